@@ -1,0 +1,7 @@
+"""`python -m checkers`: the command line of the checkers."""
+
+import sys
+
+from checkers.cli import main
+
+sys.exit(main())

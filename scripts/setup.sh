@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, and does nothing when it is all in place.
+# Steps: Debian packages (Chromium, poppler), a virtual environment with the pinned Python
+# packages, and the pinned npm packages (Pyodide, Argon2id, QR decoder, axe-core).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stamps=.cache/stamps
+mkdir -p "$stamps"
+
+fingerprint() { cat "$@" | sha256sum | cut -c1-16; }
+
+# --- Debian packages: a browser for the widgets, PDFs and tests; poppler for reading PDFs back.
+missing=()
+if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1 \
+   && ! ls "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium-*/chrome-linux*/chrome >/dev/null 2>&1; then
+  missing+=(chromium)
+fi
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- Python: one virtual environment, every package pinned in requirements.lock.
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv"
+  python3 -m venv .venv
+fi
+py_stamp="$stamps/python-$(fingerprint requirements.lock pyproject.toml)"
+if [ ! -e "$py_stamp" ]; then
+  echo "setup: installing Python packages from requirements.lock"
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.lock
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+  rm -f "$stamps"/python-*; touch "$py_stamp"
+fi
+
+# --- npm: exact versions and integrity hashes from package-lock.json; no install scripts run.
+npm_stamp="$stamps/npm-$(fingerprint package-lock.json)"
+if [ ! -e "$npm_stamp" ] || [ ! -d node_modules/pyodide ]; then
+  echo "setup: installing npm packages from package-lock.json"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  rm -f "$stamps"/npm-*; touch "$npm_stamp"
+fi
