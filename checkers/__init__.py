@@ -1,0 +1,46 @@
+"""Backup checkers: the ID-export validator and the backup-choice decision logic.
+
+Standard library only at import time, so the same code runs in CPython and in Pyodide.
+"""
+
+from checkers.backup_choice import (
+    Answer,
+    ChoiceInputs,
+    InputError,
+    Note,
+    Recommendation,
+    choose,
+    parse_inputs,
+)
+from checkers.catalog import (
+    DEFAULT_CATALOG,
+    BackupOption,
+    Catalog,
+    CatalogError,
+    Item,
+    load_catalog_file,
+)
+from checkers.idexport import Problem, Verdict, check_export, check_steps
+from checkers.kdf import KdfRequest, KdfUnavailable
+
+__all__ = [
+    "DEFAULT_CATALOG",
+    "Answer",
+    "BackupOption",
+    "Catalog",
+    "CatalogError",
+    "ChoiceInputs",
+    "InputError",
+    "Item",
+    "KdfRequest",
+    "KdfUnavailable",
+    "Note",
+    "Problem",
+    "Recommendation",
+    "Verdict",
+    "check_export",
+    "check_steps",
+    "choose",
+    "load_catalog_file",
+    "parse_inputs",
+]

@@ -1,0 +1,285 @@
+"""The ID-export validator: check_steps yields key derivations, check_export drives them here."""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from dataclasses import dataclass, field
+
+from checkers import base32
+from checkers.export_crypto import (
+    PLAINTEXT_BYTES,
+    Opener,
+    header_bytes,
+    kdf_request,
+    make_opener,
+    public_key_hex,
+    valid_identity,
+)
+from checkers.export_text import EXPORT_CHARS, ExportText, describe_position, read_text
+from checkers.kdf import KdfRequest, KdfUnavailable, derive
+from checkers.typos import Correction, search
+from checkers.verdict import ERROR, WARNING, Problem, Verdict
+
+__all__ = ["Problem", "Verdict", "check_export", "check_steps"]
+
+MIN_PASSWORD_NOW = 8
+MIN_PASSWORD_EVER = 4
+_KIND = "id-export"
+
+CheckSteps = Generator[KdfRequest, bytes, Verdict]
+
+
+def check_export(text: str, password: str | None = None) -> Verdict:
+    """The verdict on `text` (and `password`), deriving keys with checkers.kdf.derive."""
+    steps = check_steps(text, password)
+    try:
+        request = next(steps)
+        while True:
+            try:
+                key = derive(request)
+            except KdfUnavailable as error:
+                request = steps.throw(error)
+            else:
+                request = steps.send(key)
+    except StopIteration as finished:
+        return finished.value
+
+
+def check_steps(text: str, password: str | None = None) -> CheckSteps:
+    """Yields at most one KdfRequest, expects its key via send() (or KdfUnavailable via throw()),
+    and returns the Verdict. Never raises on any text."""
+    text = _as_text(text)
+    reading = read_text(text)
+    if isinstance(reading, Verdict):
+        return reading
+    warnings = [reading.reformatted] if reading.reformatted else []
+    if password is not None:
+        password = _as_text(password)
+        warnings += _password_warnings(password)
+    if reading.problems:
+        return (yield from _check_malformed(reading, password, warnings))
+    blob = base32.decode(reading.compact)
+    unsupported = _version_problem(blob)
+    if unsupported is not None:
+        return Verdict(_KIND, None, reading.normalized, problems=(unsupported, *warnings))
+    version = 0 if 8 * len(blob) == 5 * EXPORT_CHARS[0] else 1
+    if password is None:
+        return Verdict(_KIND, version, reading.normalized, problems=tuple(warnings))
+    attempt = yield from _attempt(reading.compact, version, password)
+    found = _judge_well_formed(attempt, version)
+    return Verdict(
+        _KIND,
+        version,
+        reading.normalized,
+        identity=attempt.identity,
+        public_key=attempt.public_key,
+        problems=(*found, *warnings),
+    )
+
+
+@dataclass
+class _Attempt:
+    """What trying the password on a text found."""
+
+    identity: str | None = None
+    public_key: str | None = None
+    corrections: list[Correction] = field(default_factory=list)
+    correction_ids: list[str] = field(default_factory=list)
+    plausible_identity: str | None = None
+    unavailable: str | None = None
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes | bytearray):
+        return bytes(value).decode("utf-8", "replace")
+    return str(value)
+
+
+def _password_warnings(password: str) -> list[Problem]:
+    count = len(password)
+    if count >= MIN_PASSWORD_NOW:
+        return []
+    if count < MIN_PASSWORD_EVER:
+        message = (
+            f"The password has {count} character{'' if count == 1 else 's'}; the apps never "
+            "allowed fewer than 4 (and require 8 today), so it is probably not the export's "
+            "password. It was tried anyway."
+        )
+    else:
+        message = (
+            f"The password has {count} characters; the apps require at least 8 to create an "
+            "export. Only very old versions allowed 4, and restoring still accepts it."
+        )
+    return [Problem("short-password", WARNING, message)]
+
+
+def _version_problem(blob: bytes) -> Problem | None:
+    if 8 * len(blob) == 5 * EXPORT_CHARS[0] or blob[0] == 1:
+        return None
+    if blob[0] == 0:
+        detail = (
+            "its first byte says version 0, yet version 0 exports are 80 characters long. "
+            "Was something added to it?"
+        )
+    else:
+        detail = (
+            f"its first byte says version {blob[0]}, newer than this validator knows "
+            "(versions 0 and 1)."
+        )
+    message = (
+        f"The text has the length of a version 1 export (104 characters), but {detail} "
+        "A version 1 export starts with AE, AF, AG or AH; check the first group for a typo."
+    )
+    return Problem("unsupported-version", ERROR, message, position=0)
+
+
+def _attempt(text: str, version: int, password: str) -> Generator[KdfRequest, bytes, _Attempt]:
+    """Derives the key from the salt in `text` once, then opens the text or a one-edit fix."""
+    expected = EXPORT_CHARS[version]
+    header_len = header_bytes(version)
+    header_chars = -(-8 * header_len // 5)
+    if len(text) < header_chars + 2:
+        return _Attempt()
+    # The header lies in the first 16 characters (10 bytes) whatever comes later.
+    header = base32.decode(text[:16])[:header_len]
+    if version == 1 and header[0] != 1:
+        return _Attempt()
+    secret = password.encode("utf-8", "surrogatepass")
+    try:
+        key = yield kdf_request(version, secret, header[-8:])
+    except KdfUnavailable as error:
+        return _Attempt(unavailable=str(error) or type(error).__name__)
+    opener = make_opener(version, bytes(key), header)
+    attempt = _Attempt()
+    if len(text) == expected:
+        number = int(base32.to_digits(text), 32)
+        content = opener.open_first(number)
+        if content is not None:
+            return _opened(attempt, content)
+        attempt.plausible_identity = opener.plausible_identity(number)
+    first = opener.header_bits // 5
+    attempt.corrections = search(text, expected, first, opener.open, limit=3)
+    attempt.correction_ids = [_identity_of(opener, c) for c in attempt.corrections]
+    return attempt
+
+
+def _opened(attempt: _Attempt, content: bytes) -> _Attempt:
+    attempt.identity = valid_identity(content)
+    if attempt.identity is not None and len(content) == PLAINTEXT_BYTES:
+        attempt.public_key = public_key_hex(content[8:])
+    return attempt
+
+
+def _identity_of(opener: Opener, correction: Correction) -> str:
+    content = opener.open(int(base32.to_digits(correction.corrected), 32)) or b""
+    return valid_identity(content) or "?"
+
+
+def _judge_well_formed(attempt: _Attempt, version: int) -> list[Problem]:
+    """The password verdict on a text without character or length problems."""
+    if attempt.unavailable is not None:
+        return [_unavailable_problem(attempt.unavailable)]
+    if attempt.identity is not None:
+        return []
+    if attempt.corrections:
+        return [_typo_problem(attempt)]
+    if attempt.plausible_identity is not None:
+        return [_unexplained_typo(attempt.plausible_identity)]
+    return [_wrong_password(version)]
+
+
+def _typo_problem(attempt: _Attempt, lead: str = "The password is right, but ") -> Problem:
+    if len(attempt.corrections) == 1:
+        fix = attempt.corrections[0]
+        message = (
+            f"{lead}{fix.describe()}. With that fix the export opens and holds the ID "
+            f"{attempt.correction_ids[0]}; paste the corrected text given as the suggestion."
+        )
+        suggestion = base32.group(fix.corrected)
+        return Problem("typo", ERROR, message, fix.position, suggestion)
+    fixes = "; or ".join(c.describe() for c in attempt.corrections)
+    message = (
+        f"More than one single-character fix opens the export: {fixes}. Compare these places "
+        "with the original."
+    )
+    return Problem("typo", ERROR, message, attempt.corrections[0].position)
+
+
+def _unexplained_typo(identity: str) -> Problem:
+    message = (
+        f"The password looks right (the text decrypts to the well-formed ID {identity}), but "
+        "the checksum does not match: the text has more than one typo. Compare it group by "
+        "group with the original."
+    )
+    return Problem("typo", ERROR, message)
+
+
+def _wrong_password(version: int) -> Problem:
+    if version == 0:
+        message = (
+            "This password does not open the export. Passwords are case-sensitive: check Caps "
+            "Lock and the keyboard layout. If you are sure of the password, compare the first "
+            "13 characters (groups 1 to 4) with the original: a typo there looks exactly like "
+            "a wrong password."
+        )
+    else:
+        message = (
+            "This password does not open the export, or the text has a typo that no single "
+            "changed, swapped, missing or extra character after the first 15 explains: the "
+            "newer format cannot tell the two apart. Passwords are case-sensitive: check Caps "
+            "Lock and the keyboard layout, then compare the text with the original."
+        )
+    return Problem("wrong-password", ERROR, message)
+
+
+def _unavailable_problem(reason: str) -> Problem:
+    message = (
+        f"The password could not be checked here ({reason}); the text itself is a "
+        "well-formed export."
+    )
+    return Problem("kdf-unavailable", ERROR, message)
+
+
+def _check_malformed(
+    reading: ExportText, password: str | None, warnings: list[Problem]
+) -> CheckSteps:
+    """Character or length problems; with a password, tries the likely repair or a one-edit fix."""
+    problems = list(reading.problems)
+    exact = len(reading.compact) == reading.expected_chars
+    version = reading.expected_version if exact else None
+    working = reading.repaired
+    off_by_one = abs(len(reading.compact) - reading.expected_chars) == 1
+    if password is not None and working is not None and (exact or off_by_one):
+        attempt = yield from _attempt(working, reading.expected_version, password)
+        problems += _judge_repair(attempt, reading, working)
+    return Verdict(_KIND, version, None, problems=(*problems, *warnings))
+
+
+def _judge_repair(attempt: _Attempt, reading: ExportText, working: str) -> list[Problem]:
+    repaired_chars = [p.position for p in reading.problems if p.code == "character"]
+    if attempt.identity is not None:  # the suggested letters alone make it open
+        first = min((p for p in repaired_chars if p is not None), default=None)
+        message = (
+            f"With the suggested {_letters(repaired_chars)} for {_list_positions(repaired_chars)}, "
+            "the export "
+            f"opens with this password and holds the ID {attempt.identity}; paste the corrected "
+            "text given as the suggestion."
+        )
+        return [Problem("typo", ERROR, message, first, base32.group(working))]
+    if attempt.corrections:
+        lead = "With the suggested letters in place, the password is right, but "
+        return [_typo_problem(attempt, lead if repaired_chars else "The password is right, but ")]
+    if attempt.plausible_identity is not None:
+        return [_unexplained_typo(attempt.plausible_identity)]
+    return []
+
+
+def _letters(positions: list[int | None]) -> str:
+    return "letter" if len(positions) == 1 else "letters"
+
+
+def _list_positions(positions: list[int | None]) -> str:
+    described = [describe_position(p) for p in positions if p is not None]
+    return " and ".join(described)

@@ -1,0 +1,68 @@
+"""Password key derivation behind one seam, so the browser can hand it to WebCrypto/WASM."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PBKDF2_SHA256 = "pbkdf2-sha256"
+ARGON2ID = "argon2id"
+ARGON2_VERSION = 0x13
+
+
+class KdfUnavailable(Exception):
+    """This runtime cannot perform the requested derivation (e.g. no argon2-cffi, no PBKDF2)."""
+
+
+@dataclass(frozen=True)
+class KdfRequest:
+    """Everything needed to derive one key; `memory_kib` and `parallelism` are Argon2id only."""
+
+    algorithm: str
+    password: bytes = field(repr=False)  # never printed in tracebacks or logs
+    salt: bytes
+    iterations: int
+    memory_kib: int
+    parallelism: int
+    length: int
+
+
+def derive(request: KdfRequest) -> bytes:
+    """The derived key; raises KdfUnavailable when this runtime cannot compute it."""
+    if request.algorithm == PBKDF2_SHA256:
+        return _pbkdf2(request)
+    if request.algorithm == ARGON2ID:
+        return _argon2id(request)
+    raise KdfUnavailable(f"unknown key derivation {request.algorithm!r}")
+
+
+def _pbkdf2(request: KdfRequest) -> bytes:
+    import hashlib
+
+    # Python 3.12+ dropped the pure-Python fallback; a build without OpenSSL lacks the function.
+    pbkdf2_hmac = getattr(hashlib, "pbkdf2_hmac", None)
+    if pbkdf2_hmac is None:
+        raise KdfUnavailable("hashlib.pbkdf2_hmac is not available in this Python")
+    try:
+        return pbkdf2_hmac(
+            "sha256", request.password, request.salt, request.iterations, request.length
+        )
+    except (ValueError, NotImplementedError) as error:
+        raise KdfUnavailable(f"PBKDF2-SHA256 failed in this Python: {error}") from error
+
+
+def _argon2id(request: KdfRequest) -> bytes:
+    # libsodium insists on a 16-byte salt; argon2-cffi accepts the format's 8 bytes.
+    try:
+        from argon2.low_level import Type, hash_secret_raw
+    except ImportError as error:
+        raise KdfUnavailable("Argon2id needs the argon2-cffi package") from error
+    return hash_secret_raw(
+        secret=request.password,
+        salt=request.salt,
+        time_cost=request.iterations,
+        memory_cost=request.memory_kib,
+        parallelism=request.parallelism,
+        hash_len=request.length,
+        type=Type.ID,
+        version=ARGON2_VERSION,
+    )

@@ -1,0 +1,64 @@
+"""The ID-export validator's answer: a verdict with problems, shaped as the spec's JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding; `position` is a 0-based index into the export's base32 characters."""
+
+    code: str
+    severity: str
+    message: str
+    position: int | None = None
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+        }
+        if self.position is not None:
+            data["position"] = self.position
+        if self.suggestion is not None:
+            data["suggestion"] = self.suggestion
+        return data
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the text is and what is wrong with it; `ok` means no error-severity problem."""
+
+    kind: str
+    version: int | None = None
+    normalized: str | None = None
+    identity: str | None = None
+    public_key: str | None = None
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return self.kind == "id-export" and not any(p.severity == ERROR for p in self.problems)
+
+    def problem(self, code: str) -> Problem | None:
+        """The first problem with `code`, if any."""
+        return next((p for p in self.problems if p.code == code), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Exactly the spec's JSON fields, in the spec's order."""
+        return {
+            "kind": self.kind,
+            "version": self.version,
+            "ok": self.ok,
+            "normalized": self.normalized,
+            "identity": self.identity,
+            "public_key": self.public_key,
+            "problems": [p.to_dict() for p in self.problems],
+        }

@@ -1,0 +1,52 @@
+"""MkDocs plugin: loads the content YAML and adds the generated pages and the catalog JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from helpcenter.content import Content, load_content
+from helpcenter.content_config import ContentPluginConfig
+from helpcenter.pages import PAGE_TEMPLATES, PageRenderer
+from helpcenter.yamlsource import ContentError
+
+
+class ContentPlugin(BasePlugin[ContentPluginConfig]):
+    """Generates /, /faq/, /backups/, /guides/<platform>/ and /tools/... from docs/content/."""
+
+    # The checked content of the current build, for plugins that run after this one.
+    content: Content | None = None
+
+    def content_dir(self, config) -> Path:
+        configured = Path(self.config.content_dir)
+        if configured.is_absolute():
+            return configured
+        return Path(config.config_file_path or ".").resolve().parent / configured
+
+    def on_files(self, files: Files, *, config) -> Files:
+        try:
+            content = load_content(self.content_dir(config))
+        except ContentError as error:
+            # MkDocs logs a PluginError's message as is and exits non-zero, without a traceback.
+            count = len(error.problems)
+            raise PluginError(f"{count} content problem{'s' * (count != 1)}:\n{error}") from None
+        self.content = content
+        renderer = PageRenderer(content, self.config.catalog_json, config.use_directory_urls)
+        for src_uri in PAGE_TEMPLATES:
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"docs/{src_uri} exists, but that page is generated: remove it")
+            files.append(File.generated(config, src_uri, content=renderer.render(src_uri)))
+        catalog_json = json.dumps(content.catalog.to_data(), ensure_ascii=False, indent=1)
+        files.append(File.generated(config, self.config.catalog_json, content=catalog_json))
+        return files
+
+    def on_serve(self, server, *, config, builder):
+        # `mkdocs serve` rebuilds when the content changes, also when it lives outside docs/.
+        content_dir = self.content_dir(config)
+        if not content_dir.resolve().is_relative_to(Path(config.docs_dir).resolve()):
+            server.watch(str(content_dir))
+        return server

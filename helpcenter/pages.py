@@ -1,0 +1,160 @@
+"""Renders the generated pages: Jinja templates (Markdown out) fed the content model as data."""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from checkers.catalog import PLATFORMS
+from helpcenter.content import Block, Content, GuideSection
+from helpcenter.markdown_refs import PLATFORM_NAMES, label_html, render_labels
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+# Generated page (source path, as if in docs/) -> its template in TEMPLATES_DIR.
+PAGE_TEMPLATES = {
+    "index.md": "pages/index.md.j2",
+    "faq.md": "pages/faq.md.j2",
+    "backups.md": "pages/backups.md.j2",
+    **{f"guides/{platform}.md": "pages/guide.md.j2" for platform in PLATFORMS},
+    "tools/id-export.md": "pages/tools-id-export.md.j2",
+    "tools/backup-choice.md": "pages/tools-backup-choice.md.j2",
+}
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """Site-relative URL of a page: faq.md -> faq/ (what MkDocs makes of it)."""
+    stem = src_uri.removesuffix(".md")
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def _steps(blocks: tuple[Block, ...]) -> dict[str, Any]:
+    """Blocks as a numbered list: notes before the first step lead in, later ones join a step."""
+    lead: list[dict[str, str]] = []
+    steps: list[dict[str, Any]] = []
+    for block in blocks:
+        if block.kind == "step":
+            steps.append({"text": block.text, "notes": []})
+        elif steps:
+            steps[-1]["notes"].append(dataclasses.asdict(block))
+        else:
+            lead.append(dataclasses.asdict(block))
+    return {"lead": lead, "steps": steps}
+
+
+def _section(section: GuideSection) -> dict[str, Any]:
+    return {**dataclasses.asdict(section), **_steps(section.blocks)}
+
+
+def _between(from_platforms: list[str], to_platforms: list[str]) -> str:
+    """Human wording of the platforms an option moves between."""
+    if set(from_platforms) == set(to_platforms) == set(PLATFORMS):
+        return "Any phone to any phone, Android or iOS"
+    old, new = (" or ".join(PLATFORM_NAMES[p] for p in ps) for ps in (from_platforms, to_platforms))
+    return f"{old} to {new} only"
+
+
+def template_data(content: Content) -> dict[str, Any]:
+    """The content model as plain data, the same for every page."""
+    faq = dataclasses.asdict(content.faq)
+    entries = faq["entries"]
+    for topic in faq["topics"]:
+        # An entry lives under its first topic (its anchor must be unique); others link to it.
+        topic["entries"] = [e for e in entries if e["topics"][0] == topic["id"]]
+        topic["see_also"] = [e for e in entries if topic["id"] in e["topics"][1:]]
+        shown_for = {p for e in topic["entries"] + topic["see_also"] for p in e["platforms"]}
+        topic["platforms"] = [p for p in PLATFORMS if p in shown_for]
+    guides = {
+        platform: {**dataclasses.asdict(guide), "sections": [_section(s) for s in guide.sections]}
+        for platform, guide in content.guides.items()
+    }
+    catalog = content.catalog.to_data()
+    items = {item["id"]: item["name"] for item in catalog["items"]}
+    for option in catalog["options"]:
+        option.setdefault("notes", [])  # to_data() leaves out empty notes
+        option["platforms"] = [p for p in PLATFORMS if p in {*option["from"], *option["to"]}]
+        option["lacks"] = [item for item in items if item not in option["carries"]]
+        option["carries_text"] = ", ".join(items[i] for i in option["carries"])
+        option["between"] = _between(option["from"], option["to"])
+        option["guide_links"] = [
+            {"platform": platform, "step": step, "section": section,
+             "title": content.guides[platform].section(section).title,
+             "target": f"/guides/{platform}/#{section}"}
+            for step, section, platforms in (
+                ("create", option["guide"]["create"], option["from"]),
+                ("restore", option["guide"]["restore"], option["to"]),
+            )
+            if section
+            for platform in platforms
+        ]  # fmt: skip
+    return {
+        "faq": faq,
+        "entry_questions": {entry["id"]: entry["question"] for entry in entries},
+        "faq_entries": {entry["id"]: entry for entry in entries},
+        "guides": guides,
+        "catalog": catalog,
+        "item_names": items,
+        "labels": content.labels,
+        "platforms": [{"id": p, "name": PLATFORM_NAMES[p]} for p in PLATFORMS],
+        "platform_names": PLATFORM_NAMES,
+    }
+
+
+class PageRenderer:
+    """Renders each generated page's Markdown; links and labels are resolved per page."""
+
+    def __init__(self, content: Content, catalog_json_uri: str, use_directory_urls: bool = True):
+        self.content = content
+        self.catalog_json_uri = catalog_json_uri
+        self.use_directory_urls = use_directory_urls
+        self.data = template_data(content)
+        self.environment = Environment(
+            loader=FileSystemLoader(TEMPLATES_DIR),
+            undefined=StrictUndefined,
+            autoescape=False,  # the output is Markdown; MkDocs escapes when it renders HTML
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def render(self, src_uri: str) -> str:
+        """The Markdown source of one generated page."""
+        here = posixpath.dirname(page_url(src_uri, self.use_directory_urls))
+
+        def markdown(text: str, platforms: list[str] | tuple[str, ...] = PLATFORMS) -> str:
+            text = render_labels(text, self.content.labels, tuple(platforms))
+            return self.content.links.rewrite(text, src_uri)
+
+        def link(target: str) -> str:
+            """A site-absolute path (`/faq/#x`) as a relative link MkDocs checks and resolves."""
+            problem = self.content.links.problem(target)
+            if problem:
+                raise ValueError(f"template for {src_uri}: {problem}")
+            return self.content.links.relative(target, src_uri)
+
+        def site_file(path: str) -> str:
+            """A file of the built site (e.g. the catalog JSON) as a URL relative to this page."""
+            return posixpath.relpath(path, here or ".")
+
+        def label(key: str, platforms: list[str] | tuple[str, ...] = PLATFORMS) -> str:
+            return label_html(self.content.labels[key], tuple(platforms))
+
+        template = self.environment.get_template(PAGE_TEMPLATES[src_uri])
+        platform = src_uri.removeprefix("guides/").removesuffix(".md")
+        return template.render(
+            **self.data,
+            page={"src_uri": src_uri, "url": page_url(src_uri, self.use_directory_urls)},
+            guide=self.data["guides"].get(platform),
+            catalog_json_url=site_file(self.catalog_json_uri),
+            md=markdown,
+            link=link,
+            site_file=site_file,
+            label=label,
+        )

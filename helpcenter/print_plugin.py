@@ -1,0 +1,153 @@
+"""MkDocs plugin: generates the print pages /print/<platform>/ (the PDF guides' source)."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import markdown
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from helpcenter.content import Content, load_content
+from helpcenter.markdown_refs import PLATFORM_NAMES, find_links, render_labels
+from helpcenter.pages import template_data
+from helpcenter.print_config import (
+    PLATFORMS,
+    PrintPluginConfig,
+    print_page_src_uri,
+)
+from helpcenter.yamlsource import ContentError
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+CONTENT_PLUGIN = "helpcenter/content"
+# The cover's heading: where links to the web guide as a whole land in the print page.
+COVER_ANCHOR = "cover"
+
+
+class PrintLinks:
+    """Link targets as a printed page needs them.
+
+    Sections of the same guide are inside the print page, so they become in-document links
+    (internal links in the PDF). Any other page is reached through the site's public address;
+    a relative link would point at the throwaway local server that printed the PDF.
+    """
+
+    def __init__(self, content: Content, platform: str, site_url: str | None) -> None:
+        self.content = content
+        self.platform = platform
+        self.site_url = site_url
+
+    def target(self, target: str) -> str:
+        path, _, anchor = target.partition("#")
+        if path == f"/guides/{self.platform}/":
+            return f"#{anchor or COVER_ANCHOR}"
+        if self.site_url:
+            return urljoin(self.site_url, target.lstrip("/"))
+        # No public address configured: the link works on the site's own copy of the page.
+        return self.content.links.relative(target, print_page_src_uri(self.platform))
+
+    def rewrite(self, text: str) -> str:
+        pieces, last = [], 0
+        for reference in find_links(text):
+            pieces += [text[last : reference.start], self.target(reference.value)]
+            last = reference.end
+        return "".join(pieces) + text[last:]
+
+
+def plain_text(markdown_text: str) -> str:
+    """Markdown as one line of plain text (for page metadata such as the PDF subject)."""
+    return " ".join(Markup(markdown.markdown(markdown_text)).striptags().split())
+
+
+def edition(content: Content, platform: str) -> dict[str, str | None]:
+    """What dates the guide: the content's version and last update, else the build date."""
+    updated = content.guides[platform].updated or content.faq.updated
+    return {
+        "version": content.faq.version,
+        "updated": updated,
+        "built": None if updated else datetime.date.today().isoformat(),
+    }
+
+
+class PrintRenderer:
+    """Renders the Markdown of each print page from the content model."""
+
+    def __init__(self, content: Content, config: Any, plugin_config: PrintPluginConfig) -> None:
+        self.content = content
+        self.data = template_data(content)
+        self.site_name = config.site_name
+        self.site_url = config.site_url or None
+        self.author = plugin_config.author or config.site_author or config.site_name
+        self.plugin_config = plugin_config
+        self.environment = Environment(
+            loader=FileSystemLoader(TEMPLATES_DIR),
+            undefined=StrictUndefined,
+            autoescape=False,  # the output is Markdown; MkDocs escapes when it renders HTML
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def render(self, platform: str) -> str:
+        links = PrintLinks(self.content, platform, self.site_url)
+        own = (platform,)
+
+        def md(text: str) -> str:
+            return links.rewrite(render_labels(text, self.content.labels, own))
+
+        guide = self.data["guides"][platform]
+        options = [o for o in self.data["catalog"]["options"] if platform in o["platforms"]]
+        # Backups that exist as something with a password: made on this platform's phone.
+        kept = [o for o in options if o["provided_by"] and platform in o["from"]]
+        template = self.environment.get_template("print/guide.md.j2")
+        return template.render(
+            guide=guide,
+            platform=platform,
+            platform_name=PLATFORM_NAMES[platform],
+            options=options,
+            kept_backups=kept,
+            item_names=self.data["item_names"],
+            edition=edition(self.content, platform),
+            site_name=self.site_name,
+            web_guide_url=urljoin(self.site_url, f"guides/{platform}/") if self.site_url else None,
+            description=plain_text(render_labels(guide["summary"], self.content.labels, own)),
+            author=self.author,
+            keywords=", ".join([PLATFORM_NAMES[platform], *(o["name"] for o in options)]),
+            page_template=self.plugin_config.template,
+            stylesheet=self.plugin_config.stylesheet,
+            note_lines=self.plugin_config.note_lines,
+            md=md,
+        )
+
+
+class PrintPlugin(BasePlugin[PrintPluginConfig]):
+    """Adds /print/android/ and /print/ios/: kept out of the navigation and of search."""
+
+    def on_files(self, files: Files, *, config) -> Files:
+        content_plugin = config.plugins.get(CONTENT_PLUGIN)
+        if content_plugin is None:
+            raise PluginError(
+                f"helpcenter/print needs the {CONTENT_PLUGIN} plugin in mkdocs.yml (it reads "
+                "the same content)"
+            )
+        try:
+            content = load_content(content_plugin.content_dir(config))
+        except ContentError as error:
+            raise PluginError(f"content problems:\n{error}") from None
+        renderer = PrintRenderer(content, config, self.config)
+        for platform in PLATFORMS:
+            src_uri = print_page_src_uri(platform)
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"docs/{src_uri} exists, but that page is generated: remove it")
+            page = File.generated(
+                config, src_uri, content=renderer.render(platform),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )  # fmt: skip
+            files.append(page)
+        return files

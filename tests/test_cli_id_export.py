@@ -1,0 +1,129 @@
+"""`python -m checkers id-export`: every vector through a real process, usage errors, output."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checkers import cli_id_export
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = json.loads((Path(__file__).parent / "data" / "id-export.json").read_text("utf-8"))["cases"]
+V0_BASIC = next(case for case in CASES if case["name"] == "v0 basic")
+DIGIT_CASE = next(case for case in CASES if case["name"] == "v0 digit typed for a letter")
+
+needs_processes = pytest.mark.skipif(
+    sys.platform == "emscripten", reason="this runtime cannot start processes"
+)
+
+
+def checker(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "checkers", "id-export", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+@needs_processes
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_vector_through_the_command_line(case: dict) -> None:
+    if case["password"] is None:  # the export on standard input
+        result = checker("--json", "-", stdin=case["input"])
+    else:  # the export as an argument, the password on standard input
+        result = checker("--json", "--password-stdin", case["input"], stdin=case["password"] + "\n")
+    expect = case["expect"]
+    assert result.returncode == (0 if expect["ok"] else 1), result.stderr
+    verdict = json.loads(result.stdout)  # exactly one JSON object
+    for name, value in expect.items():
+        if name not in ("codes", "suggestion", "position"):
+            assert verdict[name] == value, name
+    codes = [problem["code"] for problem in verdict["problems"]]
+    assert set(expect["codes"]) <= set(codes)
+    first = next((p for p in verdict["problems"] if p["code"] in expect["codes"][:1]), {})
+    for name in ("suggestion", "position"):
+        if name in expect:
+            assert first.get(name) == expect[name]
+
+
+@needs_processes
+def test_password_file_with_the_export_on_standard_input(tmp_path: Path) -> None:
+    password_file = tmp_path / "password.txt"
+    password_file.write_text(V0_BASIC["password"] + "\r\n", encoding="utf-8")
+    result = checker("--json", "--password-file", str(password_file), stdin=V0_BASIC["input"])
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["identity"] == V0_BASIC["expect"]["identity"]
+
+
+@needs_processes
+@pytest.mark.parametrize(
+    "args, stdin, complaint",
+    [
+        (["--password-stdin", "-"], "text\n", "both come from standard input"),
+        (["--password-stdin"], "", "both come from standard input"),
+        (["--password-file", "/nonexistent/password"], "", "cannot read the password file"),
+        (["--password-stdin", "ABCD"], "", "no password"),
+        (["--password-stdin", "--password-file", "x", "ABCD"], "", "not allowed with"),
+        (["-", "ABCD"], "", "cannot be combined"),
+        (["--no-such-option"], "", "unrecognized arguments"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], stdin: str, complaint: str) -> None:
+    result = checker(*args, stdin=stdin)
+    assert result.returncode == 2
+    assert complaint in result.stderr
+    assert result.stdout == ""
+
+
+def run_in_process(monkeypatch, args: list[str], stdin: str = "") -> tuple[int, str]:
+    """The subcommand run in this process (also where processes cannot be started)."""
+    import argparse
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8"))))
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    parser = argparse.ArgumentParser(prog="checkers")
+    cli_id_export.add_parser(parser.add_subparsers(dest="command"), "id-export")
+    status = cli_id_export.run(parser.parse_args(["id-export", *args]))
+    return status, out.getvalue()
+
+
+def test_human_output_marks_the_wrong_character(monkeypatch) -> None:
+    status, output = run_in_process(monkeypatch, [DIGIT_CASE["input"]])
+    assert status == 1
+    lines = output.splitlines()
+    assert lines[0].startswith("NOT OK")
+    marked = next(i for i, line in enumerate(lines) if line.strip() == "^")
+    shown, caret = lines[marked - 1], lines[marked]
+    assert shown[caret.index("^")] == "8"  # the caret sits under the digit 8
+    assert "suggestion: B" in output
+    assert "Character 29 (group 8, 1st character)" in output
+
+
+@pytest.mark.skipif(not hasattr(hashlib, "pbkdf2_hmac"), reason="no PBKDF2 in this runtime")
+def test_human_output_shows_id_key_and_canonical_form(monkeypatch) -> None:
+    status, output = run_in_process(
+        monkeypatch, ["--password-stdin", V0_BASIC["input"]], stdin=V0_BASIC["password"]
+    )
+    assert status == 0
+    assert output.startswith("OK:")
+    assert f"Canonical form: {V0_BASIC['expect']['normalized']}" in output
+    assert f"ID:             {V0_BASIC['expect']['identity']}" in output
+    assert V0_BASIC["expect"]["public_key"] in output
+
+
+def test_several_words_are_one_export(monkeypatch) -> None:
+    words = V0_BASIC["input"].split("-")
+    status, output = run_in_process(monkeypatch, ["--json", *words])
+    assert status == 0
+    assert json.loads(output)["normalized"] == V0_BASIC["expect"]["normalized"]
