@@ -6,9 +6,11 @@ A failed step leaves the previous site/ untouched and exits non-zero with the st
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -20,21 +22,46 @@ class BuildError(RuntimeError):
     """A build step failed; the message says what and where."""
 
 
+def build_checkers_wheel(staging: Path) -> None:
+    """The checkers as a pure-Python wheel (.cache/checkers-wheel), shipped by the pages step."""
+    from helpcenter.wheel import WheelError, build_wheel
+
+    try:
+        build_wheel()
+    except WheelError as error:
+        raise BuildError(f"checkers wheel: {error}") from error
+
+
 def build_pages(staging: Path) -> None:
     """MkDocs, strict: any warning (broken link, bad content) fails the build."""
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+         "--site-dir", str(staging)],  # fmt: skip
         cwd=ROOT,
         capture_output=True,
         text=True,
+        # Material's end-of-life banner would bury a content error's `path:line` message.
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     if result.returncode != 0:
         raise BuildError((result.stderr or result.stdout).strip() or "mkdocs build failed")
 
 
+def build_pdfs(staging: Path) -> None:
+    """The printable guides, printed by Chromium from the print pages (paper: --paper)."""
+    from helpcenter.pdf import PdfError, render_guides
+
+    try:
+        render_guides(staging)
+    except PdfError as error:
+        raise BuildError(f"PDF guides: {error}") from error
+
+
 # Each step takes the staging folder; they run in this order.
 STEPS: list[tuple[str, Callable[[Path], None]]] = [
+    ("wheel", build_checkers_wheel),
     ("pages", build_pages),
+    ("pdfs", build_pdfs),
 ]
 
 
@@ -52,10 +79,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--skip", action="append", default=[], help="skip a step by name")
+    parser.add_argument(
+        "--paper",
+        choices=["a4", "letter"],
+        help="paper size of the PDF guides (default: a4, or $HELPCENTER_PAPER)",
+    )
     args = parser.parse_args(argv)
-    staging = ROOT / ".cache" / "site-staging"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.parent.mkdir(parents=True, exist_ok=True)
+    if args.paper:
+        # Steps take only the staging folder; the PDF step reads the size from the environment.
+        os.environ["HELPCENTER_PAPER"] = args.paper
+    # One staging folder per build process: builds running side by side (a test session next
+    # to `make serve`) must not clear each other's half-built site.
+    (ROOT / ".cache").mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="site-staging-", dir=ROOT / ".cache"))
     for name, step in STEPS:
         if name in args.skip:
             continue

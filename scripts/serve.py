@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -20,10 +21,8 @@ def main() -> int:
         return 2
     server = make_server(args.root, args.host, args.port)
     print(f"Serving {args.root}/ at http://{args.host}:{args.port}/ (Ctrl+C to stop)")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

@@ -44,3 +44,22 @@ if [ ! -e "$npm_stamp" ] || [ ! -d node_modules/pyodide ]; then
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
   rm -f "$stamps"/npm-*; touch "$npm_stamp"
 fi
+
+# --- Wheels for running the checkers' test suite inside Pyodide (tests/pyodide/run_suite.mjs):
+# pytest and its pure-Python dependencies at the versions requirements.lock pins, and
+# Hypothesis built for Pyodide (platform tag and Python version from the pinned Pyodide).
+wheels_dir=.cache/pyodide-wheels
+wheels_stamp="$stamps/pyodide-wheels-$(fingerprint requirements.lock node_modules/pyodide/pyodide-lock.json)"
+if [ ! -e "$wheels_stamp" ]; then
+  echo "setup: downloading the test wheels for Pyodide"
+  rm -rf "$wheels_dir"
+  download=(.venv/bin/python -m pip download -q --disable-pip-version-check --only-binary=:all: --no-deps --dest "$wheels_dir")
+  # shellcheck disable=SC2046  # one argument per pin
+  "${download[@]}" $(grep -i -E '^(pytest|pluggy|iniconfig|packaging|pygments|sortedcontainers)==' requirements.lock)
+  lock=node_modules/pyodide/pyodide-lock.json
+  abi=$(node -p "require('./$lock').info.abi_version")
+  pyver=$(node -p "require('./$lock').info.python.split('.').slice(0, 2).join('.')")
+  "${download[@]}" --python-version "$pyver" --implementation cp --abi "cp${pyver/./}" \
+    --platform "pyemscripten_${abi}_wasm32" $(grep -i -E '^hypothesis==' requirements.lock)
+  rm -f "$stamps"/pyodide-wheels-*; touch "$wheels_stamp"
+fi

@@ -1,0 +1,366 @@
+// The backup wizard on /tools/backup-choice/ (markup: helpcenter/templates/pages/
+// tools-backup-choice.md.j2). One question at a time; the answers live in the URL query with
+// the spec's input names (?from=android&to=ios&old-device=lost&keep=id,chats&have=threema-safe),
+// so a link opens on the finished answer and the browser's Back steps through the questions.
+// The result element carries data-state, data-options (best first) and data-lost for tests.
+import { CheckerUnavailable, SITE_ROOT, checkersClient } from "./checkers-client.mjs";
+
+const QUESTIONS = ["from", "to", "old-device", "keep", "have"];
+const MULTIPLE = new Set(["keep", "have"]); // comma-separated sets
+const PHONES = { android: "an Android phone", ios: "an iPhone" };
+
+function h(tag, properties = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(properties)) {
+    if (key.startsWith("data-") || key.startsWith("aria-")) element.setAttribute(key, value);
+    else element[key] = value;
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) element.append(child);
+  }
+  return element;
+}
+
+// The questions that apply: `have` matters only when the old phone is gone.
+function askedQuestions(answers) {
+  return QUESTIONS.filter((name) => name !== "have" || answers.get("old-device") === "lost");
+}
+
+// A query string that keeps commas readable: ?keep=id,chats rather than id%2Cchats.
+function queryOf(answers) {
+  const parts = [];
+  for (const name of QUESTIONS) {
+    if (!answers.has(name)) continue;
+    const value = answers.get(name).split(",").map(encodeURIComponent).join(",");
+    parts.push(`${name}=${value}`);
+  }
+  return parts.length ? `?${parts.join("&")}` : location.pathname;
+}
+
+function lostSentence(lost, names) {
+  if (!lost.length) return "Nothing: the first suggestion takes along everything you picked.";
+  const these = lost.length > 1 ? "these" : "this";
+  return `${names(lost)}: the first suggestion can't take ${these} along.`;
+}
+
+class BackupChoiceWidget {
+  constructor(root) {
+    this.root = root;
+    this.form = root.querySelector("#backup-choice-form");
+    this.result = root.querySelector("#backup-choice-result");
+    this.backButton = root.querySelector("#backup-choice-back");
+    this.optionNames = JSON.parse(root.dataset.optionNames);
+    this.itemNames = JSON.parse(root.dataset.itemNames);
+    this.guideTitles = JSON.parse(root.dataset.guideTitles);
+    this.catalogUrl = new URL(root.dataset.catalogUrl, document.baseURI);
+    this.renderToken = 0;
+  }
+
+  start() {
+    this.client = checkersClient(); // start loading now: the answer is a few clicks away
+    this.loaded = false;
+    this.failed = false;
+    this.client.ready.then(
+      () => {
+        this.loaded = true;
+      },
+      (error) => this.fail(error), // say so at once, not after the last question
+    );
+    this.catalog = fetch(this.catalogUrl).then((response) => {
+      if (!response.ok) throw new CheckerUnavailable("load-failed", "backup catalog");
+      return response.text();
+    });
+    this.catalog.catch(() => {});
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.next();
+    });
+    this.backButton.addEventListener("click", () => this.back());
+    window.addEventListener("popstate", () => this.render(true));
+    this.render(false);
+  }
+
+  section(name) {
+    return this.form.querySelector(`.hc-step[data-step="${name}"]`);
+  }
+
+  inputs(name) {
+    return [...this.form.querySelectorAll(`input[name="${name}"]`)];
+  }
+
+  // The answers in the URL; an answer with a value the question does not offer is dropped
+  // and its question asked again, with a note saying why.
+  readAnswers() {
+    const query = new URLSearchParams(location.search);
+    const answers = new Map();
+    const invalid = new Map();
+    for (const name of QUESTIONS) {
+      if (!query.has(name)) continue;
+      const value = query.get(name).trim().toLowerCase();
+      const allowed = this.inputs(name).map((input) => input.value);
+      const values = MULTIPLE.has(name) ? value.split(",").filter(Boolean) : [value];
+      const unknown = values.filter((v) => !allowed.includes(v));
+      if (unknown.length || (!MULTIPLE.has(name) && values.length !== 1)) {
+        invalid.set(
+          name,
+          `The link's answer “${unknown.join(", ") || value}” is not one of these.`,
+        );
+      } else if (name === "keep" && values.length === 0) {
+        invalid.set(name, "The link names nothing to keep; pick at least one.");
+      } else {
+        answers.set(name, values.join(","));
+      }
+    }
+    return { answers, invalid };
+  }
+
+  currentQuestion(answers) {
+    return askedQuestions(answers).find((name) => !answers.has(name)) || null;
+  }
+
+  // Show the URL's answers in the form, so going back shows what was chosen.
+  fillForm(answers) {
+    for (const name of answers.keys()) {
+      const chosen = answers.get(name).split(",");
+      for (const input of this.inputs(name)) input.checked = chosen.includes(input.value);
+    }
+    const from = answers.get("from");
+    const to = answers.get("to");
+    // Only backups that could move between these two phones are worth asking about.
+    for (const choice of this.section("have").querySelectorAll(".hc-choice[data-from]")) {
+      const fits =
+        (!from || choice.dataset.from.split(" ").includes(from)) &&
+        (!to || choice.dataset.to.split(" ").includes(to));
+      choice.hidden = !fits;
+      if (!fits) choice.querySelector("input").checked = false;
+    }
+  }
+
+  render(moveFocus) {
+    this.renderToken += 1;
+    if (this.failed) return;
+    const { answers, invalid } = this.readAnswers();
+    this.fillForm(answers);
+    for (const name of QUESTIONS) {
+      this.root.querySelector(`#backup-choice-error-${name}`).textContent = invalid.get(name) || "";
+    }
+    const question = this.currentQuestion(answers);
+    if (question === null) {
+      this.form.hidden = true;
+      this.showAnswer(answers, moveFocus);
+      return;
+    }
+    this.result.hidden = true;
+    Object.assign(this.result.dataset, { state: "ready", options: "", lost: "" });
+    this.form.hidden = false;
+    for (const name of QUESTIONS) this.section(name).hidden = name !== question;
+    this.backButton.hidden = question === QUESTIONS[0];
+    if (moveFocus) this.section(question).querySelector("h2").focus();
+  }
+
+  // The chosen value of a question, or null (with a message) when nothing fits.
+  chosenValue(name) {
+    const checked = this.inputs(name).filter(
+      (input) => input.checked && !input.closest("[hidden]"),
+    );
+    const error = this.root.querySelector(`#backup-choice-error-${name}`);
+    if (!MULTIPLE.has(name) && checked.length !== 1) {
+      error.textContent = "Choose one of the answers to go on.";
+      return null;
+    }
+    if (name === "keep" && checked.length === 0) {
+      error.textContent = "Pick at least one thing to keep.";
+      return null;
+    }
+    error.textContent = "";
+    return checked.map((input) => input.value).join(",");
+  }
+
+  next() {
+    const { answers } = this.readAnswers();
+    const question = this.currentQuestion(answers);
+    if (question === null) return;
+    const value = this.chosenValue(question);
+    if (value === null) {
+      this.inputs(question)[0].focus();
+      return;
+    }
+    answers.set(question, value);
+    history.pushState({ backupChoice: true }, "", queryOf(answers));
+    this.render(true);
+  }
+
+  // One question back: the browser's own Back when the wizard put the step in the history,
+  // else (opened from a link) drop the last answer.
+  back() {
+    if (history.state && history.state.backupChoice) {
+      history.back();
+      return;
+    }
+    const { answers } = this.readAnswers();
+    const answered = askedQuestions(answers).filter((name) => answers.has(name));
+    const current = this.currentQuestion(answers);
+    const previous =
+      current === null
+        ? answered[answered.length - 1]
+        : answered[answered.indexOf(current) - 1] || answered[answered.length - 1];
+    if (previous === undefined) return;
+    for (const name of QUESTIONS.slice(QUESTIONS.indexOf(previous))) answers.delete(name);
+    history.replaceState(null, "", queryOf(answers));
+    this.render(true);
+  }
+
+  setResult(state, ...content) {
+    this.result.hidden = false;
+    this.result.dataset.state = state;
+    this.result.setAttribute("aria-busy", String(state === "loading" || state === "working"));
+    this.result.replaceChildren(...content);
+  }
+
+  async showAnswer(answers, moveFocus) {
+    const token = this.renderToken;
+    this.result.dataset.options = "";
+    this.result.dataset.lost = "";
+    if (this.loaded) this.setResult("working", h("p", {}, "Working out your answer."));
+    else this.setResult("loading", h("p", {}, "Loading; your answer follows in a moment."));
+    try {
+      const [catalog] = await Promise.all([this.catalog, this.client.ready]);
+      if (token !== this.renderToken) return;
+      this.setResult("working", h("p", {}, "Working out your answer."));
+      const inputs = Object.fromEntries(answers);
+      const reply = await this.client.call("choose", { catalog, inputs });
+      if (token !== this.renderToken) return;
+      if (reply.error) this.showInputError(reply.error, answers);
+      else this.showRecommendations(reply.answer, answers);
+      if (moveFocus) this.result.querySelector("h2").focus();
+    } catch (error) {
+      if (token === this.renderToken) this.fail(error);
+    }
+  }
+
+  showRecommendations(answer, answers) {
+    this.result.dataset.options = answer.recommendations.map((r) => r.option).join(" ");
+    this.result.dataset.lost = answer.lost.join(" ");
+    const lostPhone = answers.get("old-device") === "lost";
+    const names = (ids) => ids.map((id) => this.itemNames[id] || id).join(", ");
+    const content = [
+      h("h2", { tabIndex: -1 }, "What fits your move"),
+      h(
+        "p",
+        {},
+        `From ${PHONES[answers.get("from")]} to ${PHONES[answers.get("to")]}`,
+        lostPhone ? ", without the old phone." : ", with the old phone at hand.",
+        " Best first:",
+      ),
+      h(
+        "ol",
+        { className: "hc-recommendations" },
+        answer.recommendations.map((recommendation) =>
+          this.recommendationItem(recommendation, names),
+        ),
+      ),
+      h("h3", {}, "What will not come along"),
+      h("p", {}, lostSentence(answer.lost, names)),
+    ];
+    if (answer.notes.length) {
+      content.push(
+        h("h3", {}, "Good to know"),
+        h(
+          "ul",
+          { className: "hc-notes" },
+          answer.notes.map((note) => h("li", { "data-code": note.code }, note.message)),
+        ),
+      );
+    }
+    content.push(this.navigation());
+    this.setResult("done", ...content);
+  }
+
+  recommendationItem(recommendation, names) {
+    const target = recommendation.guide;
+    const link = h(
+      "a",
+      { href: new URL(target.replace(/^\//, ""), SITE_ROOT).href },
+      this.guideTitles[target] || "The steps in the guide",
+    );
+    return h(
+      "li",
+      { "data-option": recommendation.option },
+      h("h3", {}, this.optionNames[recommendation.option] || recommendation.option),
+      h("p", {}, recommendation.why),
+      h(
+        "p",
+        {},
+        h("strong", {}, "Takes along: "),
+        recommendation.carries.length
+          ? names(recommendation.carries)
+          : "nothing the app can restore",
+      ),
+      h("p", {}, h("strong", {}, "Steps: "), link),
+    );
+  }
+
+  showInputError(error, answers) {
+    const question = QUESTIONS.includes(error.input) ? error.input : QUESTIONS[0];
+    const again = h(
+      "button",
+      { type: "button", className: "md-button" },
+      "Answer this question again",
+    );
+    again.addEventListener("click", () => {
+      for (const name of QUESTIONS.slice(QUESTIONS.indexOf(question))) answers.delete(name);
+      history.pushState({ backupChoice: true }, "", queryOf(answers));
+      this.render(true);
+    });
+    this.setResult(
+      "error",
+      h("h2", { tabIndex: -1 }, "One answer does not fit"),
+      h("p", {}, error.message),
+      h("p", {}, again),
+    );
+  }
+
+  navigation() {
+    const change = h(
+      "button",
+      { type: "button", className: "md-button" },
+      "Change the last answer",
+    );
+    change.addEventListener("click", () => this.back());
+    const restart = h("button", { type: "button", className: "md-button" }, "Start again");
+    restart.addEventListener("click", () => {
+      history.pushState({ backupChoice: true }, "", location.pathname);
+      this.render(true);
+    });
+    return h("p", { className: "hc-step-nav" }, change, " ", restart);
+  }
+
+  fail(error) {
+    this.failed = true;
+    this.form.hidden = true;
+    const reason =
+      error instanceof CheckerUnavailable ? error.message : "The answer could not be worked out";
+    this.setResult(
+      "error",
+      h("h2", { tabIndex: -1 }, "The answer can't be shown here"),
+      h("p", {}, `${reason}. Your answers are still in this page's address.`),
+      h(
+        "p",
+        {},
+        "The rest of this page works: ",
+        h("a", { href: "#without-wizard" }, "compare the backups and open the guides"),
+        " without the questions.",
+      ),
+    );
+  }
+}
+
+function init() {
+  const root = document.getElementById("backup-choice-widget");
+  if (root && !root.dataset.started) {
+    root.dataset.started = "true";
+    new BackupChoiceWidget(root).start();
+  }
+}
+
+init();

@@ -1,0 +1,108 @@
+// Module Web Worker: loads Pyodide and the checkers wheel once, then answers the page.
+//
+// In:  {id, op, args}, op being "structure" {text}, "check" {text, password}
+//      or "choose" {catalog, inputs}.
+// Out: {id, result} or {id, error}; and once, {type: "ready"} or {type: "failed", error}.
+// Every file comes from this site (the paths below are relative to this file); nothing the
+// visitor types leaves this worker, and nothing is logged.
+import { installArgon2id } from "./checkers-host.mjs";
+
+const PYODIDE_DIR = new URL("../vendor/pyodide/", import.meta.url);
+const ARGON2_SCRIPT = new URL("../vendor/hash-wasm/argon2.umd.min.js", import.meta.url);
+const CHECKERS_DIR = new URL("../checkers/", import.meta.url);
+
+// What loadPyodide() fetches besides pyodide.mjs. It waits forever on a wasm file that fails
+// to instantiate, so their presence is checked first and a missing one is reported at once.
+const CORE_FILES = [
+  "pyodide.asm.mjs",
+  "pyodide.asm.wasm",
+  "python_stdlib.zip",
+  "pyodide-lock.json",
+];
+
+let bridge = null; // the Python module checkers.browser
+
+// A short, plain reason for a failure: the last line of a Python traceback, or the JS message.
+function describe(error) {
+  const text = String((error && error.message) || error || "unknown error").trim();
+  const lines = text.split("\n").filter((line) => line.trim());
+  return (lines[lines.length - 1] || text).slice(0, 300);
+}
+
+async function fetchJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  return response.json();
+}
+
+// Argon2id is needed only for version 1 exports; without it those say so plainly.
+async function loadArgon2() {
+  try {
+    await import(ARGON2_SCRIPT.href); // a UMD build: it defines globalThis.hashwasm
+    installArgon2id(globalThis, globalThis.hashwasm);
+  } catch {
+    // Left out on purpose: checkers/browser.py reports Argon2id as unavailable.
+  }
+}
+
+async function checkCoreFiles() {
+  const missing = [];
+  await Promise.all(
+    CORE_FILES.map(async (name) => {
+      try {
+        const response = await fetch(new URL(name, PYODIDE_DIR), { method: "HEAD" });
+        if (!response.ok) missing.push(name);
+      } catch {
+        missing.push(name);
+      }
+    }),
+  );
+  if (missing.length) throw new Error(`missing from the site: ${missing.join(", ")}`);
+}
+
+async function start() {
+  if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
+  const argon2 = loadArgon2();
+  await checkCoreFiles();
+  const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE_DIR).href);
+  const quiet = () => {};
+  const pyodide = await loadPyodide({ indexURL: PYODIDE_DIR.href, stdout: quiet, stderr: quiet });
+  const manifest = await fetchJson(new URL("manifest.json", CHECKERS_DIR));
+  const problems = [];
+  await pyodide.loadPackage(new URL(manifest.wheel, CHECKERS_DIR).href, {
+    messageCallback: quiet,
+    errorCallback: (message) => problems.push(message),
+  });
+  if (problems.length) throw new Error(problems.join("; "));
+  bridge = pyodide.pyimport("checkers.browser");
+  await argon2;
+}
+
+async function handle(op, args) {
+  switch (op) {
+    case "structure":
+      return JSON.parse(bridge.structure_json(String(args.text)));
+    case "check":
+      return JSON.parse(await bridge.check_json(String(args.text), args.password || null));
+    case "choose":
+      return JSON.parse(bridge.backup_choice_json(args.catalog, JSON.stringify(args.inputs)));
+    default:
+      throw new Error(`unknown request ${op}`);
+  }
+}
+
+const ready = start();
+ready.then(
+  () => self.postMessage({ type: "ready" }),
+  (error) => self.postMessage({ type: "failed", error: describe(error) }),
+);
+
+self.addEventListener("message", async (event) => {
+  const { id, op, args } = event.data;
+  try {
+    await ready;
+    self.postMessage({ id, result: await handle(op, args) });
+  } catch (error) {
+    self.postMessage({ id, error: describe(error) });
+  }
+});

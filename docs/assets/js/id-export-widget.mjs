@@ -1,0 +1,379 @@
+// The ID-export validator on /tools/id-export/ (markup: helpcenter/templates/pages/
+// tools-id-export.md.j2). Live structure feedback while typing, the full check on the button,
+// a QR code read from a picture. The result element carries data-state (loading, ready,
+// working, done, error), data-ok, data-kind, data-identity and data-problems for tests.
+// Nothing typed is sent anywhere, stored or logged: it goes only to this page's worker.
+import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
+
+const LIVE_DELAY_MS = 250; // typing pause before the structure check runs
+const PICTURE_MAX_SIDE = 1600; // larger photos are scaled down before decoding
+const JSQR_SCRIPT = new URL("../vendor/jsqr/jsQR.js", import.meta.url);
+const KIND_HEADLINES = {
+  "contact-qr": "This is not an ID export: it is the contact QR code of an ID.",
+  "threema-id": "This is a Threema ID on its own, not an ID export.",
+  unknown: "This is not an ID export.",
+};
+
+// A small element builder: h("p", {className: "x"}, "text", child, ...).
+function h(tag, properties = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(properties)) {
+    if (key.startsWith("data-") || key.startsWith("aria-")) element.setAttribute(key, value);
+    else element[key] = value;
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) element.append(child);
+  }
+  return element;
+}
+
+async function loadJsQR() {
+  if (typeof globalThis.jsQR !== "function") await import(JSQR_SCRIPT.href); // UMD: sets jsQR
+  return globalThis.jsQR;
+}
+
+class IdExportWidget {
+  constructor(root) {
+    this.form = root.querySelector("#id-export-form");
+    this.input = root.querySelector("#id-export-input");
+    this.password = root.querySelector("#id-export-password");
+    this.button = root.querySelector("#id-export-check");
+    this.result = root.querySelector("#id-export-result");
+    this.groups = root.querySelector("#id-export-groups");
+    this.live = root.querySelector("#id-export-live");
+    this.picture = root.querySelector("#id-export-picture");
+    this.pictureStatus = root.querySelector("#id-export-picture-status");
+    this.liveTimer = 0;
+    this.liveToken = 0;
+    this.checkToken = 0;
+    this.checkQueued = false;
+  }
+
+  start() {
+    this.form.hidden = false;
+    this.result.hidden = false;
+    this.client = checkersClient();
+    this.setState(
+      "loading",
+      h("p", {}, "Loading the check. The first time this takes a few seconds."),
+    );
+    this.client.ready.then(
+      () => {
+        this.showReady();
+        if (this.checkQueued) this.check(); // asked for while it was loading
+      },
+      (error) => this.fail(error),
+    );
+    this.input.addEventListener("input", () => this.textChanged());
+    this.password.addEventListener("input", () => this.clearVerdict());
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.check();
+    });
+    this.picture.addEventListener("change", () => this.readPicture());
+    if (this.input.value) this.textChanged(); // text kept by the browser on reload
+  }
+
+  setState(state, ...content) {
+    this.state = state;
+    this.result.dataset.state = state;
+    this.result.setAttribute("aria-busy", String(state === "working" || state === "loading"));
+    this.result.replaceChildren(...content);
+  }
+
+  setVerdictData(verdict) {
+    const data = this.result.dataset;
+    data.ok = verdict ? String(verdict.ok) : "";
+    data.kind = verdict ? verdict.kind : "";
+    data.identity = verdict && verdict.identity ? verdict.identity : "";
+    data.problems = verdict ? verdict.problems.map((problem) => problem.code).join(" ") : "";
+  }
+
+  showReady() {
+    this.setVerdictData(null);
+    this.setState(
+      "ready",
+      h(
+        "p",
+        {},
+        "Ready. Paste or type the export, add its password if you have it, and press Check.",
+      ),
+    );
+  }
+
+  clearVerdict() {
+    this.checkToken += 1; // a check still running would now answer for old text
+    if (this.state === "done" || this.state === "working") this.showReady();
+  }
+
+  textChanged() {
+    this.clearVerdict();
+    clearTimeout(this.liveTimer);
+    this.liveTimer = setTimeout(() => this.liveCheck(), LIVE_DELAY_MS);
+  }
+
+  async liveCheck() {
+    const text = this.input.value;
+    this.liveToken += 1;
+    const token = this.liveToken;
+    if (!text.trim()) {
+      this.groups.replaceChildren();
+      this.live.textContent = "";
+      return;
+    }
+    try {
+      const report = await this.client.call("structure", { text });
+      if (token !== this.liveToken) return;
+      this.groups.replaceChildren(...this.groupChips(report.groups));
+      this.live.textContent = liveSummary(report);
+    } catch (error) {
+      if (!(error instanceof CheckerUnavailable)) this.live.textContent = "";
+    }
+  }
+
+  groupChips(groups) {
+    if (!groups) return [];
+    return groups.groups.map((group, index) =>
+      h(
+        "span",
+        {
+          className: group.flagged ? "hc-group hc-group--flagged" : "hc-group",
+          title: `Group ${index + 1}`,
+        },
+        group.text,
+      ),
+    );
+  }
+
+  async check() {
+    if (this.state === "error") return;
+    clearTimeout(this.liveTimer);
+    const text = this.input.value;
+    const password = this.password.value;
+    if (this.state === "loading") {
+      this.checkQueued = true;
+      this.setState(
+        "loading",
+        h("p", {}, "The check is still loading; it runs as soon as it is ready."),
+      );
+      return;
+    }
+    this.checkQueued = false;
+    this.checkToken += 1;
+    const token = this.checkToken;
+    this.setVerdictData(null);
+    this.setState(
+      "working",
+      h("p", {}, password ? "Checking. Decrypting with the password takes a moment." : "Checking."),
+    );
+    try {
+      const report = await this.client.call("check", { text, password });
+      if (token !== this.checkToken) return;
+      this.showVerdict(report);
+      this.liveCheck();
+    } catch (error) {
+      if (token !== this.checkToken) return;
+      if (error instanceof CheckerUnavailable) this.fail(error);
+      else
+        this.setState(
+          "error",
+          h("p", {}, `The check stopped unexpectedly (${error.message}). Please try again.`),
+        );
+    }
+  }
+
+  showVerdict(report) {
+    const verdict = report.verdict;
+    this.setVerdictData(verdict);
+    const content = [
+      h("p", { className: "hc-verdict-headline" }, h("strong", {}, headline(verdict))),
+    ];
+    if (verdict.public_key) {
+      content.push(
+        h("p", {}, "Its public key: ", h("code", { className: "hc-key" }, verdict.public_key)),
+      );
+    }
+    if (verdict.ok && verdict.normalized && !verdict.identity) {
+      content.push(h("p", {}, "To see which ID it restores, enter its password and check again."));
+    }
+    if (verdict.problems.length) {
+      content.push(
+        h(
+          "ul",
+          { className: "hc-problems" },
+          verdict.problems.map((problem, index) =>
+            this.problemItem(problem, report.corrections[index], report.groups),
+          ),
+        ),
+      );
+    }
+    if (verdict.ok && verdict.normalized) {
+      content.push(
+        h(
+          "p",
+          {},
+          "The form to paste into the app: ",
+          h("code", { className: "hc-export" }, verdict.normalized),
+        ),
+      );
+    }
+    this.setState("done", ...content);
+  }
+
+  problemItem(problem, correction, groups) {
+    const warning = problem.severity === "warning";
+    const item = h(
+      "li",
+      {
+        className: `hc-problem hc-problem--${warning ? "warning" : "error"}`,
+        "data-code": problem.code,
+      },
+      h("p", {}, h("strong", {}, warning ? "Note: " : "Problem: "), problem.message),
+    );
+    const place =
+      problem.position !== undefined && groups ? inPlace(groups, problem.position) : null;
+    if (place) item.append(place);
+    if (problem.suggestion) {
+      item.append(
+        h("p", {}, "Suggested: ", h("code", { className: "hc-export" }, problem.suggestion)),
+      );
+    }
+    if (correction) {
+      const button = h(
+        "button",
+        { type: "button", className: "md-button hc-use-correction" },
+        problem.code === "reformatted" ? "Use this form" : "Use the correction",
+      );
+      button.addEventListener("click", () => this.useCorrection(correction));
+      item.append(h("p", {}, button));
+    }
+    return item;
+  }
+
+  useCorrection(text) {
+    this.input.value = text;
+    this.textChanged();
+    this.live.textContent = "The corrected text is now in the field. Press Check to check it.";
+    this.button.focus();
+  }
+
+  async readPicture() {
+    const file = this.picture.files[0];
+    if (!file) return;
+    this.pictureStatus.textContent = "Reading the picture.";
+    try {
+      const jsQR = await loadJsQR();
+      const bitmap = await createImageBitmap(file);
+      const scale = Math.min(1, PICTURE_MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+      const width = Math.max(1, Math.round(bitmap.width * scale));
+      const height = Math.max(1, Math.round(bitmap.height * scale));
+      const canvas = h("canvas", { width, height });
+      const context = canvas.getContext("2d", { willReadFrequently: true });
+      context.drawImage(bitmap, 0, 0, width, height);
+      bitmap.close();
+      const pixels = context.getImageData(0, 0, width, height);
+      const code = jsQR(pixels.data, width, height, { inversionAttempts: "attemptBoth" });
+      if (code && code.data.trim()) {
+        this.input.value = code.data.trim();
+        this.textChanged();
+        this.pictureStatus.textContent = "Read the QR code: its text is now in the export field.";
+      } else {
+        this.pictureStatus.textContent =
+          "No QR code was found in this picture. Try a sharper or closer one, or type the text.";
+      }
+    } catch {
+      this.pictureStatus.textContent =
+        "This picture could not be read. Try another one, or type the text.";
+    } finally {
+      this.picture.value = ""; // the picture is not kept
+    }
+  }
+
+  fail(error) {
+    this.setVerdictData(null);
+    this.button.disabled = true;
+    const reason =
+      error instanceof CheckerUnavailable ? error.message : "The check could not start";
+    this.setState(
+      "error",
+      h("p", {}, h("strong", {}, `${reason}, so the check can't run here.`)),
+      h(
+        "p",
+        {},
+        "Nothing you entered was sent anywhere. The rest of this page works: ",
+        h("a", { href: "#by-hand" }, "check the export by hand"),
+        " and restore it in the app, which checks the password itself.",
+      ),
+    );
+  }
+}
+
+function headline(verdict) {
+  if (verdict.kind !== "id-export") return KIND_HEADLINES[verdict.kind] || KIND_HEADLINES.unknown;
+  if (verdict.ok && verdict.identity) return `This export restores the ID ${verdict.identity}.`;
+  if (verdict.ok) return `This is a well-formed ID export (format version ${verdict.version}).`;
+  const codes = verdict.problems.map((problem) => problem.code);
+  if (codes.includes("wrong-password")) return "This password does not open the export.";
+  if (codes.includes("typo")) return "The export has a typo.";
+  return "This export can't be restored as it is.";
+}
+
+// What the live check found, in one sentence for the live region.
+function liveSummary(report) {
+  const verdict = report.verdict;
+  const groups = report.groups;
+  if (verdict.ok && groups) {
+    return `All ${groups.groups.length} groups are there and every character fits.`;
+  }
+  const errors = verdict.problems.filter((problem) => problem.severity === "error");
+  if (
+    groups &&
+    groups.expected &&
+    errors.length === 1 &&
+    errors[0].code === "length" &&
+    groups.count < groups.expected
+  ) {
+    return `${Math.floor(groups.count / 4)} of ${groups.expected / 4} groups so far.`;
+  }
+  return errors.length ? errors[0].message : "";
+}
+
+// The problem's place shown in the text: its group and neighbours, the character marked.
+function inPlace(groups, position) {
+  const index = Math.floor(position / 4);
+  if (index >= groups.groups.length) return null;
+  const shown = [];
+  for (let i = Math.max(0, index - 1); i <= Math.min(groups.groups.length - 1, index + 1); i += 1) {
+    const text = groups.groups[i].text;
+    if (i !== index) {
+      shown.push(h("span", { className: "hc-group" }, text));
+      continue;
+    }
+    const at = position % 4;
+    shown.push(
+      h(
+        "span",
+        { className: "hc-group hc-group--flagged" },
+        text.slice(0, at),
+        h("mark", {}, text.charAt(at) || "\u2003"),
+        text.slice(at + 1),
+      ),
+    );
+  }
+  return h(
+    "p",
+    { className: "hc-in-place" },
+    `In group ${index + 1}, character ${(position % 4) + 1}: `,
+    h("span", { className: "hc-groups" }, shown),
+  );
+}
+
+function init() {
+  const root = document.getElementById("id-export-widget");
+  if (root && !root.dataset.started) {
+    root.dataset.started = "true";
+    new IdExportWidget(root).start();
+  }
+}
+
+init();

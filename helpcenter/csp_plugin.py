@@ -1,0 +1,113 @@
+"""MkDocs plugin: makes every page work under a strict Content Security Policy.
+
+The theme writes a few small scripts inline into each page; a policy without 'unsafe-inline'
+would block them. This plugin moves each one, in place and in order, into a same-origin file
+named by its content's digest (written into the site at the end of the build), and adds the
+policy itself as a <meta http-equiv> so a page is protected even when served without headers.
+Data blocks (`type="application/json"` and the like) are never executed and stay inline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from helpcenter.csp_config import CspPluginConfig
+from helpcenter.serve import CONTENT_SECURITY_POLICY
+
+log = logging.getLogger("mkdocs.plugins.helpcenter.csp")
+
+SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.I | re.S)
+ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+# Types a browser runs as script; anything else (JSON, templates) is a data block.
+EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+HEAD_START = re.compile(r"<head\b[^>]*>(\s*<meta\s+charset=[^>]*>)?", re.I)
+# Inline event handlers and javascript: URLs are inline script too, which the policy blocks.
+INLINE_HANDLER = re.compile(r"<[a-z][^>]*\s(on[a-z]+\s*=|href\s*=\s*[\"']?javascript:)", re.I)
+
+
+def parse_attributes(text: str) -> dict[str, str]:
+    """Attributes of a start tag (names lowercased; a bare attribute has the value "")."""
+    return {
+        match.group(1).lower(): html.unescape(next((g for g in match.groups()[1:] if g), ""))
+        for match in ATTRIBUTE.finditer(text)
+    }
+
+
+def is_executable_inline(attrs: dict[str, str]) -> bool:
+    return "src" not in attrs and attrs.get("type", "").strip().lower() in EXECUTABLE_TYPES
+
+
+class CspPlugin(BasePlugin[CspPluginConfig]):
+    """Moves inline scripts into files and adds the CSP meta tag to every HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: dict[str, str] = {}
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.scripts = {}
+
+    @property
+    def policy(self) -> str:
+        return self.config.policy or CONTENT_SECURITY_POLICY
+
+    def script_path(self, body: str) -> str:
+        """Site path of the file holding this script body (same body, same file)."""
+        digest = hashlib.sha256(body.encode()).hexdigest()[:16]
+        self.scripts[digest] = body
+        return PurePosixPath(self.config.scripts_dir, f"{digest}.js").as_posix()
+
+    def rewrite(self, output: str, to_url, where: str) -> str:
+        """The page with inline scripts moved out and the policy in its <head>."""
+
+        def move(match: re.Match) -> str:
+            attrs = parse_attributes(match.group("attrs"))
+            if not is_executable_inline(attrs):
+                return match.group(0)
+            # Keep a classic script classic (it runs in document order, blocking as before).
+            kept = "".join(f' {name}="{html.escape(value)}"' for name, value in attrs.items())
+            src = html.escape(to_url(self.script_path(match.group("body"))))
+            return f'<script src="{src}"{kept}></script>'
+
+        output = SCRIPT.sub(move, output)
+        handler = INLINE_HANDLER.search(output)
+        if handler:
+            log.warning(f"{where}: inline script in an attribute, blocked by the CSP: {handler[0]}")
+        policy = html.escape(self.policy, quote=False).replace('"', "&quot;")  # keep 'self' legible
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+        output, count = HEAD_START.subn(lambda m: m.group(0) + meta, output, count=1)
+        if not count:
+            log.warning(f"{where}: no <head>, so no Content-Security-Policy meta tag")
+        return output
+
+    @event_priority(-100)  # after every other plugin has changed the page
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self.rewrite(
+            output, lambda path: get_relative_url(path, page.url), page.file.src_uri
+        )
+
+    @event_priority(-100)
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        if not template_name.endswith(".html"):
+            return output_content
+        # 404.html is served at any depth, so its links must not be relative.
+        root = urlsplit(config.site_url or "/").path.rstrip("/")
+        return self.rewrite(output_content, lambda path: f"{root}/{path}", template_name)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        folder = Path(config.site_dir, self.config.scripts_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        for digest, body in sorted(self.scripts.items()):
+            (folder / f"{digest}.js").write_text(body, encoding="utf-8")

@@ -1,0 +1,89 @@
+"""MkDocs plugin: ships the browser runtime (Pyodide core, Argon2id, QR decoder, checkers wheel).
+
+Nothing is copied into docs/: each file is added to the site's file list straight from
+node_modules/ (installed by `npm ci` from package-lock.json) or from the wheel folder that
+helpcenter.wheel fills, under /assets/vendor/<package>/ and /assets/checkers/.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path, PurePosixPath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from helpcenter.pyodide_config import PyodidePluginConfig
+from helpcenter.wheel import MANIFEST_NAME, WheelError, read_manifest
+
+# Only what loadPyodide() fetches for the core interpreter: no packages, no console pages,
+# no source maps. Licences travel with the third-party files that have one in their package.
+VENDORED_FILES: dict[str, tuple[str, ...]] = {
+    "pyodide": (
+        "pyodide.mjs",
+        "pyodide.asm.mjs",
+        "pyodide.asm.wasm",
+        "python_stdlib.zip",
+        "pyodide-lock.json",
+    ),
+    "hash-wasm": ("dist/argon2.umd.min.js", "LICENSE"),
+    "jsqr": ("dist/jsQR.js", "LICENSE"),
+}
+
+
+def installed_version(node_modules: Path, package: str) -> str:
+    """Version of an installed npm package, as its package.json says."""
+    manifest = node_modules / package / "package.json"
+    try:
+        return json.loads(manifest.read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError) as error:
+        raise PluginError(
+            f"{manifest}: npm package '{package}' is not installed ({error}); run scripts/setup.sh"
+        ) from error
+
+
+def pinned_version(lock_file: Path, package: str) -> str | None:
+    """Version package-lock.json pins for a package (None when there is no lock file)."""
+    if not lock_file.is_file():
+        return None
+    lock = json.loads(lock_file.read_text(encoding="utf-8"))
+    return lock.get("packages", {}).get(f"node_modules/{package}", {}).get("version")
+
+
+class PyodidePlugin(BasePlugin[PyodidePluginConfig]):
+    """Adds the runtime files the in-browser checkers need to the site's files."""
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        project_dir = Path(config.config_file_path).resolve().parent
+        node_modules = project_dir / self.config.node_modules
+        for package, sources in VENDORED_FILES.items():
+            self._check_pinned(node_modules, project_dir / "package-lock.json", package)
+            for source in sources:
+                path = node_modules / package / source
+                if not path.is_file():
+                    raise PluginError(f"{path}: missing from the npm package; run scripts/setup.sh")
+                dest = PurePosixPath(self.config.vendor_dir, package, PurePosixPath(source).name)
+                files.append(File.generated(config, dest.as_posix(), abs_src_path=str(path)))
+
+        wheel_dir = project_dir / self.config.wheel_dir
+        try:
+            wheel = read_manifest(wheel_dir)
+        except WheelError as error:
+            raise PluginError(str(error)) from error
+        for path in (wheel.path, wheel_dir / MANIFEST_NAME):
+            dest = PurePosixPath(self.config.checkers_dir, path.name)
+            files.append(File.generated(config, dest.as_posix(), abs_src_path=str(path)))
+        return files
+
+    @staticmethod
+    def _check_pinned(node_modules: Path, lock_file: Path, package: str) -> None:
+        """The site must ship exactly the version package-lock.json pins."""
+        installed = installed_version(node_modules, package)
+        pinned = pinned_version(lock_file, package)
+        if pinned is not None and pinned != installed:
+            raise PluginError(
+                f"{node_modules / package}: version {installed} installed but package-lock.json "
+                f"pins {pinned}; run scripts/setup.sh"
+            )

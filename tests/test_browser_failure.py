@@ -1,0 +1,126 @@
+"""Failure and privacy: strict CSP on every page, and plain words when the checkers can't run."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from helpcenter.csp_plugin import SCRIPT, is_executable_inline, parse_attributes
+from helpcenter.serve import CONTENT_SECURITY_POLICY
+
+LOAD_TIMEOUT_MS = 120_000
+CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+TOOLS = {
+    "id-export": ("/tools/id-export/", "#id-export-result", "#by-hand"),
+    "backup-choice": (
+        "/tools/backup-choice/?from=android&to=ios&old-device=available&keep=id",
+        "#backup-choice-result",
+        "#without-wizard",
+    ),
+}
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_carries_the_policy_and_no_inline_script(built_site: Path) -> None:
+    pages = html_pages(built_site)
+    assert len(pages) >= 9
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        where = page.relative_to(built_site)
+        meta = CSP_META.search(text)
+        assert meta, f"{where}: no Content-Security-Policy meta tag"
+        assert html.unescape(meta.group(1)) == CONTENT_SECURITY_POLICY, where
+        first_script = text.find("<script")
+        assert first_script == -1 or meta.start() < first_script, f"{where}: policy after a script"
+        for match in SCRIPT.finditer(text):
+            attrs = parse_attributes(match.group("attrs"))
+            assert not is_executable_inline(attrs), f"{where}: inline script {match.group(0)[:80]}"
+            if "src" not in attrs:
+                continue  # a data block (JSON), never executed
+            src = attrs["src"]
+            assert "//" not in src, f"{where}: script from another host: {src}"
+            target = built_site / src.lstrip("/") if src.startswith("/") else page.parent / src
+            assert target.resolve().is_file(), f"{where}: script {src} is not in the site"
+
+
+def test_pages_run_without_a_policy_violation(chromium, site_url: str, built_site: Path) -> None:
+    context = chromium.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    try:
+        for path in html_pages(built_site):
+            relative = path.relative_to(built_site).as_posix()
+            url = f"{site_url}/{relative.removesuffix('index.html')}"
+            page.goto(url, wait_until="load")
+            page.wait_for_timeout(100)
+            violations = [p for p in problems if "Content Security Policy" in p]
+            assert not violations, f"{relative}: {violations}"
+            if relative != "404.html":  # the 404 page is fetched at its own name
+                assert not problems, f"{relative}: {problems}"
+            problems.clear()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("tool", sorted(TOOLS))
+def test_a_missing_pyodide_file_gives_a_plain_message(chromium, site_url: str, tool: str) -> None:
+    path, result, manual = TOOLS[tool]
+    context = chromium.new_context()
+    missing = "**/assets/vendor/pyodide/pyodide.asm.wasm"
+    context.route(missing, lambda route: route.fulfill(status=404))
+    try:
+        page = context.new_page()
+        page.goto(site_url + path)
+        page.wait_for_selector(f'{result}[data-state="error"]', timeout=LOAD_TIMEOUT_MS)
+        message = page.inner_text(result)
+        assert "did not load" in message
+        assert page.locator(f'{result} a[href="{manual}"]').count() == 1
+        # The rest of the page works: the manual steps are there and lead to the guides.
+        section = page.locator(manual)
+        assert section.is_visible()
+        guide_link = page.locator(f"{manual} ~ ul a[href*='guides/']").first
+        guide_link.click()
+        page.wait_for_url("**/guides/**")
+        assert page.locator("h1").first.is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("tool", sorted(TOOLS))
+def test_without_javascript_the_page_says_so(chromium, site_url: str, tool: str) -> None:
+    path, result, manual = TOOLS[tool]
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + path)
+        widget = page.locator(f"#{tool}-widget")
+        assert "JavaScript" in widget.inner_text()
+        assert widget.locator(f'a[href="{manual}"]').is_visible()
+        assert page.is_hidden(f"#{tool}-form")
+        assert page.is_hidden(result)
+        assert page.locator(manual).is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("tool", sorted(TOOLS))
+def test_without_webassembly_the_widget_says_so(chromium, site_url: str, tool: str) -> None:
+    path, result, manual = TOOLS[tool]
+    context = chromium.new_context()
+    context.add_init_script("delete globalThis.WebAssembly")
+    try:
+        page = context.new_page()
+        page.goto(site_url + path)
+        page.wait_for_selector(f'{result}[data-state="error"]', timeout=LOAD_TIMEOUT_MS)
+        assert "WebAssembly" in page.inner_text(result)
+        assert page.locator(f'{result} a[href="{manual}"]').count() == 1
+    finally:
+        context.close()

@@ -1,0 +1,191 @@
+"""The ID-export validator in Chromium: same verdicts as the CLI's checker, QR pictures, offline."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from checkers.idexport import check_export
+
+CASES = {
+    case["name"]: case
+    for case in json.loads((Path(__file__).parent / "data" / "id-export.json").read_text("utf-8"))[
+        "cases"
+    ]
+}
+# A representative subset: every kind of text, both versions, each verdict path.
+CHECKED = [
+    "v0 basic",
+    "v0 structure only, no password",
+    "v0 lowercase, no dashes",
+    "v0 gateway ID",
+    "v0 non-ASCII password (UTF-8)",
+    "v1 basic",
+    "v0 wrong password",
+    "v0 one typo after the salt",
+    "v0 digit typed for a letter",
+    "v0 one group missing",
+    "contact QR code of a public ID",
+    "a bare Threema ID",
+    "far too long",
+]
+RESULT = "#id-export-result"
+LOAD_TIMEOUT_MS = 120_000
+
+
+def wait_for_state(page, *states: str, timeout: float = LOAD_TIMEOUT_MS) -> str:
+    selector = ", ".join(f'{RESULT}[data-state="{state}"]' for state in states)
+    page.wait_for_selector(selector, state="attached", timeout=timeout)
+    return page.get_attribute(RESULT, "data-state")
+
+
+def shown_verdict(page) -> dict[str, str]:
+    return {
+        name: page.get_attribute(RESULT, f"data-{name}")
+        for name in ("ok", "kind", "identity", "problems")
+    }
+
+
+def expected_verdict(text: str, password: str | None) -> dict[str, str]:
+    """What the CLI's checker says, in the form of the result element's data attributes."""
+    verdict = check_export(text, password).to_dict()
+    return {
+        "ok": "true" if verdict["ok"] else "false",
+        "kind": verdict["kind"],
+        "identity": verdict["identity"] or "",
+        "problems": " ".join(problem["code"] for problem in verdict["problems"]),
+    }
+
+
+def run_check(page, text: str, password: str | None) -> dict[str, str]:
+    page.fill("#id-export-input", text)
+    page.fill("#id-export-password", password or "")
+    page.click("#id-export-check")
+    assert wait_for_state(page, "done", "error") == "done", page.inner_text(RESULT)
+    return shown_verdict(page)
+
+
+@pytest.fixture(scope="module")
+def session(chromium, site_url: str) -> Iterator[dict]:
+    """One validator page for the module (Pyodide loads once), with everything it requested."""
+    context = chromium.new_context()
+    requests: list[str] = []
+    console: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(f"{site_url}/tools/id-export/")
+    assert wait_for_state(page, "ready", "error") == "ready", page.inner_text(RESULT)
+    yield {"page": page, "context": context, "requests": requests, "console": console}
+    context.close()
+
+
+@pytest.mark.parametrize("name", CHECKED)
+def test_verdict_matches_the_cli(session: dict, name: str) -> None:
+    case = CASES[name]
+    shown = run_check(session["page"], case["input"], case["password"])
+    assert shown == expected_verdict(case["input"], case["password"])
+
+
+def test_typo_correction_applies_with_one_click(session: dict) -> None:
+    page = session["page"]
+    case = CASES["v0 one typo after the salt"]
+    assert run_check(page, case["input"], case["password"])["problems"] == "typo"
+    page.click(f"{RESULT} .hc-problem[data-code='typo'] .hc-use-correction")
+    assert page.input_value("#id-export-input") == case["expect"]["suggestion"]
+    page.click("#id-export-check")
+    assert wait_for_state(page, "done") == "done"
+    assert shown_verdict(page) == expected_verdict(case["expect"]["suggestion"], case["password"])
+    assert page.get_attribute(RESULT, "data-ok") == "true"
+
+
+def test_problem_is_shown_in_place(session: dict) -> None:
+    page = session["page"]
+    case = CASES["v0 digit typed for a letter"]
+    run_check(page, case["input"], None)
+    marked = page.inner_text(f"{RESULT} .hc-problem[data-code='character'] .hc-in-place mark")
+    assert marked == "8"
+    page.click(f"{RESULT} .hc-problem[data-code='character'] .hc-use-correction")
+    page.click("#id-export-check")
+    wait_for_state(page, "done")
+    assert page.get_attribute(RESULT, "data-ok") == "true"
+
+
+def test_live_feedback_per_group_while_typing(session: dict) -> None:
+    page = session["page"]
+    text = CASES["v0 basic"]["input"]
+    field = page.locator("#id-export-input")
+    field.fill("")
+    field.press_sequentially(text[:15], delay=20)  # "FAC6-TYRH-56RX-"
+    expect(page.locator("#id-export-live")).to_have_text("3 of 20 groups so far.")
+    assert page.locator("#id-export-groups .hc-group").count() == 3
+    field.press_sequentially("5WN8", delay=20)  # 8 never occurs in base32: the group is flagged
+    page.wait_for_selector("#id-export-groups .hc-group--flagged")
+    assert page.inner_text("#id-export-groups .hc-group--flagged") == "5WN8"
+    # Live checks only give feedback; the verdict waits for the button.
+    assert page.get_attribute(RESULT, "data-state") == "ready"
+
+
+def test_qr_code_picture_is_decoded_in_the_browser(session: dict, tmp_path: Path) -> None:
+    segno = pytest.importorskip("segno")
+    page = session["page"]
+    case = CASES["v0 gateway ID"]
+    picture = tmp_path / "export-qr.png"
+    segno.make(case["input"], error="m").save(str(picture), scale=6, border=4)
+    page.fill("#id-export-input", "")
+    page.set_input_files("#id-export-picture", str(picture))
+    expect(page.locator("#id-export-input")).to_have_value(case["input"])
+    assert "Read the QR code" in page.inner_text("#id-export-picture-status")
+    page.fill("#id-export-password", case["password"])
+    page.click("#id-export-check")
+    wait_for_state(page, "done")
+    assert page.get_attribute(RESULT, "data-identity") == case["expect"]["identity"]
+
+
+def test_fields_keep_nothing_and_log_nothing(session: dict) -> None:
+    page = session["page"]
+    field = page.locator("#id-export-input")
+    assert field.get_attribute("autocomplete") == "off"
+    assert field.get_attribute("spellcheck") == "false"
+    assert field.get_attribute("name") is None  # nothing that a form could submit
+    password = page.locator("#id-export-password")
+    assert password.get_attribute("type") == "password"
+    assert password.get_attribute("autocomplete") == "off"
+    case = CASES["v0 non-ASCII password (UTF-8)"]
+    run_check(page, case["input"], case["password"])
+    # The theme keeps its own settings in web storage; nothing typed may be among them.
+    stored = page.evaluate(
+        "JSON.stringify([{...localStorage}, {...sessionStorage}, document.cookie])"
+    )
+    assert case["password"] not in stored and case["input"][:20] not in stored
+    for message in session["console"]:
+        assert case["password"] not in message and case["input"][:20] not in message
+    for url in session["requests"]:
+        assert case["input"][:20] not in url and "Gr%C3%BCezi" not in url
+
+
+def test_every_request_goes_to_the_site_itself(session: dict, site_url: str) -> None:
+    origin = urlsplit(site_url).netloc
+    requested = session["requests"]
+    # The worker's requests are seen too: Pyodide and the wheel came from this site.
+    assert any(url.endswith("/assets/vendor/pyodide/pyodide.asm.wasm") for url in requested)
+    assert any(url.endswith(".whl") for url in requested)
+    foreign = [url for url in requested if urlsplit(url).netloc != origin]
+    assert not foreign, foreign
+
+
+def test_checking_works_offline_once_loaded(session: dict) -> None:
+    page, context = session["page"], session["context"]
+    context.set_offline(True)
+    try:
+        for name in ("v0 basic", "v1 basic"):
+            case = CASES[name]
+            shown = run_check(page, case["input"], case["password"])
+            assert shown == expected_verdict(case["input"], case["password"])
+    finally:
+        context.set_offline(False)
