@@ -1,0 +1,239 @@
+"""`make bench`: every figure next to the baseline it is judged against, all measured in one run.
+
+Writes bench.json (all figures) and bench.md (the table for the README) at the repo root.
+Parts, in this order: page-build scaling (scripts/bench_build.py), the full site build and the
+two PDFs, the in-browser checkers on that same site (scripts/bench_browser.py) and the checkers
+in CPython (scripts/bench_checkers.py). Timings are medians of a few runs.
+
+    python scripts/bench.py [--runs 3] [--scales 1,10,100] [--browser-runs 3] [--checks 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = ROOT / "scripts"
+BENCH_JSON = ROOT / "bench.json"
+BENCH_MD = ROOT / "bench.md"
+
+
+class BenchError(RuntimeError):
+    """A measurement could not be made; the message says which and why."""
+
+
+def run_checked(command: list[str], what: str) -> subprocess.CompletedProcess:
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BenchError(f"{what} failed ({' '.join(command)}):\n{result.stdout}{result.stderr}")
+    return result
+
+
+def timed(command: list[str], what: str) -> float:
+    started = time.perf_counter()
+    run_checked(command, what)
+    return time.perf_counter() - started
+
+
+def json_stdout(script: str, *arguments: str) -> dict | list:
+    """Figures a bench script prints as JSON (its `--json` flag)."""
+    command = [sys.executable, str(SCRIPTS / script), *arguments, "--json"]
+    return json.loads(run_checked(command, script).stdout)
+
+
+def json_file(script: str, *arguments: str) -> dict:
+    """Figures a bench script writes to the file given after its `--json` option."""
+    with tempfile.TemporaryDirectory(prefix="bench-json-") as temp:
+        target = Path(temp) / "figures.json"
+        command = [sys.executable, str(SCRIPTS / script), *arguments, "--json", str(target)]
+        run_checked(command, script)
+        return json.loads(target.read_text(encoding="utf-8"))
+
+
+def bench_site(runs: int, browser_runs: int, checks: int) -> dict:
+    """Full site build (all steps) and the PDF step alone, each the median of `runs`; then the
+    in-browser checkers, on that same built site."""
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as temp:
+        site = Path(temp) / "site"
+        build = [sys.executable, "scripts/build_site.py", "--site-dir", str(site)]
+        full = [timed(build, "full site build") for _ in range(runs)]
+        pdf_command = [sys.executable, "-m", "helpcenter.pdf", str(site)]
+        pdfs = [timed(pdf_command, "PDF build") for _ in range(runs)]
+        pdf_bytes = {pdf.name: pdf.stat().st_size for pdf in sorted((site / "pdf").glob("*.pdf"))}
+        print("bench: in-browser checkers ...", flush=True)
+        browser = json_file(
+            "bench_browser.py",
+            *("--site", str(site), "--runs", str(browser_runs), "--checks", str(checks)),
+        )
+    return {
+        "runs": runs,
+        "full_build_s": round(statistics.median(full), 3),
+        "pdfs_s": round(statistics.median(pdfs), 3),
+        "pdf_bytes": pdf_bytes,
+        "browser": browser,
+    }
+
+
+def machine() -> dict:
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "os": platform.platform()}
+
+
+# --- Report --------------------------------------------------------------------------------------
+
+Row = tuple[str, float, str, float]  # (what, measured s, baseline, baseline s)
+
+
+def _time(seconds: float) -> str:
+    if seconds < 0.001:
+        return f"{seconds * 1e6:.0f} µs"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def build_rows(scaling: list[dict], site: dict) -> list[Row]:
+    rows: list[Row] = []
+    for row in scaling:
+        label = "shipped content" if row["scale"] == 1 else f"content ×{row['scale']}"
+        rows.append(
+            (
+                f"Page build, {label}: {row['pages']} pages, {row['faq_entries']} FAQ entries, "
+                f"{row['guide_blocks']} guide blocks (median of {row['runs']})",
+                row["content_build_s"],
+                "plain `mkdocs build` of the same generated Markdown",
+                row["plain_build_s"],
+            )
+        )
+    first = scaling[0]
+    rows.append(
+        (
+            f"Full site build, all steps (median of {site['runs']})",
+            site["full_build_s"],
+            "page build alone",
+            first["content_build_s"],
+        )
+    )
+    rows.append(
+        (
+            f"Both PDFs from the built print pages (median of {site['runs']})",
+            site["pdfs_s"],
+            "page build alone",
+            first["content_build_s"],
+        )
+    )
+    return rows
+
+
+def browser_rows(browser: dict) -> list[Row]:
+    start, verdict = browser["start_ms"], browser["verdict_ms"]
+    in_browser, native = verdict["browser"], verdict["native"]
+    runs, checks = browser["runs"], browser["checks"]
+    return [
+        (
+            f"Validator ready after page load (median of {runs})",
+            start["validator_ready_median"] / 1000,
+            "bare Pyodide start (blank page, `loadPyodide()`)",
+            start["bare_pyodide_median"] / 1000,
+        ),
+        (
+            f"Verdict latency, no password, in the browser (median of {checks})",
+            in_browser["no_password"] / 1000,
+            "same check in CPython",
+            native["no_password"] / 1000,
+        ),
+        (
+            f"In-browser decrypt, version 0 (PBKDF2 100k, median of {checks})",
+            in_browser["v0_pbkdf2"] / 1000,
+            "native `hashlib.pbkdf2_hmac` alone",
+            native["pbkdf2_hmac_alone"] / 1000,
+        ),
+        (
+            "In-browser decrypt, version 1 (Argon2id 128 MiB, median of 3)",
+            in_browser["v1_argon2id"] / 1000,
+            "same check in CPython (argon2-cffi)",
+            native["v1_argon2id"] / 1000,
+        ),
+    ]
+
+
+def checker_rows(checkers: dict) -> list[Row]:
+    """The CPython checker figures that come with a baseline."""
+    return [
+        (f"{row['measure']} (CPython)", row["seconds"], "bare KDF", row["baseline_seconds"])
+        for row in checkers["rows"]
+        if "baseline_seconds" in row
+    ]
+
+
+def render_markdown(results: dict) -> str:
+    lines = [
+        f"`make bench`, {results['date']}, {results['machine']['cpus']} CPUs, Python "
+        f"{results['machine']['python']}. Every baseline was measured in the same run.",
+        "",
+        "| Measure | Time | Baseline | Baseline time | Ratio |",
+        "| --- | ---: | --- | ---: | ---: |",
+    ]
+    for what, measured, baseline, baseline_s in results["rows"]:
+        ratio = f"{measured / baseline_s:.2f}×" if baseline_s else "n/a"
+        lines.append(f"| {what} | {_time(measured)} | {baseline} | {_time(baseline_s)} | {ratio} |")
+    scaling = results["build_scaling"]
+    if len(scaling) > 1:
+        first = scaling[0]
+        lines += [
+            "",
+            "Growth of the page build with content size (time ÷ time of the shipped content):",
+            "",
+        ]
+        lines += ["| Content | Content plugin | Plain MkDocs |", "| --- | ---: | ---: |"]
+        for row in scaling:
+            lines.append(
+                f"| ×{row['scale']} ({row['faq_entries']} FAQ entries) "
+                f"| {row['content_build_s'] / first['content_build_s']:.1f}× "
+                f"| {row['plain_build_s'] / first['plain_build_s']:.1f}× |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per build timing (median)")
+    parser.add_argument("--scales", default="1,10,100", help="content multipliers for scaling")
+    parser.add_argument("--browser-runs", type=int, default=3, help="validator page starts")
+    parser.add_argument("--checks", type=int, default=5, help="verdicts per in-browser timing")
+    args = parser.parse_args(argv)
+    if min(args.runs, args.browser_runs, args.checks) < 1:
+        parser.error("--runs, --browser-runs and --checks must be at least 1")
+    results: dict = {
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+    }
+    try:
+        print("bench: page-build scaling ...", flush=True)
+        scaling = json_stdout("bench_build.py", "--scales", args.scales, "--runs", str(args.runs))
+        print("bench: full site build and PDFs ...", flush=True)
+        site = bench_site(args.runs, args.browser_runs, args.checks)
+        print("bench: checkers in CPython ...", flush=True)
+        checkers = json_file("bench_checkers.py", "--argon2")
+    except BenchError as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 1
+    results |= {"build_scaling": scaling, "site": site, "checkers": checkers}
+    results["rows"] = build_rows(scaling, site) + browser_rows(site["browser"])
+    results["rows"] += checker_rows(checkers)
+    BENCH_JSON.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    BENCH_MD.write_text(render_markdown(results), encoding="utf-8")
+    print(render_markdown(results))
+    print(f"bench: wrote {BENCH_JSON.name} and {BENCH_MD.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

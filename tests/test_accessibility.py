@@ -1,0 +1,259 @@
+"""WCAG 2.x A/AA checks (axe-core) of every built page in both color schemes and at two widths,
+and keyboard use of both widgets: tab order, visible focus and announced results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+from quality import (
+    VALIDATOR_PATH,
+    WIZARD_ANSWER_QUERY,
+    WIZARD_PATH,
+    color_palettes,
+    list_pages,
+    validator_controls,
+    validator_sample,
+    wait_for_validator_ready,
+    wait_for_validator_result,
+    wait_for_wizard_answer,
+)
+
+from helpcenter.axe import WCAG_TAGS, run_axe
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
+SCHEMES = ("light", "dark")
+# Material's palette transition is 0.25 s; contrast is measured after it has settled.
+PALETTE_SETTLE_MS = 400
+# Enough Tab presses to walk past the header, navigation and intro to the widget's last control.
+MAX_TABS = 120
+
+
+def expected_scheme(scheme: str) -> str:
+    """Material's data-md-color-scheme value that mkdocs.yml configures for 'light' or 'dark'."""
+    palettes = color_palettes()
+    for palette in palettes:
+        if scheme in (palette.get("media") or ""):
+            return palette.get("scheme") or "default"
+    if scheme == "light":
+        return "default"
+    dark = [p.get("scheme") for p in palettes if p.get("scheme") not in (None, "default")]
+    if not dark:
+        pytest.fail("mkdocs.yml theme.palette configures no dark scheme (e.g. scheme: slate)")
+    return dark[0]
+
+
+def open_in_scheme(page, url: str, scheme: str) -> None:
+    """Load `url` and make sure Material shows the wanted scheme (system preference first, then
+    the palette toggle, as a visitor would)."""
+    page.goto(url, wait_until="load")
+    wanted = expected_scheme(scheme)
+    for _ in range(len(color_palettes()) + 1):
+        shown = page.evaluate("document.body.getAttribute('data-md-color-scheme') || 'default'")
+        if shown == wanted:
+            break
+        toggle = page.locator("[data-md-component=palette] label:visible").first
+        if not toggle.count():
+            break
+        toggle.click()
+        page.wait_for_timeout(PALETTE_SETTLE_MS)
+    shown = page.evaluate("document.body.getAttribute('data-md-color-scheme') || 'default'")
+    assert shown == wanted, f"{url}: wanted color scheme {wanted!r}, the page shows {shown!r}"
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+def describe(violations, where: str) -> list[str]:
+    return [f"{where}: {violation.describe()}" for violation in violations]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_meets_wcag_a_and_aa(
+    built_site: Path, site_url: str, chromium, scheme, viewport
+):
+    context = chromium.new_context(
+        viewport=VIEWPORTS[viewport], color_scheme=scheme, is_mobile=viewport == "mobile"
+    )
+    page = context.new_page()
+    report: list[str] = []
+    try:
+        for site_page in list_pages(built_site):
+            # Print pages are laid out for paper: checked once, in the light desktop run.
+            if site_page.is_print and (scheme, viewport) != ("light", "desktop"):
+                continue
+            open_in_scheme(page, site_url + site_page.url_path, scheme)
+            report += describe(run_axe(page), f"{site_page.url_path} [{scheme}, {viewport}]")
+
+        # The widgets' result states appear only after use; check them as well.
+        where = f"{VALIDATOR_PATH} with a result [{scheme}, {viewport}]"
+        try:
+            open_in_scheme(page, site_url + VALIDATOR_PATH, scheme)
+            wait_for_validator_ready(page)
+            sample = validator_sample()
+            export, password, button = validator_controls(page)
+            export.fill(sample.export)
+            password.fill(sample.password)
+            button.click()
+            wait_for_validator_result(page, sample.identity)
+            report += describe(run_axe(page), where)
+        except (AssertionError, PlaywrightError) as error:
+            report.append(f"{where}: could not get a result to check: {error}")
+
+        where = f"{WIZARD_PATH}{WIZARD_ANSWER_QUERY} answer [{scheme}, {viewport}]"
+        try:
+            open_in_scheme(page, site_url + WIZARD_PATH + WIZARD_ANSWER_QUERY, scheme)
+            wait_for_wizard_answer(page)
+            report += describe(run_axe(page), where)
+        except (AssertionError, PlaywrightError) as error:
+            report.append(f"{where}: could not get the answer to check: {error}")
+    finally:
+        context.close()
+    tags = ", ".join(WCAG_TAGS)
+    if report:
+        # The report names page, scheme/width, rule and selectors; a traceback adds nothing.
+        pytest.fail(f"axe ({tags}) found {len(report)} violations:\n" + "\n".join(report), False)
+
+
+# --- Keyboard ------------------------------------------------------------------------------------
+
+_FOCUS_STYLE = """(element) => {
+  const style = getComputedStyle(element);
+  return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow].join(" | ");
+}"""
+
+_ACTIVE_MATCHES = (
+    "(selector) => !!document.activeElement && document.activeElement.matches(selector)"
+)
+
+_LIVE_REGIONS_AT_LOAD = """() => Array.from(document.querySelectorAll(
+  "main [aria-live], main [role=status], main [role=alert], main [role=log]"
+)).filter((region) => region.getAttribute("aria-live") !== "off")"""
+
+
+@dataclass
+class FocusStop:
+    """A control reached with Tab, and its outline/box-shadow while it had keyboard focus."""
+
+    label: str
+    element: object  # Playwright ElementHandle
+    focused_style: str = ""
+
+
+def tab_to(page, selector: str, label: str, not_before: tuple[str, ...] = ()) -> FocusStop:
+    """Press Tab until the focused element matches `selector`. Reaching one of `not_before`
+    (controls that must come later), or leaving the page, first is a tab-order failure."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate(_ACTIVE_MATCHES, selector):
+            element = page.evaluate_handle("document.activeElement")
+            return FocusStop(label, element, element.evaluate(_FOCUS_STYLE))
+        for later in not_before:
+            if page.evaluate(_ACTIVE_MATCHES, later):
+                pytest.fail(f"{page.url}: Tab reaches {later} before {label} ({selector})")
+        if page.evaluate("!document.activeElement || document.activeElement === document.body"):
+            pytest.fail(f"{page.url}: Tab left the page without reaching {label} ({selector})")
+    pytest.fail(f"{page.url}: {label} ({selector}) not reached after {MAX_TABS} Tab presses")
+
+
+def invisible_focus(page, stops: list[FocusStop]) -> list[str]:
+    """Labels of the stops whose outline and box-shadow look the same without focus."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    return [
+        stop.label for stop in stops if stop.element.evaluate(_FOCUS_STYLE) == stop.focused_style
+    ]
+
+
+def announced_in_live_region(page, regions, selector: str) -> bool:
+    """Whether `selector` matches inside one of the live regions that existed before."""
+    return page.evaluate(
+        "([regions, selector]) => regions.some((region) => region.querySelector(selector))",
+        [regions, selector],
+    )
+
+
+def test_validator_works_from_the_keyboard(site_url: str, page) -> None:
+    page.goto(site_url + VALIDATOR_PATH, wait_until="load")
+    page.locator("#id-export-form:not([hidden])").wait_for()
+    live_regions = page.evaluate_handle(_LIVE_REGIONS_AT_LOAD)
+    # No waiting for the checker to be ready: a check asked for while it loads must still run.
+    sample = validator_sample()
+    export, password, button = "#id-export-input", "#id-export-password", "#id-export-check"
+    stops = [tab_to(page, export, "export field", not_before=(password, button))]
+    page.keyboard.type(sample.export)
+    stops.append(tab_to(page, password, "password field", not_before=(button,)))
+    page.keyboard.type(sample.password)
+    stops.append(tab_to(page, button, "check button"))
+    page.keyboard.press("Enter")
+    wait_for_validator_result(page, sample.identity)
+
+    invisible = invisible_focus(page, stops)
+    assert not invisible, f"{VALIDATOR_PATH}: no visible focus (outline/box-shadow) on {invisible}"
+    found = page.evaluate(
+        "([regions, text]) => regions.some((region) => region.textContent.includes(text))",
+        [live_regions, sample.identity],
+    )
+    assert found, (
+        f"{VALIDATOR_PATH}: the result (ID {sample.identity}) is not inside a live region "
+        "(aria-live / role=status) that was on the page before the check"
+    )
+
+
+# The wizard's questions in order and the answers given by keyboard (None: keep the default).
+WIZARD_KEYBOARD_ANSWERS: list[tuple[str, set[str] | None]] = [
+    ("from", {"android"}),
+    ("to", {"ios"}),
+    ("old-device", {"lost"}),
+    ("keep", None),
+    ("have", {"threema-safe"}),
+]
+
+
+def answer_question_by_keyboard(page, name: str, wanted: set[str] | None) -> list[FocusStop]:
+    """Reach the question's controls with Tab, choose with arrows/Space, go on with Enter."""
+    next_button = "#backup-choice-next"
+    page.locator(f".hc-step[data-step='{name}']:not([hidden])").wait_for()
+    group = f".hc-step[data-step='{name}'] input[name='{name}']"
+    stops = []
+    kinds = page.locator(group).evaluate_all("(inputs) => inputs.map((i) => i.type)")
+    if kinds[0] == "radio":
+        stop = tab_to(page, group, f"{name} radio group", not_before=(next_button,))
+        for _ in kinds:  # arrow keys move and check within the group
+            if page.evaluate("document.activeElement.value") in (wanted or set()):
+                page.keyboard.press("Space")
+                break
+            page.keyboard.press("ArrowDown")
+        stop.element = page.evaluate_handle("document.activeElement")
+        stop.focused_style = stop.element.evaluate(_FOCUS_STYLE)
+        stops.append(stop)
+    else:
+        boxes = page.locator(group)
+        for index in range(boxes.count()):
+            box = boxes.nth(index)
+            if not box.is_visible():
+                continue
+            value = box.get_attribute("value")
+            stops.append(tab_to(page, f"{group}[value='{value}']", f"{name}={value}"))
+            if wanted is not None and box.is_checked() != (value in wanted):
+                page.keyboard.press("Space")
+    stops.append(tab_to(page, next_button, f"Next after {name}"))
+    page.keyboard.press("Enter")
+    return stops
+
+
+def test_wizard_works_from_the_keyboard(site_url: str, page) -> None:
+    page.goto(site_url + WIZARD_PATH, wait_until="load")
+    page.locator("#backup-choice-form:not([hidden])").wait_for()
+    live_regions = page.evaluate_handle(_LIVE_REGIONS_AT_LOAD)
+    stops = []
+    for name, wanted in WIZARD_KEYBOARD_ANSWERS:
+        stops += answer_question_by_keyboard(page, name, wanted)
+    wait_for_wizard_answer(page)
+
+    invisible = invisible_focus(page, stops)
+    assert not invisible, f"{WIZARD_PATH}: no visible focus (outline/box-shadow) on {invisible}"
+    assert announced_in_live_region(page, live_regions, "[data-option]"), (
+        f"{WIZARD_PATH}: the answer is not inside a live region (aria-live / role=status) that "
+        "was on the page before the answer"
+    )
