@@ -107,6 +107,18 @@ def template_data(content: Content) -> dict[str, Any]:
     }
 
 
+def template_environment() -> Environment:
+    """The Jinja environment of every generated page (screen and print)."""
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        undefined=StrictUndefined,
+        autoescape=False,  # the output is Markdown; MkDocs escapes when it renders HTML
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
 class PageRenderer:
     """Renders each generated page's Markdown; links and labels are resolved per page."""
 
@@ -115,14 +127,7 @@ class PageRenderer:
         self.catalog_json_uri = catalog_json_uri
         self.use_directory_urls = use_directory_urls
         self.data = template_data(content)
-        self.environment = Environment(
-            loader=FileSystemLoader(TEMPLATES_DIR),
-            undefined=StrictUndefined,
-            autoescape=False,  # the output is Markdown; MkDocs escapes when it renders HTML
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.environment = template_environment()
 
     def render(self, src_uri: str) -> str:
         """The Markdown source of one generated page."""

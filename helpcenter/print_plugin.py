@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 import markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -16,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from helpcenter.content import Content, load_content
 from helpcenter.markdown_refs import PLATFORM_NAMES, find_links, render_labels
-from helpcenter.pages import template_data
+from helpcenter.pages import template_data, template_environment
 from helpcenter.print_config import (
     PLATFORMS,
     PrintPluginConfig,
@@ -24,7 +22,6 @@ from helpcenter.print_config import (
 )
 from helpcenter.yamlsource import ContentError
 
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 CONTENT_PLUGIN = "helpcenter/content"
 # The cover's heading: where links to the web guide as a whole land in the print page.
 COVER_ANCHOR = "cover"
@@ -85,14 +82,7 @@ class PrintRenderer:
         self.site_url = config.site_url or None
         self.author = plugin_config.author or config.site_author or config.site_name
         self.plugin_config = plugin_config
-        self.environment = Environment(
-            loader=FileSystemLoader(TEMPLATES_DIR),
-            undefined=StrictUndefined,
-            autoescape=False,  # the output is Markdown; MkDocs escapes when it renders HTML
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.environment = template_environment()
 
     def render(self, platform: str) -> str:
         links = PrintLinks(self.content, platform, self.site_url)

@@ -92,19 +92,23 @@ def main(argv: list[str] | None = None) -> int:
     # to `make serve`) must not clear each other's half-built site.
     (ROOT / ".cache").mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix="site-staging-", dir=ROOT / ".cache"))
-    for name, step in STEPS:
-        if name in args.skip:
-            continue
-        started = time.perf_counter()
-        try:
-            step(staging)
-        except BuildError as error:
-            shutil.rmtree(staging, ignore_errors=True)
-            print(f"build failed in step '{name}':\n{error}", file=sys.stderr)
-            print(f"The previous {args.site_dir.name}/ was left as it was.", file=sys.stderr)
-            return 1
-        print(f"build: {name} done in {time.perf_counter() - started:.1f} s")
-    swap_into_place(staging, args.site_dir)
+    staging.chmod(0o755)  # mkdtemp makes it owner-only; the site is meant to be served
+    try:
+        for name, step in STEPS:
+            if name in args.skip:
+                continue
+            started = time.perf_counter()
+            try:
+                step(staging)
+            except BuildError as error:
+                print(f"build failed in step '{name}':\n{error}", file=sys.stderr)
+                print(f"The previous {args.site_dir.name}/ was left as it was.", file=sys.stderr)
+                return 1
+            print(f"build: {name} done in {time.perf_counter() - started:.1f} s")
+        swap_into_place(staging, args.site_dir)
+    finally:
+        # Whatever happened, no half-built staging folder is left behind.
+        shutil.rmtree(staging, ignore_errors=True)
     print(f"build: site ready in {args.site_dir}")
     return 0
 

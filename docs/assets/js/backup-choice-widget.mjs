@@ -4,22 +4,12 @@
 // so a link opens on the finished answer and the browser's Back steps through the questions.
 // The result element carries data-state, data-options (best first) and data-lost for tests.
 import { CheckerUnavailable, SITE_ROOT, checkersClient } from "./checkers-client.mjs";
+import { h } from "./dom.mjs";
 
 const QUESTIONS = ["from", "to", "old-device", "keep", "have"];
 const MULTIPLE = new Set(["keep", "have"]); // comma-separated sets
 const PHONES = { android: "an Android phone", ios: "an iPhone" };
 
-function h(tag, properties = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(properties)) {
-    if (key.startsWith("data-") || key.startsWith("aria-")) element.setAttribute(key, value);
-    else element[key] = value;
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) element.append(child);
-  }
-  return element;
-}
 
 // The questions that apply: `have` matters only when the old phone is gone.
 function askedQuestions(answers) {

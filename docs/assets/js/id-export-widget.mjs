@@ -4,6 +4,7 @@
 // working, done, error), data-ok, data-kind, data-identity and data-problems for tests.
 // Nothing typed is sent anywhere, stored or logged: it goes only to this page's worker.
 import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
+import { h } from "./dom.mjs";
 
 const LIVE_DELAY_MS = 250; // typing pause before the structure check runs
 const PICTURE_MAX_SIDE = 1600; // larger photos are scaled down before decoding
@@ -14,18 +15,6 @@ const KIND_HEADLINES = {
   unknown: "This is not an ID export.",
 };
 
-// A small element builder: h("p", {className: "x"}, "text", child, ...).
-function h(tag, properties = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(properties)) {
-    if (key.startsWith("data-") || key.startsWith("aria-")) element.setAttribute(key, value);
-    else element[key] = value;
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) element.append(child);
-  }
-  return element;
-}
 
 async function loadJsQR() {
   if (typeof globalThis.jsQR !== "function") await import(JSQR_SCRIPT.href); // UMD: sets jsQR
