@@ -23,4 +23,4 @@ lint: setup
 	@$(PY) -m ruff check checkers helpcenter scripts tests
 
 clean:
-	rm -rf site .cache build dist
+	rm -rf site .site-staging-* .cache build dist

@@ -7,6 +7,9 @@ import os
 import shutil
 from pathlib import Path
 
+# Names the Chromium to use; when set, it must be an executable file.
+CHROMIUM_ENV = "CHROMIUM"
+
 # Without the background-networking flags Chromium keeps trying to reach its vendor's hosts,
 # which this machine (and a privacy-minded user) refuses.
 CHROMIUM_ARGS = [
@@ -24,16 +27,31 @@ class BrowserNotFound(RuntimeError):
     """No Chromium executable could be found."""
 
 
+def is_executable_file(path: str) -> bool:
+    """True for a file this process may run (a folder or a plain file is not)."""
+    return os.path.isfile(path) and os.access(path, os.X_OK)
+
+
 def find_chromium() -> str:
-    """Path of a Chromium executable: $CHROMIUM, Debian's package, or a Playwright-managed one."""
-    candidates: list[str] = []
-    if os.environ.get("CHROMIUM"):
-        candidates.append(os.environ["CHROMIUM"])
-    candidates += [p for p in (shutil.which("chromium"), shutil.which("chromium-browser")) if p]
+    """Path of a Chromium executable: $CHROMIUM, Debian's package, or a Playwright-managed one.
+
+    A CHROMIUM that names no executable is an error, not a hint to look elsewhere: whoever set
+    it wants that browser, and printing with another one would hide the mistake.
+    """
+    chosen = os.environ.get(CHROMIUM_ENV)
+    if chosen:
+        if is_executable_file(chosen):
+            return chosen
+        problem = "does not exist" if not os.path.lexists(chosen) else "is not an executable file"
+        raise BrowserNotFound(
+            f"{CHROMIUM_ENV} is set to {chosen}, which {problem}; point {CHROMIUM_ENV} at a "
+            "Chromium executable, or unset it to use the one installed on this machine."
+        )
+    candidates = [p for p in (shutil.which("chromium"), shutil.which("chromium-browser")) if p]
     managed = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH", Path.home() / ".cache/ms-playwright"))
     candidates += sorted(glob.glob(str(managed / "chromium-*/chrome-linux*/chrome")), reverse=True)
     for candidate in candidates:
-        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+        if is_executable_file(candidate):
             return candidate
     raise BrowserNotFound(
         "No Chromium found. Install Debian's package (apt-get install chromium), set CHROMIUM to "

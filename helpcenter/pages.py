@@ -25,6 +25,11 @@ PAGE_TEMPLATES = {
 }
 
 
+# Items that an option carries only when it was made with a setting switched on, and the
+# condition in a few words (spec backup-choice.md §1: media only with "include media files").
+ITEM_CONDITIONS = {("data-backup", "media"): "if switched on"}
+
+
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     """Site-relative URL of a page: faq.md -> faq/ (what MkDocs makes of it)."""
     stem = src_uri.removesuffix(".md")
@@ -36,17 +41,23 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
 
 
 def _steps(blocks: tuple[Block, ...]) -> dict[str, Any]:
-    """Blocks as a numbered list: notes before the first step lead in, later ones join a step."""
-    lead: list[dict[str, str]] = []
+    """Blocks as a numbered list: notes before the first step lead in, notes between steps join
+    the step above them, and notes after the last step follow the whole list."""
+    step_positions = [i for i, block in enumerate(blocks) if block.kind == "step"]
+    if not step_positions:
+        return {"lead": [dataclasses.asdict(b) for b in blocks], "steps": [], "after": []}
+    first, last = step_positions[0], step_positions[-1]
     steps: list[dict[str, Any]] = []
-    for block in blocks:
+    for block in blocks[first : last + 1]:
         if block.kind == "step":
             steps.append({"text": block.text, "notes": []})
-        elif steps:
-            steps[-1]["notes"].append(dataclasses.asdict(block))
         else:
-            lead.append(dataclasses.asdict(block))
-    return {"lead": lead, "steps": steps}
+            steps[-1]["notes"].append(dataclasses.asdict(block))
+    return {
+        "lead": [dataclasses.asdict(block) for block in blocks[:first]],
+        "steps": steps,
+        "after": [dataclasses.asdict(block) for block in blocks[last + 1 :]],
+    }
 
 
 def _section(section: GuideSection) -> dict[str, Any]:
@@ -59,6 +70,22 @@ def _between(from_platforms: list[str], to_platforms: list[str]) -> str:
         return "Any phone to any phone, Android or iOS"
     old, new = (" or ".join(PLATFORM_NAMES[p] for p in ps) for ps in (from_platforms, to_platforms))
     return f"{old} to {new} only"
+
+
+def _kind(option: dict[str, Any]) -> str:
+    """What an option is for a reader: a backup that the app loads again ("backup"), a copy to
+    read that nothing loads back ("copy", e.g. a chat export) or a fresh start ("fresh-start")."""
+    if option["carries"]:
+        return "backup"
+    return "copy" if option["guide"]["create"] else "fresh-start"
+
+
+def _if_old_phone_gone(option: dict[str, Any]) -> str:
+    """Whether the option still works once the old phone is lost: "yes", "no" or "if-made"
+    (only with a backup made beforehand, the `have` value the option is provided by)."""
+    if option["needs_old_device"]:
+        return "no"
+    return "if-made" if option["provided_by"] else "yes"
 
 
 def template_data(content: Content) -> dict[str, Any]:
@@ -81,8 +108,20 @@ def template_data(content: Content) -> dict[str, Any]:
         option.setdefault("notes", [])  # to_data() leaves out empty notes
         option["platforms"] = [p for p in PLATFORMS if p in {*option["from"], *option["to"]}]
         option["lacks"] = [item for item in items if item not in option["carries"]]
-        option["carries_text"] = ", ".join(items[i] for i in option["carries"])
-        option["between"] = _between(option["from"], option["to"])
+        option["conditions"] = {
+            item: condition for (option_id, item), condition in ITEM_CONDITIONS.items()
+            if option_id == option["id"] and item in option["carries"]
+        }  # fmt: skip
+        option["carries_text"] = ", ".join(
+            items[i] + (f" ({option['conditions'][i]})" if i in option["conditions"] else "")
+            for i in option["carries"]
+        )
+        option["kind"] = _kind(option)
+        option["if_old_phone_gone"] = _if_old_phone_gone(option)
+        # Nothing moves from one phone to the other, so "Android to iOS" would mislead.
+        option["between"] = (
+            _between(option["from"], option["to"]) if option["kind"] == "backup" else "Any phone"
+        )
         option["guide_links"] = [
             {"platform": platform, "step": step, "section": section,
              "title": content.guides[platform].section(section).title,

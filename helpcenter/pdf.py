@@ -1,5 +1,9 @@
 """Renders the built site's print pages to one PDF guide per platform with Chromium.
 
+Each page is printed twice: the first print tells on which page each heading lands, and the
+second has those numbers in its contents page (helpcenter/pdf_outline.py). The bookmarks get
+the headings' own titles, and the document information the page's metadata.
+
 Paper: A4 unless `paper="letter"`, the HELPCENTER_PAPER environment variable, or
 `scripts/build_site.py --paper letter` asks for US Letter. Run alone on a built site with
 `python -m helpcenter.pdf SITE_DIR [--paper letter]`.
@@ -13,10 +17,19 @@ import os
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from helpcenter.pdf_outline import (
+    Heading,
+    OutlineError,
+    fill_contents,
+    heading_pages,
+    read_headings,
+    retitle_bookmarks,
+)
 from helpcenter.print_config import PLATFORMS, pdf_site_path, print_page_url
 
 PAPER_ENV = "HELPCENTER_PAPER"
@@ -26,6 +39,11 @@ MARGINS = {"top": "14mm", "bottom": "18mm", "left": SIDE_MARGIN, "right": SIDE_M
 # A print page is small and local; anything slower than this is a hang, not a slow disk.
 PAGE_TIMEOUT_MS = 60_000
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "print"
+# Chromium writes PDF 1.4; the header is kept as it is, this is only for a file that has none.
+DEFAULT_PDF_HEADER = "%PDF-1.4"
+# Filling in the contents' page numbers could push a heading to another page; after this many
+# tries with numbers that no longer match, the build stops instead of printing wrong numbers.
+NUMBERING_ATTEMPTS = 2
 
 # Read from the rendered print page so that every word of the metadata comes from the content.
 READ_METADATA_JS = """() => {
@@ -34,6 +52,7 @@ READ_METADATA_JS = """() => {
     title: document.title.trim(),
     language: document.documentElement.lang,
     author: meta("author"),
+    creator: meta("application-name"),
     subject: meta("description"),
     keywords: meta("keywords"),
   };
@@ -53,14 +72,17 @@ class PdfMetadata:
     author: str
     subject: str
     keywords: str
+    creator: str  # the site's name (mkdocs.yml site_name)
 
     def info_dictionary(self) -> dict[str, str]:
-        """The PDF /Info entries; Chromium's own /Title is replaced by the same text."""
+        """The PDF /Info entries that replace Chromium's; its /Producer (Skia) stays."""
         return {
             "/Title": self.title,
             "/Author": self.author,
             "/Subject": self.subject,
             "/Keywords": self.keywords,
+            # Chromium puts its user agent here; the document was made by the site.
+            "/Creator": self.creator,
         }
 
 
@@ -75,6 +97,7 @@ def paper_format(name: str | None = None) -> str:
     return PAPER_FORMATS[chosen]
 
 
+@cache
 def footer_template() -> str:
     """Chromium's footer: the document title and 'Page X of Y'."""
     environment = Environment(
@@ -83,16 +106,20 @@ def footer_template() -> str:
     return environment.get_template("footer.html.j2").render(side_margin=SIDE_MARGIN)
 
 
-def add_metadata(pdf_bytes: bytes, metadata: PdfMetadata) -> bytes:
-    """Chromium's PDF with author, subject and keywords set; outline and tags kept as they are."""
+def finish_pdf(pdf_bytes: bytes, metadata: PdfMetadata, headings: list[Heading], url: str) -> bytes:
+    """Chromium's PDF with our metadata and true bookmark titles; tags and version kept."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.errors import PyPdfError
 
     try:
+        reader = PdfReader(io.BytesIO(pdf_bytes))
         # clone_from copies the whole catalog (outline, structure tree, /Lang, /MarkInfo).
-        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes)))
+        writer = PdfWriter(clone_from=reader)
     except (PyPdfError, ValueError) as error:
         raise PdfError(f"Chromium's PDF for {metadata.title!r} does not parse: {error}") from error
+    # pypdf would write its own default (1.3), claiming less than the file uses.
+    writer.pdf_header = reader.pdf_header or DEFAULT_PDF_HEADER
+    retitle_bookmarks(writer, headings, url)
     writer.add_metadata(metadata.info_dictionary())
     buffer = io.BytesIO()
     writer.write(buffer)
@@ -131,26 +158,18 @@ def write_atomically(target: Path, content: bytes) -> int:
 
 
 def read_metadata(page, url: str) -> PdfMetadata:
-    """Title, language, author, subject and keywords of the loaded print page."""
+    """Title, language, author, creator (site name), subject and keywords of the print page."""
     metadata = PdfMetadata(**page.evaluate(READ_METADATA_JS))
-    missing = [name for name in ("title", "language", "author") if not getattr(metadata, name)]
+    required = ("title", "language", "author", "creator")
+    missing = [name for name in required if not getattr(metadata, name)]
     if missing:
         raise PdfError(f"print page {url} has no {', '.join(missing)} for the PDF metadata")
     return metadata
 
 
-def render_page(page, url: str, paper: str) -> tuple[bytes, PdfMetadata]:
-    """Load one print page and print it to PDF bytes (tagged, with an outline)."""
-    response = page.goto(url, wait_until="load", timeout=PAGE_TIMEOUT_MS)
-    if response is None or not response.ok:
-        status = "no response" if response is None else f"HTTP {response.status}"
-        raise PdfError(
-            f"print page {url} could not be loaded ({status}); "
-            "is the helpcenter/print plugin listed in mkdocs.yml?"
-        )
-    page.evaluate("() => document.fonts.ready.then(() => true)")
-    metadata = read_metadata(page, url)
-    pdf_bytes = page.pdf(
+def print_to_pdf(page, paper: str) -> bytes:
+    """The loaded page as PDF bytes: tagged, with an outline and the page footer."""
+    return page.pdf(
         format=paper,
         margin=MARGINS,
         print_background=True,
@@ -160,7 +179,37 @@ def render_page(page, url: str, paper: str) -> tuple[bytes, PdfMetadata]:
         outline=True,
         tagged=True,
     )
-    return pdf_bytes, metadata
+
+
+def render_page(page, url: str, paper: str) -> bytes:
+    """Load one print page and print it to a finished PDF with a numbered contents page.
+
+    Printed once to learn each heading's page from the bookmarks, then again with those
+    numbers filled into the contents; if that moved a heading, numbered and printed once more.
+    """
+    response = page.goto(url, wait_until="load", timeout=PAGE_TIMEOUT_MS)
+    if response is None or not response.ok:
+        status = "no response" if response is None else f"HTTP {response.status}"
+        raise PdfError(
+            f"print page {url} could not be loaded ({status}); "
+            "is the helpcenter/print plugin listed in mkdocs.yml?"
+        )
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    metadata = read_metadata(page, url)
+    headings = read_headings(page, url)
+    pages = heading_pages(print_to_pdf(page, paper), headings, url)
+    for _attempt in range(NUMBERING_ATTEMPTS):
+        fill_contents(page, pages, url)
+        pdf_bytes = print_to_pdf(page, paper)
+        printed = heading_pages(pdf_bytes, headings, url)
+        if printed == pages:
+            return finish_pdf(pdf_bytes, metadata, headings, url)
+        moved = ", ".join(sorted(key for key in pages if pages[key] != printed[key]))
+        pages = printed
+    raise PdfError(
+        f"print page {url}: the contents' page numbers keep moving the headings ({moved}); "
+        "check the contents page of helpcenter/templates/print/ fits on one page"
+    )
 
 
 def first_line(error: Exception) -> str:
@@ -211,11 +260,13 @@ def render_guides(site_dir: Path, paper: str | None = None) -> dict[str, tuple[P
                 for platform in PLATFORMS:
                     url = f"{base_url}/{print_page_url(platform)}"
                     try:
-                        pdf_bytes, metadata = render_page(page, url, paper_name)
+                        pdf_bytes = render_page(page, url, paper_name)
                     except PlaywrightError as error:
                         raise PdfError(f"printing {url} failed: {first_line(error)}") from error
+                    except OutlineError as error:
+                        raise PdfError(str(error)) from error
                     target = site_dir / pdf_site_path(platform)
-                    pages = write_atomically(target, add_metadata(pdf_bytes, metadata))
+                    pages = write_atomically(target, pdf_bytes)
                     results[platform] = (target, pages)
             finally:
                 browser.close()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 import markdown
+from jinja2 import TemplateError
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -14,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from helpcenter.content import Content, load_content
 from helpcenter.markdown_refs import PLATFORM_NAMES, find_links, render_labels
-from helpcenter.pages import template_data, template_environment
+from helpcenter.pages import TEMPLATES_DIR, template_data, template_environment
 from helpcenter.print_config import (
     PLATFORMS,
     PrintPluginConfig,
@@ -25,6 +27,7 @@ from helpcenter.yamlsource import ContentError
 CONTENT_PLUGIN = "helpcenter/content"
 # The cover's heading: where links to the web guide as a whole land in the print page.
 COVER_ANCHOR = "cover"
+PRINT_TEMPLATE = "print/guide.md.j2"
 
 
 class PrintLinks:
@@ -55,6 +58,21 @@ class PrintLinks:
             pieces += [text[last : reference.start], self.target(reference.value)]
             last = reference.end
         return "".join(pieces) + text[last:]
+
+
+def template_position(error: TemplateError) -> str:
+    """Where in the templates rendering failed, as " (file:line)"; "" when Jinja does not say."""
+    if getattr(error, "lineno", None):  # syntax errors carry their position
+        return f" ({error.filename}:{error.lineno})"
+    # Jinja rewrites the traceback of a render error so that its frames are template lines.
+    position = ""
+    traceback = error.__traceback__
+    while traceback is not None:
+        filename = Path(traceback.tb_frame.f_code.co_filename)
+        if filename.suffix == ".j2" and filename.is_relative_to(TEMPLATES_DIR):
+            position = f" ({filename.relative_to(TEMPLATES_DIR)}:{traceback.tb_lineno})"
+        traceback = traceback.tb_next
+    return position
 
 
 def plain_text(markdown_text: str) -> str:
@@ -95,14 +113,14 @@ class PrintRenderer:
         options = [o for o in self.data["catalog"]["options"] if platform in o["platforms"]]
         # Backups that exist as something with a password: made on this platform's phone.
         kept = [o for o in options if o["provided_by"] and platform in o["from"]]
-        template = self.environment.get_template("print/guide.md.j2")
-        return template.render(
+        values = dict(
             guide=guide,
             platform=platform,
             platform_name=PLATFORM_NAMES[platform],
             options=options,
             kept_backups=kept,
             item_names=self.data["item_names"],
+            faq_entries=self.data["faq_entries"],
             edition=edition(self.content, platform),
             site_name=self.site_name,
             web_guide_url=urljoin(self.site_url, f"guides/{platform}/") if self.site_url else None,
@@ -114,6 +132,15 @@ class PrintRenderer:
             note_lines=self.plugin_config.note_lines,
             md=md,
         )
+        try:
+            return self.environment.get_template(PRINT_TEMPLATE).render(**values)
+        except TemplateError as error:
+            # E.g. a kept backup with no blanks in where-kept.md.j2, or the FAQ entry a print
+            # template quotes was renamed: name the template line, not just Jinja's message.
+            where = template_position(error)
+            raise PluginError(
+                f"print page for {PLATFORM_NAMES[platform]}{where}: {error}"
+            ) from error
 
 
 class PrintPlugin(BasePlugin[PrintPluginConfig]):

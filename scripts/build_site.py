@@ -1,6 +1,8 @@
 """Builds the whole site (pages, checkers, PDFs) into a staging folder, then swaps it into site/.
 
 A failed step leaves the previous site/ untouched and exits non-zero with the step's message.
+The staging folder is a hidden `.site-staging-*` folder next to the site folder, so that the
+swap is a rename on one filesystem, and it is removed whatever happens.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Hidden, and ignored by git (.gitignore), should a killed build leave one behind.
+STAGING_PREFIX = ".site-staging-"
 
 
 class BuildError(RuntimeError):
@@ -57,7 +61,7 @@ def build_pdfs(staging: Path) -> None:
         raise BuildError(f"PDF guides: {error}") from error
 
 
-# Each step takes the staging folder; they run in this order.
+# Each step takes the new site's folder (inside the staging folder); they run in this order.
 STEPS: list[tuple[str, Callable[[Path], None]]] = [
     ("wheel", build_checkers_wheel),
     ("pages", build_pages),
@@ -65,14 +69,57 @@ STEPS: list[tuple[str, Callable[[Path], None]]] = [
 ]
 
 
-def swap_into_place(staging: Path, target: Path) -> None:
-    """Replace target with staging, keeping the old copy until the new one is in place."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+def make_staging(target: Path) -> tuple[Path, Path]:
+    """A fresh folder for this build process, next to target: (staging folder, new site in it).
+
+    One per process, so that builds running side by side (a test session next to `make serve`)
+    never clear each other's half-built site. It is private until the swap; the site inside it
+    is readable by everyone, as a served site must be.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=target.parent))
+    new_site = staging / "site"
+    new_site.mkdir()
+    new_site.chmod(0o755)  # whatever the umask says
+    return staging, new_site
+
+
+def swap_into_place(new_site: Path, target: Path, staging: Path) -> None:
+    """Replace target with new_site; on failure put the previous target back.
+
+    The previous site is moved into the staging folder (same filesystem, so a rename), and goes
+    when the staging folder is removed.
+    """
+    previous = staging / "previous"
+    had_previous = target.exists() or target.is_symlink()
+    try:
+        if had_previous:
+            target.rename(previous)
+    except OSError as error:
+        raise BuildError(f"could not move the previous site {target} aside: {error}") from error
+    try:
+        new_site.rename(target)
+    except OSError as error:
+        if not had_previous:
+            raise BuildError(f"could not move the new site into {target}: {error}") from error
+        try:
+            previous.rename(target)
+        except OSError as restore_error:
+            raise BuildError(
+                f"could not move the new site into {target}: {error}; nor put the previous "
+                f"site back ({restore_error}): it is in {previous}"
+            ) from error
+        raise BuildError(
+            f"could not move the new site into {target}: {error}; the previous site is back"
+        ) from error
+
+
+def remove_staging(staging: Path, target: Path) -> None:
+    """Remove the staging folder, unless it holds the only copy of the previous site."""
+    if (staging / "previous").exists() and not target.exists():
+        shutil.rmtree(staging / "site", ignore_errors=True)
+        return
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,28 +135,30 @@ def main(argv: list[str] | None = None) -> int:
     if args.paper:
         # Steps take only the staging folder; the PDF step reads the size from the environment.
         os.environ["HELPCENTER_PAPER"] = args.paper
-    # One staging folder per build process: builds running side by side (a test session next
-    # to `make serve`) must not clear each other's half-built site.
-    (ROOT / ".cache").mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix="site-staging-", dir=ROOT / ".cache"))
-    staging.chmod(0o755)  # mkdtemp makes it owner-only; the site is meant to be served
+    # Absolute, so that the staging folder's parent is the site folder's real parent.
+    target = Path(os.path.abspath(args.site_dir))
+    staging, new_site = make_staging(target)
     try:
         for name, step in STEPS:
             if name in args.skip:
                 continue
             started = time.perf_counter()
             try:
-                step(staging)
+                step(new_site)
             except BuildError as error:
                 print(f"build failed in step '{name}':\n{error}", file=sys.stderr)
-                print(f"The previous {args.site_dir.name}/ was left as it was.", file=sys.stderr)
+                print(f"The previous {target.name}/ was left as it was.", file=sys.stderr)
                 return 1
             print(f"build: {name} done in {time.perf_counter() - started:.1f} s")
-        swap_into_place(staging, args.site_dir)
+        try:
+            swap_into_place(new_site, target, staging)
+        except BuildError as error:
+            print(f"build failed while putting the site in place:\n{error}", file=sys.stderr)
+            return 1
     finally:
-        # Whatever happened, no half-built staging folder is left behind.
-        shutil.rmtree(staging, ignore_errors=True)
-    print(f"build: site ready in {args.site_dir}")
+        # Whatever happened, no half-built site and no previous copy is left behind.
+        remove_staging(staging, target)
+    print(f"build: site ready in {target}")
     return 0
 
 

@@ -10,7 +10,7 @@ import pytest
 from checkers.catalog import GUIDE_SECTIONS
 from helpcenter.content import load_content
 from helpcenter.markdown_refs import find_links, render_labels
-from helpcenter.pages import PAGE_TEMPLATES, PageRenderer
+from helpcenter.pages import PAGE_TEMPLATES, PageRenderer, template_data
 from helpcenter.yamlsource import ContentError, parse_yaml
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "content"
@@ -199,3 +199,35 @@ def test_every_page_renders_from_the_fixture(content) -> None:
     assert "[Which backup should I make before I switch?](../faq.md#which-backup)" in guide
     assert "### Where is the backup menu on Android? { #android-backup-menu }" in pages["faq.md"]
     assert "## Threema Safe { #threema-safe }" in pages["backups.md"]
+
+
+def test_notes_lead_in_join_the_step_above_or_follow_the_list(content) -> None:
+    sections = {s["id"]: s for s in template_data(content)["guides"]["android"]["sections"]}
+    lead_in = sections["create-id-export"]
+    assert [b["kind"] for b in lead_in["lead"]] == ["note"] and not lead_in["after"]
+    between = sections["move-to-new-phone"]
+    assert [b["kind"] for b in between["steps"][0]["notes"]] == ["warning"]
+    assert not between["after"] and not between["steps"][-1]["notes"]
+    trailing = sections["create-threema-safe"]
+    assert [b["kind"] for b in trailing["after"]] == ["tip"]
+    assert not trailing["steps"][-1]["notes"]
+    guide = PageRenderer(content, "assets/checkers/backup-options.json").render("guides/android.md")
+    # The tip after the last step starts at the margin, outside the numbered list.
+    assert "1. Pick a password you will remember.\n\n!!! tip\n" in guide
+
+
+def test_backup_options_say_whether_they_help_once_the_old_phone_is_gone(content) -> None:
+    options = {o["id"]: o for o in template_data(content)["catalog"]["options"]}
+    assert options["data-backup"]["if_old_phone_gone"] == "if-made"
+    assert options["chat-export"]["if_old_phone_gone"] == "no"
+    assert options["new-id"]["if_old_phone_gone"] == "yes"
+    assert [options[i]["kind"] for i in ("id-export", "chat-export", "new-id")] == [
+        "backup", "copy", "fresh-start",
+    ]  # fmt: skip
+    assert options["data-backup"]["carries_text"].endswith("Media (if switched on)")
+    page = PageRenderer(content, "assets/checkers/backup-options.json").render("backups.md")
+    assert "| If the old phone is gone |" in page and "Needs the old phone" not in page
+    new_id = page[page.index("## New ID") :]
+    assert "**What to do:**" in new_id and "Restore it on" not in new_id
+    assert "<dt>Phones</dt>" not in new_id and "<dt>Keeps</dt>" not in new_id
+    assert "- Android: [Without a backup](guides/android.md#without-backup)" in new_id

@@ -1,4 +1,5 @@
-"""The printable PDF guides: content and order, platform wording, outline, links, metadata."""
+"""The printable PDF guides: content and order, platform wording, outline, contents page numbers,
+links, metadata, page breaks, and the build's failures."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from collections import Counter
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,9 +15,12 @@ from pathlib import Path
 import markdown
 import pytest
 from markupsafe import Markup
+from quality import configured_site_url, mkdocs_config
 
+from helpcenter.browser import BrowserNotFound, find_chromium
 from helpcenter.content import Content, load_content
-from helpcenter.markdown_refs import find_labels, render_labels
+from helpcenter.markdown_refs import PLATFORM_NAMES, find_labels, render_labels
+from helpcenter.pdf_outline import Heading, OutlineError, heading_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 PLATFORMS = ("android", "ios")
@@ -36,6 +41,12 @@ def content() -> Content:
 def squashed(text: str) -> str:
     """Text without any whitespace: PDF extraction breaks lines and pads labels differently."""
     return re.sub(r"\s+", "", text)
+
+
+def collapsed(text: str) -> str:
+    """Words separated by single spaces: line breaks become spaces, but no word runs into the
+    next. The frame of a UI label or code span leaves a gap before punctuation; drop that."""
+    return re.sub(r" ([,.;:!?)])", r"\1", " ".join(text.split()))
 
 
 def shown_text(markdown_text: str, platform: str, labels: dict | None = None) -> str:
@@ -191,13 +202,84 @@ def test_comparison_lists_only_this_platforms_options(
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)
-def test_outline_lists_every_section(guides: dict[str, Path], platform: str) -> None:
-    titles = {squashed(title) for title in outline_titles(reader(guides[platform]).outline)}
+def test_outline_lists_every_section_with_its_exact_title(
+    guides: dict[str, Path], platform: str
+) -> None:
+    # Words must stay apart: Chromium runs the words of a wrapped heading together ("andiPad").
+    titles = {collapsed(title) for title in outline_titles(reader(guides[platform]).outline)}
     guide = content().guides[platform]
     wanted = [guide.title, "Contents", "Where my backups are kept"]
     wanted += [shown_text(section.title, platform) for section in guide.sections]
-    missing = [title for title in wanted if squashed(title) not in titles]
-    assert not missing, f"{platform}: bookmarks lack {missing}"
+    missing = [title for title in wanted if collapsed(title) not in titles]
+    assert not missing, f"{platform}: bookmarks lack {missing} (have {sorted(titles)})"
+
+
+def test_bookmarks_that_are_not_the_headings_stop_the_pdf(guides: dict[str, Path]) -> None:
+    pdf_bytes = guides["ios"].read_bytes()
+    titles = outline_titles(reader(guides["ios"]).outline)
+    headings = [Heading(id=f"heading-{number}", text=title) for number, title in enumerate(titles)]
+    pages = heading_pages(pdf_bytes, headings, "/print/ios/")
+    assert pages["heading-0"] == 1 and list(pages.values()) == sorted(pages.values())
+    # Chromium's title of a wrapped heading loses a space: still the same heading.
+    squeezed = [Heading("cover", titles[0].replace(" iPad", "iPad")), *headings[1:]]
+    assert heading_pages(pdf_bytes, squeezed, "/print/ios/")["cover"] == 1
+    other = [headings[0], Heading("contents", "Table of contents"), *headings[2:]]
+    with pytest.raises(OutlineError, match="bookmark 2 reads 'Contents'.*#contents"):
+        heading_pages(pdf_bytes, other, "/print/ios/")
+    with pytest.raises(OutlineError, match=f"{len(titles)} bookmarks for {len(titles) - 1}"):
+        heading_pages(pdf_bytes, headings[:-1], "/print/ios/")
+
+
+def outline_pages(pdf) -> dict[str, int]:
+    """Bookmark title (whitespace collapsed) -> page number from 1, for unique titles."""
+    pages: dict[str, int] = {}
+
+    def walk(outline) -> None:
+        for item in outline:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                pages[collapsed(str(item.title))] = pdf.get_destination_page_number(item) + 1
+
+    walk(pdf.outline)
+    return pages
+
+
+def contents_entries(pdf: Path) -> list[tuple[str, int]]:
+    """(title, page number) of each entry of the contents page, read with its layout."""
+    texts = [squashed(page) for page in pdf_pages_text(pdf)]
+    number = next(i for i, text in enumerate(texts) if text.startswith("Contents")) + 1
+    result = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", "-f", str(number), "-l", str(number), str(pdf),
+         "-"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    entry = re.compile(r"^\s*\d+\.\s+(?P<title>.+?)\s+(?P<page>\d+)\s*$")
+    return [
+        (collapsed(match["title"]), int(match["page"]))
+        for match in map(entry.match, result.stdout.splitlines())
+        if match
+    ]
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_contents_page_numbers_are_the_bookmarks_pages(
+    guides: dict[str, Path], platform: str
+) -> None:
+    pdf = reader(guides[platform])
+    bookmarks = outline_pages(pdf)
+    entries = contents_entries(guides[platform])
+    guide = content().guides[platform]
+    wanted = [f"Backup options on {PLATFORM_NAMES[platform]}"]
+    wanted += [collapsed(shown_text(section.title, platform)) for section in guide.sections]
+    wanted += ["Where my backups are kept"]
+    assert [title for title, _ in entries] == wanted, entries
+    for title, page in entries:
+        assert page == bookmarks[title], (
+            f"{platform}: contents say {title!r} is on {page}, the bookmark says {bookmarks[title]}"
+        )
+    assert [page for _, page in entries] == sorted(page for _, page in entries)
+    assert entries[-1][1] <= len(pdf.pages)
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)
@@ -216,6 +298,38 @@ def test_metadata_tags_and_language_survive(
     # Tagged (structure tree) and bookmarks kept through the metadata post-processing.
     assert bool(catalog["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in catalog and "/Outlines" in catalog
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_pdf_version_creator_and_producer(guides: dict[str, Path], platform: str) -> None:
+    pdf = reader(guides[platform])
+    # Chromium writes PDF 1.4; the post-processing must not claim an older version.
+    assert guides[platform].read_bytes().startswith(b"%PDF-1.4")
+    assert pdf.pdf_header == "%PDF-1.4"
+    assert pdf.metadata.creator == mkdocs_config()["site_name"]
+    assert pdf.metadata.producer.startswith("Skia/PDF"), pdf.metadata.producer
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_pdf_links_start_with_the_configured_site_url(
+    guides: dict[str, Path], platform: str
+) -> None:
+    uris = pdf_link_uris(guides[platform])
+    assert uris, f"{platform}: the PDF links nowhere"
+    outside = [uri for uri in uris if not uri.startswith(configured_site_url())]
+    assert not outside, f"{platform}: links not under {configured_site_url()}: {outside}"
+
+
+def pdf_link_uris(pdf: Path) -> list[str]:
+    """Every URI of a link annotation in the PDF."""
+    uris = []
+    for pdf_page in reader(pdf).pages:
+        for reference in pdf_page.get("/Annots") or []:
+            annotation = reference.get_object()
+            action = annotation.get("/A")
+            if annotation.get("/Subtype") == "/Link" and action and "/URI" in action:
+                uris.append(str(action["/URI"]))
+    return uris
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)
@@ -244,16 +358,48 @@ def test_contents_links_jump_to_their_sections(guides: dict[str, Path], platform
         assert title in texts[page_index], f"{platform}: #{section.id} lands on the wrong page"
 
 
+# The blanks of the last page, in words that fit each platform's backups and their secrets.
+WHERE_KEPT_LABELS = {
+    "android": [
+        "My Threema ID (8 characters)",
+        "Where the ID revocation password is kept",
+        "Where the data backup file is kept",
+        "Where the data backup password is kept",
+        "Where the Threema Safe password is kept",
+        "Where the ID export is kept",
+        "Where the ID export password is kept",
+    ],
+    "ios": [
+        "My Threema ID (8 characters)",
+        "Where the ID revocation password is kept",
+        "Where the encrypted computer backup is kept",
+        "Where the computer backup password is kept",
+        "Where the Threema Safe password is kept",
+        "Where a copy of the ID export is kept",
+        "Where the ID export password is kept",
+    ],
+}
+
+
 @pytest.mark.parametrize("platform", PLATFORMS)
 def test_last_page_has_blanks_for_where_things_are_kept(
     guides: dict[str, Path], platform: str
 ) -> None:
-    text = squashed(pdf_pages_text(guides[platform])[-1])
-    assert squashed("Never write a password on this page") in text
+    pages = pdf_pages_text(guides[platform])
+    text = collapsed(pages[-1])
+    assert text.startswith("Where my backups are kept"), "the where-kept part is not one page"
+    assert "Never write a password on this page" in text
+    assert "The ID is not secret: write the ID itself here" in text
+    missing = [label for label in WHERE_KEPT_LABELS[platform] if label not in text]
+    assert not missing, f"{platform}: the last page lacks {missing}"
     kept = [o for o in content().catalog.options if o.provided_by and platform in o.from_platforms]
     assert kept
     for option in kept:
-        assert squashed(f"Where my {option.name} password is kept") in text
+        assert option.name in text, f"{platform}: no blanks for {option.name}"
+        # The catalog name heads the blanks; the labels word it for a sentence (not "Where my
+        # Data backup password is kept").
+        assert f"Where my {option.name}" not in text
+    assert "transfer password" not in text, "a transfer has no password of its own"
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)
@@ -264,6 +410,76 @@ def test_cover_is_not_blank_and_dated(guides: dict[str, Path], platform: str) ->
     faq = content().faq
     assert faq.version and squashed(f"Version{faq.version}") in cover
     assert faq.updated and faq.updated in cover
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_cover_names_the_platform_and_the_online_version(
+    guides: dict[str, Path], platform: str
+) -> None:
+    cover = collapsed(pdf_pages_text(guides[platform])[0])
+    assert f"Printable guide for {PLATFORM_NAMES[platform]}" in cover
+    assert f"Online version: {configured_site_url()}guides/{platform}/" in cover
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_every_page_has_the_page_x_of_y_footer(guides: dict[str, Path], platform: str) -> None:
+    pages = pdf_pages_text(guides[platform])
+    total = len(reader(guides[platform]).pages)
+    assert len(pages) == total
+    title = content().guides[platform].title
+    for number in sorted({1, 2, total // 2, total}):
+        text = collapsed(pages[number - 1])
+        footer = f"Page {number} of {total}"
+        assert footer in text, f"{platform}: no {footer!r} in {text[-80:]!r}"
+        assert title in text, f"{platform}: page {number} footer lacks the title"
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_notes_and_warnings_are_not_split_across_pages(
+    guides: dict[str, Path], platform: str
+) -> None:
+    pages = [collapsed(page) for page in pdf_pages_text(guides[platform])]
+    blocks = [
+        (section.id, block)
+        for section in content().guides[platform].sections
+        for block in section.blocks
+        if block.kind != "step"
+    ]
+    assert blocks, f"the {platform} guide has no notes"
+    for section_id, block in blocks:
+        text = collapsed(shown_text(block.text, platform))
+        assert any(text in page for page in pages), (
+            f"{platform} #{section_id}: {block.kind} missing or split across pages: {text[:60]!r}"
+        )
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_comparison_rows_are_not_split_across_pages(guides: dict[str, Path], platform: str) -> None:
+    # Cells of a row are interleaved by text extraction, so compare the words of the row's
+    # first and longest cells (name, what you need) with the words of each page.
+    pages = [Counter(page.split()) for page in pdf_pages_text(guides[platform])]
+    catalog = content().catalog
+    options = [o for o in catalog.options if platform in (*o.from_platforms, *o.to_platforms)]
+    assert options
+    for option in options:
+        row = Counter(f"{option.name} {shown_text(option.needs, platform)}".split())
+        assert any(not row - page for page in pages), f"{platform}: row {option.id} split"
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_remove_versus_revoke_box_comes_before_removing(
+    guides: dict[str, Path], platform: str
+) -> None:
+    pages = [collapsed(page) for page in pdf_pages_text(guides[platform])]
+    entry = next(e for e in content().faq.entries if e.id == "remove-vs-revoke")
+    question = collapsed(shown_text(entry.question, platform))
+    answer = collapsed(shown_text(entry.answer, platform))
+    remove = collapsed(shown_text(content().guides[platform].section("remove-id").title, platform))
+    page = next((page for page in pages if question in page), None)
+    assert page is not None, f"{platform}: no remove-versus-revoke box"
+    assert answer in page, f"{platform}: the box is split or differs from the FAQ answer"
+    assert remove in page and page.index(answer) < page.index(remove, page.index(answer))
+    assert sum(page.count(question) for page in pages) == 1
 
 
 def test_print_pages_stay_out_of_navigation_and_search(built_site: Path) -> None:
@@ -321,7 +537,39 @@ def test_unreachable_print_page_fails_and_leaves_no_pdf(built_site: Path, tmp_pa
     assert not list((site / "pdf").glob("*")), "a PDF (or a partial one) was left behind"
 
 
-def test_broken_browser_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -> None:
+def test_missing_browser_fails_clearly_and_leaves_no_pdf(built_site: Path, tmp_path: Path) -> None:
+    site = site_copy(built_site, tmp_path / "site")
+    result = run_pdf_cli(site, CHROMIUM="/nonexistent")
+    assert result.returncode == 1
+    assert "CHROMIUM is set to /nonexistent, which does not exist" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list(site.glob("pdf/*")), "a PDF (or a partial one) was left behind"
+
+
+def test_chromium_variable_must_name_an_executable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_chromium = tmp_path / "chromium"
+    fake_chromium.write_text("#!/bin/sh\n", encoding="utf-8")
+    for path, problem in [(fake_chromium, "is not an executable file"), (tmp_path, "is not")]:
+        monkeypatch.setenv("CHROMIUM", str(path))
+        with pytest.raises(BrowserNotFound, match=f"CHROMIUM is set to {path}, which {problem}"):
+            find_chromium()
+    fake_chromium.chmod(0o755)
+    monkeypatch.setenv("CHROMIUM", str(fake_chromium))
+    assert find_chromium() == str(fake_chromium)
+
+
+@pytest.mark.parametrize(
+    ("chromium", "message"),
+    [
+        ("/bin/false", "/bin/false did not start"),
+        ("/nonexistent", "CHROMIUM is set to /nonexistent, which does not exist"),
+    ],
+)
+def test_broken_browser_stops_the_build_and_keeps_the_old_site(
+    tmp_path: Path, chromium: str, message: str
+) -> None:
     site = tmp_path / "site"
     site.mkdir()
     (site / "previous.txt").write_text("the previous build", encoding="utf-8")
@@ -330,8 +578,29 @@ def test_broken_browser_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "CHROMIUM": "/bin/false"},
+        env={**os.environ, "CHROMIUM": chromium},
     )
     assert result.returncode == 1
-    assert "step 'pdfs'" in result.stderr and "/bin/false" in result.stderr, result.stderr
+    assert "step 'pdfs'" in result.stderr and message in result.stderr, result.stderr
     assert sorted(path.name for path in site.iterdir()) == ["previous.txt"]
+    # Nothing of the failed build is left next to the site: no staging folder, no PDF.
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+def test_pdf_links_follow_the_deployed_site_url(tmp_path: Path) -> None:
+    deployed = "https://help.example.org/threema/"
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "scripts/build_site.py", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HELPCENTER_SITE_URL": deployed},
+    )
+    assert result.returncode == 0, result.stderr
+    for platform in PLATFORMS:
+        pdf = pdf_path(site, platform)
+        uris = pdf_link_uris(pdf)
+        assert uris and all(uri.startswith(deployed) for uri in uris), uris
+        cover = collapsed(pdf_pages_text(pdf)[0])
+        assert f"Online version: {deployed}guides/{platform}/" in cover

@@ -148,6 +148,10 @@ def test_start_page_offers_the_three_situations_and_search(built_site: Path) -> 
         assert words(page.elements("h3", id=anchor)[0].text()).rstrip("¶") == title
     [search] = page.elements("form", role="search")
     assert search.elements("input", name="q", type="search")
+    assert "data-search-exclude" in search.attrs  # its label and button are not answers
+    # No left sidebar with a lone "Start" in it (`hide: [navigation]`; the tabs remain).
+    [sidebar] = page.elements("div", class_="md-sidebar--primary")
+    assert "hidden" in sidebar.attrs
     # Both platforms side by side in content tabs, labelled Android and iOS.
     tab_labels = [words(label.text()) for label in page.elements("label")
                   if label.attrs.get("for", "").startswith("__tabbed_")]  # fmt: skip
@@ -161,12 +165,25 @@ def test_backups_table_marks_carried_items_with_words(built_site: Path, content)
     table = page.elements("table")[0]
     rows = [row for row in table.elements("tr") if row.direct("td")]
     assert len(rows) == len(content.catalog.options)
+    conditional = {("data-backup", "media"): "✓ Yes (if switched on)"}
     for row, option in zip(rows, content.catalog.options, strict=True):
         cells = [words(cell.text()) for cell in row.direct("td")]
         assert cells[0] == option.name
-        expected = ["✓ Yes" if item.id in option.carries else "✗ No"
-                    for item in content.catalog.items]  # fmt: skip
+        expected = [conditional.get((option.id, item.id), "✓ Yes") if item.id in option.carries
+                    else "✗ No" for item in content.catalog.items]  # fmt: skip
         assert cells[1:] == expected
+
+
+def test_backups_say_which_options_help_once_the_old_phone_is_gone(built_site: Path) -> None:
+    page = parse_page(built_site, "backups/")
+    table = page.elements("table")[1]
+    header = [words(cell.text()) for cell in table.elements("th")]
+    assert header[2] == "If the old phone is gone"
+    answers = {words(row.direct("td")[0].text()): words(row.direct("td")[2].text())
+               for row in table.elements("tr") if row.direct("td")}  # fmt: skip
+    assert answers["Data backup"] == answers["Threema Safe"] == "Only if made beforehand"
+    assert (answers["Chat export"], answers["New ID"]) == ("No", "Yes")
+    assert "Needs the old phone" not in words(page.text())
 
 
 def _expected_labels(text: str, labels: dict[str, dict[str, str]], platform: str) -> list[str]:
@@ -198,6 +215,12 @@ def test_guides_show_steps_in_order_with_their_own_labels(built_site: Path, cont
             [steps_list] = [c for c in within if isinstance(c, Element) and c.tag == "ol"]
             items = steps_list.direct("li")
             assert len(items) == len(steps), f"{platform}#{section.id}"
+            # Notes after the last step follow the list instead of hiding in its last item.
+            step_at = [i for i, block in enumerate(section.blocks) if block.kind == "step"]
+            outside = step_at[0] + len(section.blocks) - 1 - step_at[-1]  # before + after
+            admonitions = [c for c in within if isinstance(c, Element)
+                           and "admonition" in (c.attrs.get("class") or "").split()]  # fmt: skip
+            assert len(admonitions) == outside, f"{platform}#{section.id}"
             for item, step in zip(items, steps, strict=True):
                 shown = [words(span.text()) for span in item.elements("span", class_="ui-label")
                          if not any(span in a.iter() for a in item.elements("div"))]  # fmt: skip
