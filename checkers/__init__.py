@@ -20,7 +20,7 @@ from checkers.catalog import (
     Item,
     load_catalog_file,
 )
-from checkers.idexport import Problem, Verdict, check_export, check_steps
+from checkers.idexport import Problem, Verdict, check_export, check_steps, check_typing
 from checkers.kdf import KdfRequest, KdfUnavailable
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "Verdict",
     "check_export",
     "check_steps",
+    "check_typing",
     "choose",
     "load_catalog_file",
     "parse_inputs",

@@ -1,16 +1,19 @@
 """Which backup should I use? Inputs, the rules of spec backup-choice.md §3, and the answer.
 
-Ranking of the options that can carry at least one wanted item (best first):
+Every possible option that carries something is ranked, even one that carries none of the
+wanted items: keeping the ID beats starting again. Best first:
 1. more of the wanted items (`keep`) carried;
-2. fewer extra requirements: a backup the person already has (`have`) before one still to make;
-3. more items carried in all (the spare ones may be wanted later);
-4. catalog order.
+2. more items carried in all (the spare ones may be wanted later);
+3. catalog order.
+`new-id` comes first only when nothing else is possible. `have` counts only with the old phone
+lost (spec §2): while the old phone works any backup can still be made, and the wizard does not
+even ask for it then, so it must not change the answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -175,13 +178,14 @@ def is_possible(option: BackupOption, inputs: ChoiceInputs) -> bool:
 
 def choose(catalog: Catalog, inputs: ChoiceInputs) -> Answer:
     """The ranked recommendations, the wanted items that are lost, and notes for a person."""
+    inputs = _effective_inputs(inputs)
     ranked = sorted(
         (
             option
             for option in catalog.options
             if option.id not in (FALLBACK_OPTION, READABLE_COPY_OPTION)
+            and option.carries
             and is_possible(option, inputs)
-            and inputs.keep.intersection(option.carries)
         ),
         key=lambda option: _rank_key(option, inputs, catalog.options.index(option)),
     )
@@ -205,10 +209,16 @@ def choose(catalog: Catalog, inputs: ChoiceInputs) -> Answer:
     return Answer(recommendations, lost, text.notes(first, lost, chosen))
 
 
+def _effective_inputs(inputs: ChoiceInputs) -> ChoiceInputs:
+    """The inputs the answer depends on: `have` is dropped while the old phone is available."""
+    if inputs.old_device_available and inputs.have:
+        return replace(inputs, have=frozenset())
+    return inputs
+
+
 def _rank_key(option: BackupOption, inputs: ChoiceInputs, index: int) -> tuple[int, ...]:
-    still_to_make = option.provided_by is not None and option.provided_by not in inputs.have
     kept = len(inputs.keep.intersection(option.carries))
-    return (-kept, int(still_to_make), -len(option.carries), index)
+    return (-kept, -len(option.carries), index)
 
 
 def guide_path(option: BackupOption, inputs: ChoiceInputs) -> str:
@@ -249,9 +259,12 @@ class _Wording:
                 f"conversations that matter on your {self.old_phone}: you keep a copy you can "
                 "read, with the media files attached."
             )
-        kept = self.items(self.inputs.keep.intersection(option.carries))
+        kept_ids = self.inputs.keep.intersection(option.carries)
+        kept = self.items(kept_ids)
         if option is not first:
-            coverage = f"If the first choice does not work out: {option.name} keeps your {kept}."
+            brings = self.items(option.carries)
+            what = f"keeps your {kept}" if kept_ids else f"still brings your {brings}"
+            coverage = f"If the first choice does not work out: {option.name} {what}."
         elif not lost:
             coverage = f"{option.name} keeps everything you asked for: your {kept}."
         else:
@@ -260,25 +273,26 @@ class _Wording:
                 if self.inputs.old_device_available
                 else f"none of the backups you have can bring them to the {self.new_phone}"
             )
-            coverage = (
-                f"{option.name} keeps your {kept}, the most any option can here; "
-                f"{self.items(lost)} cannot come along, because {reason}."
-            )
+            gone = f"{self.items(lost)} cannot come along, because {reason}"
+            if kept_ids:
+                coverage = f"{option.name} keeps your {kept}, the most any option can here; {gone}."
+            else:  # nothing asked for can move, but starting again would lose even the ID
+                keeps_id = (
+                    ", so you need not start again with a new ID" if "id" in option.carries else ""
+                )
+                coverage = (
+                    f"{_capitalized(gone)}. {option.name} still brings your "
+                    f"{self.items(option.carries)}{keeps_id}."
+                )
         return f"{coverage} {self._how(option)}"
 
     def _how(self, option: BackupOption) -> str:
-        have = option.provided_by is not None and option.provided_by in self.inputs.have
-        if self.inputs.old_device_available and have:
-            return (
-                f"You already have your {_HAVE_NAMES[option.provided_by]}: check on your "
-                f"{self.old_phone} that it is current before you switch."
-            )
-        if self.inputs.old_device_available:
+        if self.inputs.old_device_available:  # `have` is not asked then: any backup can be made
             return (
                 f"Set it up on your {self.old_phone} while the app still works there, then "
                 f"restore it on the {self.new_phone}."
             )
-        if have:
+        if option.provided_by is not None and option.provided_by in self.inputs.have:
             return (
                 f"Restore your {_HAVE_NAMES[option.provided_by]} on the {self.new_phone}; "
                 "you need its password."
@@ -286,22 +300,10 @@ class _Wording:
         return f"Set it up on the {self.new_phone}."
 
     def _why_new_id(self) -> str:
-        wanted = self.items(self.inputs.keep)
+        # Only reached when no option other than a fresh start is possible at all.
         if self.inputs.old_device_available:
-            # Options that would carry something not asked for: worth pointing out.
-            extra = {
-                item for option in self.catalog.options if is_possible(option, self.inputs)
-                for item in option.carries
-            } - self.inputs.keep  # fmt: skip
-            hint = (
-                f" Other backups could still bring your {self.items(extra)}; ask for those too "
-                "if you want them."
-                if extra
-                else ""
-            )
             return (
-                f"No backup can carry your {wanted} {self.route}, so the new phone starts with "
-                f"a new ID.{hint}"
+                f"No backup can move anything {self.route}, so the new phone starts with a new ID."
             )
         if not self.inputs.have:
             return (
@@ -310,8 +312,8 @@ class _Wording:
             )
         yours = _join([_HAVE_NAMES[value] for value in HAVE_VALUES if value in self.inputs.have])
         return (
-            f"Without the old phone only existing backups count, and your {yours} cannot bring "
-            f"your {wanted} to the {self.new_phone}: start again with a new ID."
+            f"Without the old phone only existing backups count, and your {yours} cannot move "
+            f"{self.route}: start again with a new ID."
         )
 
     def notes(

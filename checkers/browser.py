@@ -3,8 +3,10 @@
 The only module that imports `js`. Pyodide's hashlib has no pbkdf2_hmac and there is no
 argon2-cffi, so `check_export` drives `checkers.idexport.check_steps` itself: PBKDF2-SHA256
 through WebCrypto (`crypto.subtle`) and Argon2id through hash-wasm's WebAssembly build, which
-the Web Worker exposes as the global function named by ARGON2_HOST_FUNCTION. The worker talks
-to this module in JSON strings only, so no Python object outlives a call.
+the Web Worker exposes as the global function named by ARGON2_HOST_FUNCTION. While the visitor
+types, `live_json` runs checkers.idexport.check_typing (a started export is not yet a mistake);
+the full verdict runs only on the Check button (`check_json`). The worker talks to this module
+in JSON strings only, so no Python object outlives a call.
 """
 
 from __future__ import annotations
@@ -18,14 +20,16 @@ from pyodide.ffi import JsException, to_js
 from checkers.backup_choice import InputError, choose, parse_inputs
 from checkers.base32 import group
 from checkers.catalog import Catalog, CatalogError
-from checkers.export_text import EXPORT_CHARS, GROUP_SIZE, compact_text, read_text
-from checkers.idexport import check_steps
+from checkers.export_text import EXPORT_CHARS, GROUP_SIZE, compact_text
+from checkers.idexport import check_steps, check_typing
 from checkers.kdf import ARGON2ID, PBKDF2_SHA256, KdfRequest, KdfUnavailable
 from checkers.verdict import ERROR, Problem, Verdict
 
 # Set by the worker (and the Node test runner): async (password, salt, iterations, memoryKib,
 # parallelism, length) -> Uint8Array.
 ARGON2_HOST_FUNCTION = "checkersArgon2id"
+# The warning that the text was read leniently; its fix is the canonical form of the text.
+REFORMATTED = "reformatted"
 
 _parsed_catalog: tuple[str, Catalog] | None = None  # the last catalog JSON and its Catalog
 
@@ -80,7 +84,10 @@ async def _argon2id(request: KdfRequest) -> bytes:
 
 
 async def check_export(text: str, password: str | None = None) -> Verdict:
-    """The same verdict as checkers.idexport.check_export, with the browser's key derivation."""
+    """The same verdict as checkers.idexport.check_export, with the browser's key derivation.
+
+    The password goes to check_steps as given, so the core alone decides what counts as none.
+    """
     steps = check_steps(text, password)
     try:
         request = next(steps)
@@ -95,27 +102,13 @@ async def check_export(text: str, password: str | None = None) -> Verdict:
         return finished.value
 
 
-def structure(text: str) -> Verdict:
-    """The verdict without a password: no key derivation, so it is synchronous."""
-    steps = check_steps(text, None)
-    try:
-        next(steps)
-    except StopIteration as finished:
-        return finished.value
-    steps.close()
-    raise RuntimeError("check_steps asked for a key derivation without a password")
-
-
 def export_groups(text: str, verdict: Verdict) -> dict[str, Any] | None:
     """The visitor's text in groups of 4 as the checker counts them, each marked ok or not."""
     if verdict.kind != "id-export":
         return None
-    reading = read_text(text)
     compact = compact_text(text)
     flagged = {p.position // GROUP_SIZE for p in verdict.problems if _is_error_at(p)}
     return {
-        "expected": reading.expected_chars if not isinstance(reading, Verdict) else None,
-        "count": len(compact),
         "groups": [
             {"text": compact[i : i + GROUP_SIZE], "flagged": i // GROUP_SIZE in flagged}
             for i in range(0, len(compact), GROUP_SIZE)
@@ -127,37 +120,55 @@ def _is_error_at(problem: Problem) -> bool:
     return problem.severity == ERROR and problem.position is not None
 
 
-def correction(text: str, problem: Problem, verdict: Verdict) -> str | None:
-    """The whole text with `problem` fixed, ready to replace the visitor's text (or None)."""
+def corrections(text: str, problem: Problem, verdict: Verdict) -> list[str]:
+    """Whole texts with `problem` fixed, each ready to replace the visitor's text (may be none).
+
+    More than one when the checker found several equally good fixes (a typo's candidates).
+    """
+    if problem.candidates:
+        return list(problem.candidates)
     suggestion = problem.suggestion
     if suggestion and len(compact_text(suggestion)) in EXPORT_CHARS.values():
-        return suggestion
+        return [suggestion]
     if problem.code == "character" and suggestion and problem.position is not None:
         compact = compact_text(text)
         fixed = compact[: problem.position] + suggestion + compact[problem.position + 1 :]
-        return group(fixed)
-    if problem.code == "reformatted" and verdict.normalized:
-        return verdict.normalized
-    return None
+        return [group(fixed)]
+    if problem.code == REFORMATTED and verdict.normalized:
+        return [verdict.normalized]
+    return []
 
 
 def report(text: str, verdict: Verdict) -> dict[str, Any]:
     """The verdict exactly as the CLI prints it, plus what the page shows around it."""
+    fixes = [corrections(text, problem, verdict) for problem in verdict.problems]
+    fixes_text = any(
+        fix
+        for problem, fix in zip(verdict.problems, fixes, strict=True)
+        if problem.code != REFORMATTED
+    )
+    if fixes_text:
+        # The canonical form of the visitor's text still holds the mistake another problem
+        # fixes: offering it next to that fix would paste the mistake back.
+        fixes = [
+            [] if problem.code == REFORMATTED else fix
+            for problem, fix in zip(verdict.problems, fixes, strict=True)
+        ]
     return {
         "verdict": verdict.to_dict(),
         "groups": export_groups(text, verdict),
-        "corrections": [correction(text, p, verdict) for p in verdict.problems],
+        "corrections": fixes,
     }
 
 
-def structure_json(text: str) -> str:
+def live_json(text: str) -> str:
     """Entry point for live feedback while the visitor types (no password, no derivation)."""
-    return json.dumps(report(text, structure(text)))
+    return json.dumps(report(text, check_typing(text)))
 
 
 async def check_json(text: str, password: str | None = None) -> str:
-    """Entry point for the check button; an empty password counts as none."""
-    verdict = await check_export(text, password or None)
+    """Entry point for the check button (the full verdict)."""
+    verdict = await check_export(text, password)
     return json.dumps(report(text, verdict))
 
 

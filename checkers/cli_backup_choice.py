@@ -54,7 +54,8 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.Ar
     parser.add_argument(
         "--have", default="", metavar="BACKUPS",
         help="comma-separated, backups that exist already with a known password: "
-        f"{','.join(INPUTS['have'])} (default: none)",
+        f"{','.join(INPUTS['have'])} (default: none); counts only with --old-device lost, "
+        "since any backup can still be made while the old phone works",
     )  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     parser.add_argument(

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from checkers.base32 import group
-from checkers.export_text import compact_text
+from checkers.export_text import MAX_INPUT_CHARS, compact_text
 from checkers.idexport import check_export
 from checkers.verdict import Verdict
 
 EXIT_OK, EXIT_NOT_OK, EXIT_USAGE = 0, 1, 2
 _PROG = "python -m checkers id-export"
+# UTF-8 takes at most 4 bytes a character: input beyond this many bytes is too long whatever it
+# holds, so standard input is read only that far (plus one byte, to know there was more).
+STDIN_LIMIT_BYTES = 4 * MAX_INPUT_CHARS
+# The apps allow at most 256 characters; this generous bound keeps a runaway file from being read.
+PASSWORD_LIMIT_BYTES = 4096
 _HEADLINES = {
     "contact-qr": "this is a contact QR code, not an ID export.",
     "threema-id": "this is a Threema ID, not an ID export.",
@@ -33,13 +39,17 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.Ar
         description=(
             "Checks an ID export as pasted (lowercase, spaces and missing dashes are fine), "
             "names each problem with its position, and with a password decrypts it and shows "
-            "the ID and its public key. The password never comes from the command line."
+            "the ID and its public key. The password never comes from the command line. "
+            "An empty password (empty input, or only a line break) counts as no password: "
+            "the text is checked without one and the exit status follows that verdict."
         ),
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     source = parser.add_mutually_exclusive_group()
     source.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input"
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input (on a terminal: asked for, not echoed)",
     )
     source.add_argument("--password-file", metavar="FILE", help="read the password from FILE")
     parser.add_argument(
@@ -78,30 +88,55 @@ def _inputs(args: argparse.Namespace) -> tuple[str, str | None]:
             "give the password with --password-file FILE"
         )
     password = None
-    if args.password_stdin:
-        password = _password(_read_stdin_bytes(), "standard input")
+    if args.password_stdin and _is_terminal(sys.stdin):
+        password = _typed_password()
+    elif args.password_stdin:
+        password = _password(_read_stdin_bytes(PASSWORD_LIMIT_BYTES), "standard input")
     elif args.password_file is not None:
         password = _password(_read_file(args.password_file), args.password_file)
-    text = _read_stdin_bytes().decode("utf-8", "replace") if from_stdin else " ".join(words)
+    if from_stdin:
+        text = _read_stdin_bytes(STDIN_LIMIT_BYTES).decode("utf-8", "replace")
+    else:
+        text = " ".join(words)
     return text, password
 
 
-def _read_stdin_bytes() -> bytes:
+def _is_terminal(stream: TextIO | None) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _typed_password() -> str | None:
+    """Asked for on the terminal without echo; nothing typed means no password."""
+    try:
+        return getpass.getpass("Password (not shown): ") or None
+    except EOFError:
+        return None
+
+
+def _read_stdin_bytes(limit: int) -> bytes:
+    """At most `limit` + 1 bytes of standard input: one more than `limit` says it went on."""
     stream = sys.stdin
     if stream is None:
         return b""
     buffer = getattr(stream, "buffer", None)
-    return buffer.read() if buffer is not None else stream.read().encode("utf-8")
+    if buffer is not None:
+        return buffer.read(limit + 1)
+    return stream.read(limit + 1).encode("utf-8")  # a text-only stream: count characters
 
 
 def _read_file(name: str) -> bytes:
     try:
-        return Path(name).read_bytes()
+        with Path(name).open("rb") as file:
+            return file.read(PASSWORD_LIMIT_BYTES + 1)
     except OSError as error:
         raise UsageError(f"cannot read the password file {name}: {error.strerror}") from error
 
 
-def _password(raw: bytes, source: str) -> str:
+def _password(raw: bytes, source: str) -> str | None:
+    """The password as text; None when empty, which means no password (as in the browser)."""
+    if len(raw) > PASSWORD_LIMIT_BYTES:
+        raise UsageError(f"the password from {source} is longer than {PASSWORD_LIMIT_BYTES} bytes")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -111,9 +146,7 @@ def _password(raw: bytes, source: str) -> str:
         text = text[:-2]
     elif text.endswith("\n"):
         text = text[:-1]
-    if not text:
-        raise UsageError(f"no password in {source}")
-    return text
+    return text or None
 
 
 def _reconfigure(stream: TextIO) -> None:
@@ -140,6 +173,7 @@ def render(verdict: Verdict, text: str, password_given: bool) -> str:
         if problem.suggestion is not None:
             label = "corrected" if len(problem.suggestion) > 1 else "suggestion"
             lines.append(f"    {label}: {problem.suggestion}")
+        lines += [f"    candidate: {candidate}" for candidate in problem.candidates or ()]
     return "\n".join(lines)
 
 

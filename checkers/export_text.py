@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checkers.base32 import VALUES as BASE32_VALUES
@@ -14,10 +16,17 @@ MAX_INPUT_CHARS = 1000
 EXPORT_CHARS = {0: 80, 1: 104}
 GROUP_SIZE = 4
 
-# White space, ASCII and Unicode dashes, and invisible characters web pages leave behind.
-_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212\u00ad\u200b-\u200d\u2060\ufeff]+")
+# White space, ASCII and Unicode dashes (U+2010-2015, the hyphen bullet, the minus sign, small
+# and full-width hyphen-minus), '_', '.', '/', and invisible characters web pages leave behind.
+_SEPARATORS = re.compile(
+    r"[\s\-_./\u2010-\u2015\u2043\u2212\ufe63\uff0d\u00ad\u200b-\u200d\u2060\ufeff]+"
+)
+_PADDING = "="
+_TRAILING_PADDING = re.compile(r"\s*=[=\s]*\Z")
 _ID = re.compile(r"[*0-9A-Z][0-9A-Z]{7}")
 _CONTACT_QR = re.compile(r"3mid:([^,]*)(?:,([^,]*))?(?:,(.*))?", re.IGNORECASE | re.DOTALL)
+# ID characters that base32 lacks: 8 characters with one of them are an ID, not an export.
+_NOT_BASE32_ID_CHARS = frozenset("*0189")
 _ID_LINK = re.compile(
     r"(?:https?://threema\.id/|threema://add\?id=)([*0-9A-Za-z]{8})(?:[?&/#].*)?", re.IGNORECASE
 )
@@ -36,34 +45,73 @@ _SCRIPT_LOOKALIKES = dict(
         strict=True,
     )
 )
-_ORDINALS = ("1st", "2nd", "3rd", "4th")
 
 
 @dataclass(frozen=True)
 class ExportText:
-    """Text read as an ID export; `compact` keeps every character, upper-cased if ASCII."""
+    """Text read as an ID export; `compact` keeps every character but separators and trailing
+    padding, upper-cased if ASCII, so its indexes are the positions problems report."""
 
     compact: str
     expected_chars: int
     problems: tuple[Problem, ...]
     repaired: str | None  # compact with each wrong character replaced by its likely letter
     normalized: str | None  # the dashed form, when the characters and length are right
-    reformatted: Problem | None  # warning that the text was read leniently
+    warnings: tuple[Problem, ...]  # how the text was read leniently (reformatted, padding)
+    pasted: tuple[str, ...]  # `compact` split into the groups as pasted (between separators)
 
     @property
     def expected_version(self) -> int:
         return 1 if self.expected_chars == EXPORT_CHARS[1] else 0
 
 
+def ordinal(number: int) -> str:
+    """'1st', '2nd', '3rd', '4th', ..., '11th', ..., '21st'."""
+    teens = 10 <= number % 100 <= 20
+    suffix = "th" if teens else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
 def describe_position(index: int) -> str:
     """'character 29 (group 8, 1st character)' for a 0-based index into the export."""
     group_index, within = divmod(index, GROUP_SIZE)
-    return f"character {index + 1} (group {group_index + 1}, {_ORDINALS[within]} character)"
+    return f"character {index + 1} (group {group_index + 1}, {ordinal(within + 1)} character)"
+
+
+def locate(pasted: Sequence[str], index: int) -> tuple[int, int]:
+    """(group, offset within it), both 0-based, of character `index` in the groups as pasted."""
+    for number, piece in enumerate(pasted):
+        if index < len(piece):
+            return number, index
+        index -= len(piece)
+    raise IndexError(f"character {index} lies beyond the pasted text")
+
+
+def lenient(text: str) -> str:
+    """NFKC: full-width and other compatibility forms of letters and digits become plain ASCII."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def pasted_groups(text: str) -> tuple[str, ...]:
+    """The pieces between separators, ASCII upper-cased, without the '=' padding at the end."""
+    pieces = [_upper_ascii(p) for p in _SEPARATORS.split(lenient(text)) if p]
+    while pieces and pieces[-1].endswith(_PADDING):
+        trimmed = pieces[-1].rstrip(_PADDING)
+        if trimmed:
+            pieces[-1] = trimmed
+        else:
+            pieces.pop()
+    return tuple(pieces)
 
 
 def compact_text(text: str) -> str:
-    """The text without separators, ASCII letters upper-cased (one character stays one)."""
-    return "".join(c.upper() if c.isascii() else c for c in _SEPARATORS.sub("", text))
+    """The text read leniently (NFKC) without separators and trailing '=' padding, ASCII letters
+    upper-cased; every other character stays, so indexes are positions in the export."""
+    return "".join(pasted_groups(text))
+
+
+def _upper_ascii(text: str) -> str:
+    return "".join(c.upper() if c.isascii() else c for c in text)
 
 
 def read_text(text: str) -> Verdict | ExportText:
@@ -71,10 +119,10 @@ def read_text(text: str) -> Verdict | ExportText:
     if len(text) > MAX_INPUT_CHARS:  # checked before any other work on the text
         return _not_export(
             "too-long",
-            f"The text has {len(text)} characters; an ID export has 80 (or 104 for the newer "
-            "format), 99 or 129 with dashes. Paste only the export itself.",
+            f"The text is longer than {MAX_INPUT_CHARS} characters; an ID export has 80 (or 104 "
+            "for the newer format), 99 or 129 with dashes. Paste only the export itself.",
         )
-    stripped = text.strip()
+    stripped = lenient(text).strip()
     if not stripped:
         return _not_export(
             "empty", "Nothing to check: paste the ID export (20 groups of 4 characters)."
@@ -89,17 +137,67 @@ def read_text(text: str) -> Verdict | ExportText:
             "This does not look like an ID export. An export is 80 characters (letters A-Z and "
             "digits 2-7), shown as 20 groups of 4 joined by dashes, e.g. ABCD-EFGH-IJKL-...",
         )
-    return _read_export(stripped, compact)
+    return _read_export(text, stripped, compact)
+
+
+def read_partial(text: str) -> Verdict | None:
+    """The verdict on an export still being typed, or None when the usual verdict applies: the
+    text is complete (or longer), empty, too long, a contact QR code, a link, clearly a bare ID
+    (a '*' or a digit that base32 lacks), or holds something other than letters and digits."""
+    if len(text) > MAX_INPUT_CHARS:
+        return None
+    stripped = lenient(text).strip()
+    if not stripped or _CONTACT_QR.match(stripped[:5]) or _ID_LINK.fullmatch(stripped):
+        return None
+    if _ID.fullmatch(stripped.upper()) and any(c in _NOT_BASE32_ID_CHARS for c in stripped):
+        return None
+    compact = compact_text(stripped)
+    target = _typing_target(compact)
+    if target is None or not all(_typable(c) for c in compact):
+        return None
+    count = len(compact)
+    groups = target // GROUP_SIZE
+    message = (
+        f"The export is not complete yet: {count} of {target} characters so far "
+        f"({count // GROUP_SIZE} of {groups} groups)."
+    )
+    if target == EXPORT_CHARS[1]:
+        extra = count - EXPORT_CHARS[0]
+        message += (
+            f" That is for a version 1 export; if yours is a version 0 export of "
+            f"{EXPORT_CHARS[0]} characters, {_count(extra, 'character')} "
+            f"{'is' if extra == 1 else 'are'} too many."
+        )
+    incomplete = Problem("incomplete", WARNING, message, position=count)
+    return Verdict("id-export", problems=(*character_problems(compact), incomplete), partial=True)
+
+
+def _typing_target(compact: str) -> int | None:
+    """The length a started export is heading for, or None once it has reached it."""
+    if len(compact) < EXPORT_CHARS[0]:
+        return EXPORT_CHARS[0]
+    # Longer than version 0: only a version 1 export, whose first letter is A, grows on.
+    if EXPORT_CHARS[0] < len(compact) < EXPORT_CHARS[1] and compact[0] == "A":
+        return EXPORT_CHARS[1]
+    return None
+
+
+def _typable(char: str) -> bool:
+    """Base32, or a likely slip while typing it (a digit base32 lacks, a lookalike letter)."""
+    return char in BASE32_VALUES or char in _DIGIT_LOOKALIKES or char in _SCRIPT_LOOKALIKES
 
 
 def _looks_like_export(stripped: str, compact: str) -> bool:
     """Mostly letters and digits, in groups rather than words: prose has many short words."""
+    pieces = [piece for piece in _SEPARATORS.split(stripped) if piece]
+    if sum(c in BASE32_VALUES for c in compact) >= EXPORT_CHARS[0]:
+        # Enough for a whole export: read it and point at each odd character, unless it is prose.
+        return sum(len(piece) < 3 and piece.isalpha() for piece in pieces) <= 2
     if len(compact) < 4 * GROUP_SIZE and "-" not in stripped:
         return False
     if sum(c.isascii() and c.isalnum() for c in compact) < 0.95 * len(compact):
         return False
-    short_pieces = sum(len(piece) < 3 for piece in _SEPARATORS.split(stripped) if piece)
-    return short_pieces <= 2
+    return sum(len(piece) < 3 for piece in pieces) <= 2
 
 
 def _not_export(code: str, message: str) -> Verdict:
@@ -141,27 +239,41 @@ def _threema_id(stripped: str) -> Verdict | None:
     return Verdict(kind="threema-id", identity=identity, problems=(problem,))
 
 
-def _read_export(stripped: str, compact: str) -> ExportText:
+def _read_export(text: str, stripped: str, compact: str) -> ExportText:
     expected = _expected_chars(compact)
-    problems: list[Problem] = []
-    replacements: list[str] = []
-    for index, char in enumerate(compact):
-        if char in BASE32_VALUES:
-            replacements.append(char)
-            continue
-        problem = _character_problem(index, char)
-        problems.append(problem)
-        replacements.append(problem.suggestion or char)
-    length = _length_problem(stripped, compact, expected)
+    pasted = pasted_groups(stripped)
+    problems = character_problems(compact)
+    replacements = list(compact)
+    for problem in problems:
+        if problem.position is not None and problem.suggestion is not None:
+            replacements[problem.position] = problem.suggestion
+    length = _length_problem(pasted, compact, expected)
     if length is not None:
         problems.append(length)
     repaired = "".join(replacements)
     repaired_or_none = None if any(c not in BASE32_VALUES for c in repaired) else repaired
     normalized = group(compact) if not problems else None
-    reformatted = None
-    if normalized is not None and normalized != stripped:
-        reformatted = _reformatted_problem(stripped, normalized)
-    return ExportText(compact, expected, tuple(problems), repaired_or_none, normalized, reformatted)
+    warnings = []
+    padding = _padding_problem(stripped)
+    if padding is not None:
+        warnings.append(padding)
+    original = text.strip()
+    if normalized is not None and normalized != original:
+        reformatted = _reformatted_problem(original, stripped, normalized)
+        if reformatted is not None:
+            warnings.insert(0, reformatted)
+    return ExportText(
+        compact, expected, tuple(problems), repaired_or_none, normalized, tuple(warnings), pasted
+    )
+
+
+def character_problems(compact: str) -> list[Problem]:
+    """One problem, with its position, for every character that base32 does not have."""
+    return [
+        _character_problem(index, char)
+        for index, char in enumerate(compact)
+        if char not in BASE32_VALUES
+    ]
 
 
 def _expected_chars(compact: str) -> int:
@@ -193,7 +305,7 @@ def _character_problem(index: int, char: str) -> Problem:
     if char.isdigit() or char.isalpha():
         kind = "digit" if char.isdigit() else "letter"
         detail = f"the {kind} {char!r}"
-    elif char == "=":
+    elif char == _PADDING:
         detail = "'=', padding that exports never have; remove it"
     else:
         detail = f"{char!r}" + (f" (U+{ord(char):04X})" if not char.isascii() else "")
@@ -201,7 +313,7 @@ def _character_problem(index: int, char: str) -> Problem:
     return Problem("character", ERROR, message, index)
 
 
-def _length_problem(stripped: str, compact: str, expected: int) -> Problem | None:
+def _length_problem(pasted: tuple[str, ...], compact: str, expected: int) -> Problem | None:
     n = len(compact)
     if n == expected:
         return None
@@ -215,7 +327,6 @@ def _length_problem(stripped: str, compact: str, expected: int) -> Problem | Non
         f"({groups} groups of 4). {amount} {'are' if abs(diff) > 1 else 'is'} {more_or_less}"
     )
     position = None
-    pasted = [g for g in _SEPARATORS.split(stripped) if g]
     if len(pasted) > 1:
         sizes = [len(g) for g in pasted]
         odd = [i for i, size in enumerate(sizes) if size != GROUP_SIZE]
@@ -239,17 +350,36 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _reformatted_problem(stripped: str, normalized: str) -> Problem:
+def _padding_problem(stripped: str) -> Problem | None:
+    """A warning for '=' padding at the end, which the reading above has dropped."""
+    match = _TRAILING_PADDING.search(stripped)
+    if match is None:
+        return None
+    trailing = match.group().count(_PADDING)
+    message = (
+        f"The text ends with {_count(trailing, 'padding character')} ('='), which ID exports "
+        "never have; it was left out. Paste the export without it."
+    )
+    return Problem("padding", WARNING, message)
+
+
+def _reformatted_problem(original: str, stripped: str, normalized: str) -> Problem | None:
+    """Why the pasted text differs from the canonical form, or None when only padding did."""
     found = []
-    if any(c.isascii() and c.islower() for c in stripped):
+    if lenient(original) != original:
+        found.append("full-width or other stylised characters")
+    unpadded = _TRAILING_PADDING.sub("", stripped)  # the padding has a warning of its own
+    if any(c.isascii() and c.islower() for c in unpadded):
         found.append("lowercase letters")
-    if any(c.isspace() for c in stripped):
+    if any(c.isspace() for c in unpadded):
         found.append("spaces or line breaks")
-    visible = [c for c in stripped if not c.isspace()]
+    visible = [c for c in unpadded if not c.isspace()]
     if not any(_SEPARATORS.fullmatch(c) for c in visible):
         found.append("no dashes")
     elif "".join(visible).upper() != normalized:
         found.append("dashes out of place or unusual separator characters")
+    if not found:
+        return None
     message = (
         f"The text was read leniently ({', '.join(found)}). The Android app accepts the export "
         "only in the canonical form shown (upper case, a dash after every 4 characters): "

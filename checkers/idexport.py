@@ -15,12 +15,18 @@ from checkers.export_crypto import (
     public_key_hex,
     valid_identity,
 )
-from checkers.export_text import EXPORT_CHARS, ExportText, describe_position, read_text
+from checkers.export_text import (
+    EXPORT_CHARS,
+    ExportText,
+    describe_position,
+    read_partial,
+    read_text,
+)
 from checkers.kdf import KdfRequest, KdfUnavailable, derive
 from checkers.typos import Correction, search
 from checkers.verdict import ERROR, WARNING, Problem, Verdict
 
-__all__ = ["Problem", "Verdict", "check_export", "check_steps"]
+__all__ = ["Problem", "Verdict", "check_export", "check_steps", "check_typing"]
 
 MIN_PASSWORD_NOW = 8
 MIN_PASSWORD_EVER = 4
@@ -45,28 +51,46 @@ def check_export(text: str, password: str | None = None) -> Verdict:
         return finished.value
 
 
+def check_typing(text: str) -> Verdict:
+    """Live feedback on an export still being typed: no password, never a key derivation.
+
+    A started export (base32 so far, perhaps with a slip such as a digit 0) is `partial`, not
+    wrong: kind "id-export", ok False, a warning "incomplete" that counts the characters and
+    groups so far, plus a problem for each wrong character. Once the text has its full length,
+    or is clearly something else (a contact QR code, a bare ID with '*' or a digit base32 lacks),
+    the verdict is check_export's without a password.
+    """
+    text = _as_text(text)
+    partial = read_partial(text)
+    return partial if partial is not None else check_export(text)
+
+
 def check_steps(text: str, password: str | None = None) -> CheckSteps:
     """Yields at most one KdfRequest, expects its key via send() (or KdfUnavailable via throw()),
-    and returns the Verdict. Never raises on any text."""
+    and returns the Verdict. Never raises on any text. An empty password means no password,
+    as in the browser and on the command line."""
     text = _as_text(text)
+    if password is not None:
+        password = _as_text(password) or None
     reading = read_text(text)
     if isinstance(reading, Verdict):
         return reading
-    warnings = [reading.reformatted] if reading.reformatted else []
+    warnings = list(reading.warnings)
     if password is not None:
-        password = _as_text(password)
         warnings += _password_warnings(password)
     if reading.problems:
         return (yield from _check_malformed(reading, password, warnings))
     blob = base32.decode(reading.compact)
     unsupported = _version_problem(blob)
     if unsupported is not None:
+        if password is not None:
+            warnings.append(_password_unchecked("this validator cannot open such a version"))
         return Verdict(_KIND, None, reading.normalized, problems=(unsupported, *warnings))
     version = 0 if 8 * len(blob) == 5 * EXPORT_CHARS[0] else 1
     if password is None:
         return Verdict(_KIND, version, reading.normalized, problems=tuple(warnings))
     attempt = yield from _attempt(reading.compact, version, password)
-    found = _judge_well_formed(attempt, version)
+    found = _judge_well_formed(attempt, version, reading.pasted)
     return Verdict(
         _KIND,
         version,
@@ -177,34 +201,44 @@ def _identity_of(opener: Opener, correction: Correction) -> str:
     return valid_identity(content) or "?"
 
 
-def _judge_well_formed(attempt: _Attempt, version: int) -> list[Problem]:
+def _judge_well_formed(attempt: _Attempt, version: int, pasted: tuple[str, ...]) -> list[Problem]:
     """The password verdict on a text without character or length problems."""
     if attempt.unavailable is not None:
         return [_unavailable_problem(attempt.unavailable)]
     if attempt.identity is not None:
         return []
     if attempt.corrections:
-        return [_typo_problem(attempt)]
+        return [_typo_problem(attempt, pasted)]
     if attempt.plausible_identity is not None:
         return [_unexplained_typo(attempt.plausible_identity)]
     return [_wrong_password(version)]
 
 
-def _typo_problem(attempt: _Attempt, lead: str = "The password is right, but ") -> Problem:
+def _typo_problem(
+    attempt: _Attempt, pasted: tuple[str, ...], lead: str = "The password is right, but "
+) -> Problem:
     if len(attempt.corrections) == 1:
         fix = attempt.corrections[0]
         message = (
-            f"{lead}{fix.describe()}. With that fix the export opens and holds the ID "
+            f"{lead}{fix.describe(pasted)}. With that fix the export opens and holds the ID "
             f"{attempt.correction_ids[0]}; paste the corrected text given as the suggestion."
         )
         suggestion = base32.group(fix.corrected)
         return Problem("typo", ERROR, message, fix.position, suggestion)
-    fixes = "; or ".join(c.describe() for c in attempt.corrections)
-    message = (
-        f"More than one single-character fix opens the export: {fixes}. Compare these places "
-        "with the original."
+    # The 2-byte checksum of version 0 lets about 3 % of typos match a second fix as well:
+    # no single suggestion then, but every candidate, for the person to compare.
+    candidates = tuple(base32.group(c.corrected) for c in attempt.corrections)
+    fixes = "; or ".join(
+        f"{c.describe(pasted)}, giving {text} (ID {identity})"
+        for c, text, identity in zip(
+            attempt.corrections, candidates, attempt.correction_ids, strict=True
+        )
     )
-    return Problem("typo", ERROR, message, attempt.corrections[0].position)
+    message = (
+        f"{lead}more than one single-character fix opens the export, so none is picked: "
+        f"{fixes}. Compare these places with the original and use the matching candidate."
+    )
+    return Problem("typo", ERROR, message, attempt.corrections[0].position, candidates=candidates)
 
 
 def _unexplained_typo(identity: str) -> Problem:
@@ -251,10 +285,18 @@ def _check_malformed(
     version = reading.expected_version if exact else None
     working = reading.repaired
     off_by_one = abs(len(reading.compact) - reading.expected_chars) == 1
-    if password is not None and working is not None and (exact or off_by_one):
+    if password is None:
+        return Verdict(_KIND, version, None, problems=(*problems, *warnings))
+    judged: list[Problem] = []
+    unchecked = "the text must be complete and correct first"
+    if working is not None and (exact or off_by_one):
         attempt = yield from _attempt(working, reading.expected_version, password)
-        problems += _judge_repair(attempt, reading, working)
-    return Verdict(_KIND, version, None, problems=(*problems, *warnings))
+        judged = _judge_repair(attempt, reading, working)
+        if attempt.unavailable is not None:
+            unchecked = f"this runtime cannot derive the key ({attempt.unavailable})"
+    if not judged:  # say so rather than stay silent about the password
+        warnings.append(_password_unchecked(unchecked))
+    return Verdict(_KIND, version, None, problems=(*problems, *judged, *warnings))
 
 
 def _judge_repair(attempt: _Attempt, reading: ExportText, working: str) -> list[Problem]:
@@ -270,10 +312,29 @@ def _judge_repair(attempt: _Attempt, reading: ExportText, working: str) -> list[
         return [Problem("typo", ERROR, message, first, base32.group(working))]
     if attempt.corrections:
         lead = "With the suggested letters in place, the password is right, but "
-        return [_typo_problem(attempt, lead if repaired_chars else "The password is right, but ")]
+        if not repaired_chars:
+            lead = "The password is right, but "
+        return [_typo_problem(attempt, _regrouped(working, reading.pasted), lead)]
     if attempt.plausible_identity is not None:
         return [_unexplained_typo(attempt.plausible_identity)]
     return []
+
+
+def _regrouped(text: str, pasted: tuple[str, ...]) -> tuple[str, ...]:
+    """`text` (the pasted characters with the suggested letters in) cut as `pasted` was."""
+    groups, start = [], 0
+    for piece in pasted:
+        groups.append(text[start : start + len(piece)])
+        start += len(piece)
+    return tuple(groups)
+
+
+def _password_unchecked(reason: str) -> Problem:
+    message = (
+        f"The password could not be checked: {reason}. Fix the problems above, then check "
+        "again with the password."
+    )
+    return Problem("password-unchecked", WARNING, message)
 
 
 def _letters(positions: list[int | None]) -> str:

@@ -53,16 +53,25 @@ def _pbkdf2(request: KdfRequest) -> bytes:
 def _argon2id(request: KdfRequest) -> bytes:
     # libsodium insists on a 16-byte salt; argon2-cffi accepts the format's 8 bytes.
     try:
+        from argon2.exceptions import HashingError
         from argon2.low_level import Type, hash_secret_raw
     except ImportError as error:
         raise KdfUnavailable("Argon2id needs the argon2-cffi package") from error
-    return hash_secret_raw(
-        secret=request.password,
-        salt=request.salt,
-        time_cost=request.iterations,
-        memory_cost=request.memory_kib,
-        parallelism=request.parallelism,
-        hash_len=request.length,
-        type=Type.ID,
-        version=ARGON2_VERSION,
-    )
+    try:
+        return hash_secret_raw(
+            secret=request.password,
+            salt=request.salt,
+            time_cost=request.iterations,
+            memory_cost=request.memory_kib,
+            parallelism=request.parallelism,
+            hash_len=request.length,
+            type=Type.ID,
+            version=ARGON2_VERSION,
+        )
+    except (HashingError, MemoryError) as error:
+        # Argon2id needs `memory_kib` (128 MiB for an ID export) at once; a small machine or a
+        # memory limit makes libargon2 fail, which is this runtime's limit, not the password's.
+        detail = str(error) or type(error).__name__
+        raise KdfUnavailable(
+            f"Argon2id failed here ({detail}); it needs {request.memory_kib // 1024} MiB of memory"
+        ) from error

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from checkers.base32 import ALPHABET, encode, to_digits
-from checkers.export_text import describe_position
+from checkers.export_text import GROUP_SIZE, describe_position, locate, ordinal
 
 SUBSTITUTION, SWAP, MISSING, EXTRA = "substitution", "swap", "missing", "extra"
 
 
 @dataclass(frozen=True)
 class Correction:
-    """One fix: `position` indexes the text as typed; `corrected` is the fixed base32 text."""
+    """One fix: `position` indexes the base32 characters as typed; `corrected` is the fixed text."""
 
     kind: str
     position: int
@@ -21,8 +21,57 @@ class Correction:
     replacement: str  # the character(s) that belong there ("" for an extra character)
     corrected: str
 
-    def describe(self) -> str:
-        """For a person, e.g. 'character 73 (group 19, 1st character) reads I but should be G'."""
+    def describe(self, pasted: Sequence[str] = ()) -> str:
+        """For a person, in terms of what they typed: with the groups as pasted (`pasted`, the
+        base32 text split where they put separators), e.g. 'the Q at the end of group 13 is one
+        character too many'; typed without separators, by character count."""
+        if len(pasted) < 2:
+            return self._describe_by_count()
+        if self.kind == MISSING:
+            return self._describe_missing(pasted)
+        number, offset = locate(pasted, self.position)
+        piece = pasted[number]
+        place = f"the {ordinal(offset + 1)} character of group {number + 1}"
+        if self.kind == SUBSTITUTION:
+            return f"{place} reads {self.typed} but should be {self.replacement}"
+        if self.kind == SWAP:
+            return (
+                f"{place} and the one after it are swapped: {self.typed} should read "
+                f"{self.replacement}"
+            )
+        # In a run of equal letters any one of them is the extra one: name the run's last.
+        run_end = offset
+        while run_end + 1 < len(piece) and piece[run_end + 1] == self.typed:
+            run_end += 1
+        if len(piece) > 1 and run_end == len(piece) - 1:
+            where = f"the {self.typed} at the end of group {number + 1}"
+        elif len(piece) > 1 and offset == 0:
+            where = f"the {self.typed} at the start of group {number + 1}"
+        else:
+            where = f"the {self.typed}, {place},"
+        return f"{where} is one character too many (group {number + 1} reads {piece})"
+
+    def _describe_missing(self, pasted: Sequence[str]) -> str:
+        if self.position == sum(len(piece) for piece in pasted):
+            number, offset = len(pasted) - 1, len(pasted[-1])
+        else:
+            number, offset = locate(pasted, self.position)
+            if offset == 0 and number > 0 and len(pasted[number - 1]) < GROUP_SIZE:
+                number, offset = number - 1, len(pasted[number - 1])  # the short group lacks it
+        piece = pasted[number]
+        if offset == len(piece):
+            where = f"at the end of group {number + 1}"
+        elif offset == 0:
+            where = f"at the start of group {number + 1}"
+        else:
+            where = f"in group {number + 1} before its {ordinal(offset + 1)} character"
+        fixed = piece[:offset] + self.replacement + piece[offset:]
+        return (
+            f"{_article(self.replacement)} {self.replacement} is missing {where} (group "
+            f"{number + 1} should read {fixed}, not {piece})"
+        )
+
+    def _describe_by_count(self) -> str:
         where = describe_position(self.position)
         if self.kind == SUBSTITUTION:
             return f"{where} reads {self.typed} but should be {self.replacement}"
@@ -31,8 +80,13 @@ class Correction:
                 f"{where} and the next one are swapped: {self.typed} should read {self.replacement}"
             )
         if self.kind == MISSING:
-            return f"a {self.replacement} is missing before {where}"
+            return f"{_article(self.replacement)} {self.replacement} is missing before {where}"
         return f"{where}, a {self.typed}, is one character too many"
+
+
+def _article(letter: str) -> str:
+    """'an' before the letters whose names start with a vowel sound (an F, an X), else 'a'."""
+    return "an" if letter in "AEFHILMNORSX" else "a"
 
 
 def _candidates(number: int, length: int, expected: int, first: int) -> Iterator[tuple]:

@@ -18,6 +18,8 @@ class Problem:
     message: str
     position: int | None = None
     suggestion: str | None = None
+    # Several equally good corrected exports (normalized), when no single suggestion can be made.
+    candidates: tuple[str, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -29,12 +31,15 @@ class Problem:
             data["position"] = self.position
         if self.suggestion is not None:
             data["suggestion"] = self.suggestion
+        if self.candidates is not None:  # an addition to the spec's fields
+            data["candidates"] = list(self.candidates)
         return data
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """What the text is and what is wrong with it; `ok` means no error-severity problem."""
+    """What the text is and what is wrong with it; `ok` means a complete export without any
+    error-severity problem (`partial`: an export still being typed, see check_typing)."""
 
     kind: str
     version: int | None = None
@@ -42,10 +47,13 @@ class Verdict:
     identity: str | None = None
     public_key: str | None = None
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    partial: bool = False
 
     @property
     def ok(self) -> bool:
-        return self.kind == "id-export" and not any(p.severity == ERROR for p in self.problems)
+        if self.kind != "id-export" or self.partial:
+            return False
+        return not any(p.severity == ERROR for p in self.problems)
 
     def problem(self, code: str) -> Problem | None:
         """The first problem with `code`, if any."""

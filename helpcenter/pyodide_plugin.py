@@ -2,11 +2,15 @@
 
 Nothing is copied into docs/: each file is added to the site's file list straight from
 node_modules/ (installed by `npm ci` from package-lock.json) or from the wheel folder that
-helpcenter.wheel fills, under /assets/vendor/<package>/ and /assets/checkers/.
+helpcenter.wheel fills, under /assets/vendor/<package>/ and /assets/checkers/. The shipped
+/assets/checkers/manifest.json is the wheel's manifest plus the SHA-384 (SRI form) of every
+vendored file, so a deployment can be checked against what was built.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from pathlib import Path, PurePosixPath
 
@@ -44,6 +48,12 @@ def installed_version(node_modules: Path, package: str) -> str:
         ) from error
 
 
+def sri_digest(path: Path) -> str:
+    """The file's SHA-384 in Subresource Integrity form ("sha384-<base64>")."""
+    digest = hashlib.sha384(path.read_bytes()).digest()
+    return "sha384-" + base64.b64encode(digest).decode()
+
+
 def pinned_version(lock_file: Path, package: str) -> str | None:
     """Version package-lock.json pins for a package (None when there is no lock file)."""
     if not lock_file.is_file():
@@ -58,23 +68,38 @@ class PyodidePlugin(BasePlugin[PyodidePluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         project_dir = Path(config.config_file_path).resolve().parent
         node_modules = project_dir / self.config.node_modules
+        vendored: dict[str, str] = {}  # site path below vendor_dir -> SRI digest
         for package, sources in VENDORED_FILES.items():
             self._check_pinned(node_modules, project_dir / "package-lock.json", package)
             for source in sources:
                 path = node_modules / package / source
                 if not path.is_file():
                     raise PluginError(f"{path}: missing from the npm package; run scripts/setup.sh")
-                dest = PurePosixPath(self.config.vendor_dir, package, PurePosixPath(source).name)
+                name = PurePosixPath(package, PurePosixPath(source).name)
+                dest = PurePosixPath(self.config.vendor_dir, name)
                 files.append(File.generated(config, dest.as_posix(), abs_src_path=str(path)))
+                vendored[name.as_posix()] = sri_digest(path)
 
         wheel_dir = project_dir / self.config.wheel_dir
         try:
             wheel = read_manifest(wheel_dir)
         except WheelError as error:
             raise PluginError(str(error)) from error
-        for path in (wheel.path, wheel_dir / MANIFEST_NAME):
-            dest = PurePosixPath(self.config.checkers_dir, path.name)
-            files.append(File.generated(config, dest.as_posix(), abs_src_path=str(path)))
+        checkers_dir = PurePosixPath(self.config.checkers_dir)
+        files.append(
+            File.generated(
+                config, (checkers_dir / wheel.path.name).as_posix(), abs_src_path=str(wheel.path)
+            )
+        )
+        # The worker fetches the wheel with manifest["integrity"]; "vendor" is for audits.
+        manifest = {**wheel.manifest(), "vendor": vendored}
+        files.append(
+            File.generated(
+                config,
+                (checkers_dir / MANIFEST_NAME).as_posix(),
+                content=json.dumps(manifest, indent=2) + "\n",
+            )
+        )
         return files
 
     @staticmethod

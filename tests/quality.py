@@ -235,12 +235,17 @@ class ValidatorSample:
     identity: str
 
 
-def validator_sample() -> ValidatorSample:
-    """The 'v0 basic' vector: a real export with its password (a successful, complete check)."""
+def validator_case(name: str) -> dict:
+    """One vector of tests/data/id-export.json by name (input, password, expect)."""
     import json
 
     cases = json.loads((ROOT / "tests" / "data" / "id-export.json").read_text(encoding="utf-8"))
-    case = next(case for case in cases["cases"] if case["name"] == "v0 basic")
+    return next(case for case in cases["cases"] if case["name"] == name)
+
+
+def validator_sample() -> ValidatorSample:
+    """The 'v0 basic' vector: a real export with its password (a successful, complete check)."""
+    case = validator_case("v0 basic")
     return ValidatorSample(case["input"], case["password"], case["expect"]["identity"])
 
 
@@ -251,6 +256,28 @@ def validator_controls(page):
         page.locator("#id-export-password"),
         page.locator("#id-export-check"),
     )
+
+
+# Resolves once no animation or transition with an end is running, after the next frame is
+# drawn; a transition that starts meanwhile (Material's header slides in its page title when
+# the page scrolls, e.g. to a focused result) is waited for too, a few rounds at most.
+_SETTLE = """async () => {
+  const finite = () => document.getAnimations().filter((animation) =>
+    animation.playState === "running" &&
+    Number.isFinite(animation.effect?.getComputedTiming().endTime));
+  for (let round = 0; round < 5; round += 1) {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const running = finite();
+    if (!running.length) return true;
+    await Promise.all(running.map((animation) => animation.finished.catch(() => null)));
+  }
+  return false;
+}"""
+
+
+def settle(page) -> None:
+    """Block until the page's animations and transitions have ended (colours are final)."""
+    page.evaluate(_SETTLE)
 
 
 _DESCRIBE_STATE = """(id) => {

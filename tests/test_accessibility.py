@@ -1,5 +1,7 @@
 """WCAG 2.x A/AA checks (axe-core) of every built page in both color schemes and at two widths,
-and keyboard use of both widgets: tab order, visible focus and announced results."""
+including the widgets' states that appear only after use (the validator's results and problems,
+each of the wizard's questions and its "choose one" error), and keyboard use of both widgets:
+tab order, visible focus and announced results."""
 
 from __future__ import annotations
 
@@ -14,10 +16,13 @@ from quality import (
     WIZARD_PATH,
     color_palettes,
     list_pages,
+    settle,
+    validator_case,
     validator_controls,
     validator_sample,
     wait_for_validator_ready,
     wait_for_validator_result,
+    wait_for_validator_verdict,
     wait_for_wizard_answer,
 )
 
@@ -68,13 +73,125 @@ def describe(violations, where: str) -> list[str]:
     return [f"{where}: {violation.describe()}" for violation in violations]
 
 
+def scan(page, where: str) -> list[str]:
+    """axe's violations on the page as it is now, once transitions have ended."""
+    settle(page)
+    return describe(run_axe(page), where)
+
+
+@dataclass(frozen=True)
+class ValidatorState:
+    """A validator result to scan: what is typed, and an element only that result shows."""
+
+    name: str
+    export: str
+    password: str
+    shows: str
+
+
+def validator_states() -> list[ValidatorState]:
+    typo = validator_case("v0 one typo after the salt")
+    digit = validator_case("v0 digit typed for a letter")
+    short = validator_case("v0 4-character password from an old app")
+    return [
+        ValidatorState(
+            "a typo with its correction button",
+            typo["input"],
+            typo["password"],
+            ".hc-problem[data-code='typo'] .hc-use-correction",
+        ),
+        ValidatorState(
+            "a digit for a letter, its group flagged and marked",
+            digit["input"],
+            "",
+            ".hc-problem[data-code='character'] .hc-in-place mark",
+        ),
+        ValidatorState(
+            "warnings (lenient text, short password)",
+            short["input"].replace("-", "").lower(),
+            short["password"],
+            ".hc-problem--warning[data-code='short-password']",
+        ),
+    ]
+
+
+def validator_reports(page, url: str, scheme: str, viewport: str) -> list[str]:
+    """Scans of the validator with a result, a typo, a wrong character and warnings."""
+    report: list[str] = []
+    sample = validator_sample()
+    try:
+        open_in_scheme(page, url, scheme)
+        wait_for_validator_ready(page)
+    except (AssertionError, PlaywrightError) as error:
+        return [f"{VALIDATOR_PATH} [{scheme}, {viewport}]: the validator did not start: {error}"]
+    export, password, button = validator_controls(page)
+    where = f"{VALIDATOR_PATH} with a result [{scheme}, {viewport}]"
+    try:
+        export.fill(sample.export)
+        password.fill(sample.password)
+        button.click()
+        wait_for_validator_result(page, sample.identity)
+        report += scan(page, where)
+    except (AssertionError, PlaywrightError) as error:
+        report.append(f"{where}: could not get a result to check: {error}")
+    for state in validator_states():
+        where = f"{VALIDATOR_PATH} with {state.name} [{scheme}, {viewport}]"
+        try:
+            export.fill(state.export)
+            password.fill(state.password)
+            button.click()
+            wait_for_validator_verdict(page)
+            page.locator(f"#id-export-result {state.shows}").first.wait_for()
+            if "in-place" in state.shows:  # the live check flags the group above the field
+                page.locator("#id-export-groups .hc-group--flagged").wait_for()
+            report += scan(page, where)
+        except (AssertionError, PlaywrightError) as error:
+            report.append(f"{where}: could not get this state to check: {error}")
+    return report
+
+
+# The wizard's questions after the first, in order, and the answer that leads on from each.
+WIZARD_STEPS = [
+    ("from", "android"),
+    ("to", "ios"),
+    ("old-device", "lost"),
+    ("keep", None),
+    ("have", None),
+]
+
+
+def wizard_reports(page, url: str, scheme: str, viewport: str) -> list[str]:
+    """Scans of the wizard's "choose one" error and of questions 2 to 5."""
+    report: list[str] = []
+    where = f"{WIZARD_PATH} [{scheme}, {viewport}]"
+    try:
+        open_in_scheme(page, url, scheme)
+        page.locator(".hc-step[data-step='from']:not([hidden])").wait_for()
+        page.click("#backup-choice-next")  # nothing chosen yet
+        page.locator("#backup-choice-error-from:not(:empty)").wait_for()
+        report += scan(page, f"{WIZARD_PATH} 'choose one' error [{scheme}, {viewport}]")
+        for (name, value), (following, _) in zip(WIZARD_STEPS, WIZARD_STEPS[1:], strict=False):
+            if value is not None:
+                page.check(f"#backup-choice-{name}-{value}")
+            page.click("#backup-choice-next")
+            page.locator(f".hc-step[data-step='{following}']:not([hidden])").wait_for()
+            report += scan(page, f"{WIZARD_PATH} question '{following}' [{scheme}, {viewport}]")
+    except (AssertionError, PlaywrightError) as error:
+        report.append(f"{where}: could not step through the questions: {error}")
+    return report
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_page_meets_wcag_a_and_aa(
     built_site: Path, site_url: str, chromium, scheme, viewport
 ):
+    # Reduced motion: fewer transitions to wait for before colours can be measured.
     context = chromium.new_context(
-        viewport=VIEWPORTS[viewport], color_scheme=scheme, is_mobile=viewport == "mobile"
+        viewport=VIEWPORTS[viewport],
+        color_scheme=scheme,
+        is_mobile=viewport == "mobile",
+        reduced_motion="reduce",
     )
     page = context.new_page()
     report: list[str] = []
@@ -84,28 +201,16 @@ def test_every_page_meets_wcag_a_and_aa(
             if site_page.is_print and (scheme, viewport) != ("light", "desktop"):
                 continue
             open_in_scheme(page, site_url + site_page.url_path, scheme)
-            report += describe(run_axe(page), f"{site_page.url_path} [{scheme}, {viewport}]")
+            report += scan(page, f"{site_page.url_path} [{scheme}, {viewport}]")
 
-        # The widgets' result states appear only after use; check them as well.
-        where = f"{VALIDATOR_PATH} with a result [{scheme}, {viewport}]"
-        try:
-            open_in_scheme(page, site_url + VALIDATOR_PATH, scheme)
-            wait_for_validator_ready(page)
-            sample = validator_sample()
-            export, password, button = validator_controls(page)
-            export.fill(sample.export)
-            password.fill(sample.password)
-            button.click()
-            wait_for_validator_result(page, sample.identity)
-            report += describe(run_axe(page), where)
-        except (AssertionError, PlaywrightError) as error:
-            report.append(f"{where}: could not get a result to check: {error}")
-
+        # The widgets' states that appear only after use; check them as well.
+        report += validator_reports(page, site_url + VALIDATOR_PATH, scheme, viewport)
+        report += wizard_reports(page, site_url + WIZARD_PATH, scheme, viewport)
         where = f"{WIZARD_PATH}{WIZARD_ANSWER_QUERY} answer [{scheme}, {viewport}]"
         try:
             open_in_scheme(page, site_url + WIZARD_PATH + WIZARD_ANSWER_QUERY, scheme)
             wait_for_wizard_answer(page)
-            report += describe(run_axe(page), where)
+            report += scan(page, where)
         except (AssertionError, PlaywrightError) as error:
             report.append(f"{where}: could not get the answer to check: {error}")
     finally:

@@ -180,11 +180,11 @@ SCENARIOS = [
         ["password-needed", "ask-resend", *TIPS],
     ),
     scenario(
-        "tie-break-existing-backup-before-one-to-make",
+        "have-does-not-count-while-the-old-phone-works",
         {**A2A, **AVAILABLE, "keep": "id", "have": "id-export"},
-        ["id-export", "data-backup", "threema-safe"], [],
-        [android("create-id-export"), android("create-data-backup"),
-         android("create-threema-safe")],
+        ["data-backup", "threema-safe", "id-export"], [],
+        [android("create-data-backup"), android("create-threema-safe"),
+         android("create-id-export")],
         ["delete-old-id"],
     ),
     scenario(
@@ -207,11 +207,25 @@ SCENARIOS = [
         [android("create-threema-safe"), android("create-id-export")],
         ["delete-old-id"],
     ),
+    # Nothing of keep can move, yet a backup still keeps the ID: new-id only with nothing possible.
     scenario(
-        "only-chats-wanted-across-platforms-new-id-and-chat-export",
+        "only-chats-wanted-across-platforms-threema-safe-keeps-the-id",
         {**I2A, **AVAILABLE, "keep": "chats"},
-        ["new-id", "chat-export"], ["chats"], [android("without-backup"), ios("export-chats")],
+        ["threema-safe", "chat-export", "id-export"], ["chats"],
+        [ios("create-threema-safe"), ios("export-chats"), ios("create-id-export")],
         ["delete-old-id", "ask-resend", *TIPS],
+    ),
+    scenario(
+        "lost-only-chats-wanted-existing-safe-restores-the-id-no-revoke",
+        {**A2A, **LOST, "keep": "chats", "have": "threema-safe"},
+        ["threema-safe"], ["chats"], [android("restore-threema-safe")],
+        ["password-needed", "ask-resend", *TIPS],
+    ),
+    scenario(
+        "lost-only-media-wanted-existing-id-export-restores-the-id",
+        {**I2A, **LOST, "keep": "media", "have": "id-export,data-backup"},
+        ["id-export"], ["media"], [android("restore-id-export")],
+        ["password-needed", "ask-resend", *TIPS],
     ),
 ]  # fmt: skip
 
@@ -273,7 +287,32 @@ def test_why_speaks_of_what_the_person_has(catalog: Catalog) -> None:
     nothing = ask(
         catalog, **{"from": "android", "to": "ios", "old_device": "lost"}, have="data-backup"
     )
-    assert "data backup cannot bring" in nothing.recommendations[0].why
+    assert "data backup cannot move from Android to iOS" in nothing.recommendations[0].why
+
+
+def test_why_names_what_a_backup_still_brings_when_nothing_asked_for_can_move(
+    catalog: Catalog,
+) -> None:
+    answer = ask(catalog, **{"from": "android", "to": "android", "old_device": "lost"},
+                 keep="chats", have="threema-safe")  # fmt: skip
+    why = answer.recommendations[0].why
+    assert why.startswith("Chats cannot come along")
+    assert "still brings your ID, contacts, groups and settings" in why
+    assert "Restore your Threema Safe backup" in why
+    assert "revoke" not in " ".join(note.message for note in answer.notes)
+
+
+@pytest.mark.parametrize("platforms", [A2A, A2I, I2I, I2A], ids=["a2a", "a2i", "i2i", "i2a"])
+def test_have_changes_nothing_while_the_old_phone_works(
+    catalog: Catalog, platforms: dict[str, str]
+) -> None:
+    """The wizard does not ask `have` then (spec §2), so the CLI must not depend on it either."""
+    for keep in _subsets(ITEM_IDS)[1:]:
+        values = {**platforms, **AVAILABLE, "keep": ",".join(sorted(keep))}
+        without = choose(catalog, parse_inputs(values)).to_dict()
+        for have in _subsets(HAVE_VALUES)[1:]:
+            answer = choose(catalog, parse_inputs({**values, "have": ",".join(sorted(have))}))
+            assert answer.to_dict() == without, (keep, have)
 
 
 # --- parsing -------------------------------------------------------------------------------
@@ -353,14 +392,18 @@ def check_invariants(catalog: Catalog, inputs: ChoiceInputs) -> None:
     if not inputs.old_device_available:
         assert "chat-export" not in options
     assert list(answer.lost) == [i for i in ITEM_IDS if i in inputs.keep - SPEC_CARRIES[first]]
-    best = max(
-        (len(inputs.keep & SPEC_CARRIES[t]) for t in TRANSFERS if spec_possible(t, inputs)),
-        default=0,
-    )
+    possible = [t for t in TRANSFERS if spec_possible(t, inputs)]
+    best = max((len(inputs.keep & SPEC_CARRIES[t]) for t in possible), default=0)
     assert len(inputs.keep & SPEC_CARRIES[first]) == best  # all of keep when some option can
-    assert ("new-id" in options) == (best == 0) == (first == "new-id")
-    if best == 0 and not inputs.old_device_available:
-        assert options == ["new-id"]
+    # Every possible backup is offered, even one carrying none of keep; new-id only without any.
+    assert set(options) - {"chat-export", "new-id"} == set(possible)
+    assert ("new-id" in options) == (not possible) == (first == "new-id")
+    if not possible:
+        assert options == ["new-id"] or options == ["new-id", "chat-export"]
+    if first != "new-id":  # among the best for keep, the one carrying the most in all
+        assert len(SPEC_CARRIES[first]) == max(
+            len(SPEC_CARRIES[t]) for t in possible if len(inputs.keep & SPEC_CARRIES[t]) == best
+        )
     chats_lost = bool({"chats", "media"} & set(answer.lost))
     assert ("chat-export" in options) == (chats_lost and inputs.old_device_available)
     for recommendation in answer.recommendations:
@@ -380,6 +423,8 @@ def check_invariants(catalog: Catalog, inputs: ChoiceInputs) -> None:
     assert ("delete-old-id" in codes) == inputs.old_device_available
     assert ("ask-resend" in codes) == (chats_lost or first == "new-id")
     assert ("revoke-old-id" in codes) == (first == "new-id" and not inputs.old_device_available)
+    if any("id" in SPEC_CARRIES[option] for option in options):
+        assert "revoke-old-id" not in codes  # never while a backup restores the ID
     assert ("tip-backup-early" in codes) == bool(answer.lost)
     assert json.loads(json.dumps(answer.to_dict())) == answer.to_dict()
 

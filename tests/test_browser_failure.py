@@ -1,8 +1,12 @@
-"""Failure and privacy: strict CSP on every page, and plain words when the checkers can't run."""
+"""Failure and privacy: strict CSP on every page, plain words when the checkers can't run (or
+can't check a password), and only the wheel that was built ever runs."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
+import json
 import re
 from pathlib import Path
 
@@ -12,6 +16,7 @@ from helpcenter.csp_plugin import SCRIPT, is_executable_inline, parse_attributes
 from helpcenter.serve import CONTENT_SECURITY_POLICY
 
 LOAD_TIMEOUT_MS = 120_000
+DATA = Path(__file__).resolve().parent / "data"
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 TOOLS = {
     "id-export": ("/tools/id-export/", "#id-export-result", "#by-hand"),
@@ -124,3 +129,73 @@ def test_without_webassembly_the_widget_says_so(chromium, site_url: str, tool: s
         assert page.locator(f'{result} a[href="{manual}"]').count() == 1
     finally:
         context.close()
+
+
+def _vector(name: str) -> dict:
+    cases = json.loads((DATA / "id-export.json").read_text(encoding="utf-8"))["cases"]
+    return next(case for case in cases if case["name"] == name)
+
+
+def test_without_argon2id_a_version_1_export_is_not_called_broken(chromium, site_url: str) -> None:
+    """hash-wasm missing: the password of a version 1 export can't be checked here, and the
+    result says so (and where the manual steps are) rather than "can't be restored"."""
+    case = _vector("v1 basic")
+    context = chromium.new_context()
+    context.route(
+        "**/assets/vendor/hash-wasm/argon2.umd.min.js", lambda route: route.fulfill(status=404)
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/tools/id-export/")
+        result = "#id-export-result"
+        page.wait_for_selector(f'{result}[data-state="ready"]', timeout=LOAD_TIMEOUT_MS)
+        page.fill("#id-export-input", case["input"])
+        page.fill("#id-export-password", case["password"])
+        page.click("#id-export-check")
+        page.wait_for_selector(f'{result}[data-state="done"]', timeout=LOAD_TIMEOUT_MS)
+        assert page.get_attribute(result, "data-problems").split() == ["kdf-unavailable"]
+        headline = page.inner_text(f"{result} .hc-verdict-headline")
+        assert headline == "The text looks complete; this browser can't check the password."
+        assert "can't be restored" not in page.inner_text(result)
+        assert page.locator(f'{result} a[href="#by-hand"]').count() == 1
+    finally:
+        context.close()
+
+
+def test_a_tampered_wheel_never_runs(chromium, site_url: str) -> None:
+    """A wheel whose bytes differ from the digest in manifest.json is refused (the fetch carries
+    the recorded integrity), and the page says plainly that the check can't run."""
+    context = chromium.new_context()
+    served: list[str] = []
+
+    def tamper(route) -> None:
+        original = route.fetch().body()
+        served.append(route.request.url)
+        route.fulfill(status=200, body=original[:-1] + bytes([original[-1] ^ 0xFF]))
+
+    context.route("**/assets/checkers/*.whl", tamper)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/tools/id-export/")
+        result = "#id-export-result"
+        page.wait_for_selector(f'{result}[data-state="error"]', timeout=LOAD_TIMEOUT_MS)
+        assert served, "the wheel was never requested"
+        assert "did not load" in page.inner_text(result)
+        assert page.locator(f'{result} a[href="#by-hand"]').count() == 1
+        assert page.is_disabled("#id-export-check")
+    finally:
+        context.close()
+
+
+def test_manifest_records_the_digest_of_every_shipped_runtime_file(built_site: Path) -> None:
+    checkers = built_site / "assets" / "checkers"
+    manifest = json.loads((checkers / "manifest.json").read_text(encoding="utf-8"))
+    wheel = (checkers / manifest["wheel"]).read_bytes()
+    wheel_digest = base64.b64encode(hashlib.sha256(wheel).digest()).decode()
+    assert manifest["integrity"] == f"sha256-{wheel_digest}"
+    vendor = built_site / "assets" / "vendor"
+    shipped = {p.relative_to(vendor).as_posix() for p in vendor.rglob("*") if p.is_file()}
+    assert set(manifest["vendor"]) == shipped
+    for name, recorded in manifest["vendor"].items():
+        digest = base64.b64encode(hashlib.sha384((vendor / name).read_bytes()).digest()).decode()
+        assert recorded == f"sha384-{digest}", name

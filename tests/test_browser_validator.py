@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from checkers.base32 import ALPHABET
 from checkers.idexport import check_export
 
 CASES = {
@@ -36,6 +39,13 @@ CHECKED = [
 ]
 RESULT = "#id-export-result"
 LOAD_TIMEOUT_MS = 120_000
+# What live feedback must never say about the start of an export (a regular expression that
+# Python and JavaScript read alike).
+MISREADING = r"Threema ID|not (?:look like )?an ID export"
+# Until the live check shows `count` groups for the text so far, or says a misreading.
+_LIVE_UPDATED = """([count, misreading]) =>
+  document.querySelectorAll("#id-export-groups .hc-group").length === count ||
+  new RegExp(misreading, "i").test(document.getElementById("id-export-live").textContent)"""
 
 
 def wait_for_state(page, *states: str, timeout: float = LOAD_TIMEOUT_MS) -> str:
@@ -122,13 +132,97 @@ def test_live_feedback_per_group_while_typing(session: dict) -> None:
     field = page.locator("#id-export-input")
     field.fill("")
     field.press_sequentially(text[:15], delay=20)  # "FAC6-TYRH-56RX-"
-    expect(page.locator("#id-export-live")).to_have_text("3 of 20 groups so far.")
+    expect(page.locator("#id-export-live")).to_contain_text("12 of 80 characters so far")
     assert page.locator("#id-export-groups .hc-group").count() == 3
     field.press_sequentially("5WN8", delay=20)  # 8 never occurs in base32: the group is flagged
     page.wait_for_selector("#id-export-groups .hc-group--flagged")
     assert page.inner_text("#id-export-groups .hc-group--flagged") == "5WN8"
     # Live checks only give feedback; the verdict waits for the button.
     assert page.get_attribute(RESULT, "data-state") == "ready"
+
+
+@pytest.mark.parametrize(
+    ("form", "chunk"),
+    [("dashed", 5), ("compact", 4), ("spaced", 5)],
+)
+def test_typing_an_export_is_never_taken_for_something_else(
+    session: dict, form: str, chunk: int
+) -> None:
+    """Each prefix of an export, typed in pieces, is an export in the making (its groups are
+    shown); it is never called an ID or "not an ID export". Only Check gives the verdict."""
+    page = session["page"]
+    case = CASES["v0 basic"]
+    dashed = case["input"]
+    text = {
+        "dashed": dashed,
+        "compact": dashed.replace("-", ""),
+        "spaced": dashed.replace("-", " "),
+    }[form]
+    field = page.locator("#id-export-input")
+    field.fill("")
+    for end in range(chunk, len(text) + chunk, chunk):
+        field.press_sequentially(text[end - chunk : end])
+        typed = text[:end]
+        count = math.ceil(len(typed.replace("-", "").replace(" ", "")) / 4)
+        page.wait_for_function(_LIVE_UPDATED, arg=[count, MISREADING], timeout=10_000)
+        said = page.inner_text("#id-export-live")
+        assert not re.search(MISREADING, said, re.IGNORECASE), (typed, said)
+        assert page.get_attribute(RESULT, "data-state") == "ready", typed
+    expect(page.locator("#id-export-live")).to_have_text(
+        "All 20 groups are there and every character fits."
+    )
+    page.fill("#id-export-password", case["password"])
+    page.click("#id-export-check")
+    assert wait_for_state(page, "done") == "done"
+    assert shown_verdict(page) == expected_verdict(text, case["password"])
+    assert page.get_attribute(RESULT, "data-ok") == "true"
+
+
+def test_a_typo_in_lenient_text_offers_only_the_correction(session: dict) -> None:
+    """The canonical form of lowercase, undashed text with a typo still holds the typo: only
+    the typo's correction is offered, and it opens the export."""
+    page = session["page"]
+    case = CASES["v0 one typo after the salt"]
+    lenient = case["input"].replace("-", "").lower()
+    codes = run_check(page, lenient, case["password"])["problems"].split()
+    assert "typo" in codes and "reformatted" in codes
+    buttons = page.locator(f"{RESULT} .hc-use-correction")
+    assert buttons.count() == 1
+    assert page.locator(f"{RESULT} .hc-problem[data-code='reformatted'] button").count() == 0
+    buttons.click()
+    assert page.input_value("#id-export-input") == case["expect"]["suggestion"]
+    page.click("#id-export-check")
+    assert wait_for_state(page, "done") == "done"
+    assert page.get_attribute(RESULT, "data-ok") == "true"
+
+
+def ambiguous_typo(case: dict) -> tuple[str, tuple[str, ...]]:
+    """The export with one changed letter after the salt that more than one fix explains (the
+    2-byte checksum lets a few percent of typos match twice), and the fixes the checker offers."""
+    compact = case["input"].replace("-", "")
+    for position in range(16, len(compact)):
+        letter = next(c for c in ALPHABET if c != compact[position])
+        typo = compact[:position] + letter + compact[position + 1 :]
+        problem = check_export(typo, case["password"]).problem("typo")
+        if problem is not None and problem.candidates:
+            return typo, problem.candidates
+    pytest.fail("no typo of the vector has more than one fix; pick another vector")
+
+
+def test_every_candidate_of_an_ambiguous_typo_has_its_button(session: dict) -> None:
+    page = session["page"]
+    case = CASES["v0 basic"]
+    typo, candidates = ambiguous_typo(case)
+    assert run_check(page, typo, case["password"])["problems"].split()[0] == "typo"
+    buttons = page.locator(f"{RESULT} .hc-problem[data-code='typo'] .hc-use-correction")
+    assert buttons.all_inner_texts() == [f"Use correction {i + 1}" for i in range(len(candidates))]
+    shown = page.locator(f"{RESULT} .hc-candidates code").all_inner_texts()
+    assert shown == list(candidates)
+    buttons.nth(candidates.index(case["input"])).click()  # the one that matches the original
+    assert page.input_value("#id-export-input") == case["input"]
+    page.click("#id-export-check")
+    assert wait_for_state(page, "done") == "done"
+    assert page.get_attribute(RESULT, "data-identity") == case["expect"]["identity"]
 
 
 def test_qr_code_picture_is_decoded_in_the_browser(session: dict, tmp_path: Path) -> None:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import itertools
+import json
 from collections.abc import Iterator
 from urllib.parse import parse_qsl
 
 import pytest
 
-from checkers.backup_choice import choose, parse_inputs
+from checkers.backup_choice import INPUTS, choose, parse_inputs
 from checkers.catalog import load_catalog_file
+from checkers.cli import main as checkers_cli
 
 RESULT = "#backup-choice-result"
 LOAD_TIMEOUT_MS = 120_000
@@ -25,6 +30,22 @@ QUERIES = [
 def expected(query: str) -> dict[str, str]:
     """data-options and data-lost as checkers.backup_choice answers the query."""
     answer = choose(load_catalog_file(), parse_inputs(dict(parse_qsl(query, True)))).to_dict()
+    return {
+        "options": " ".join(r["option"] for r in answer["recommendations"]),
+        "lost": " ".join(answer["lost"]),
+    }
+
+
+def cli_answer(inputs: dict[str, str]) -> dict[str, str]:
+    """data-options and data-lost as `python -m checkers backup-choice --json` answers."""
+    argv = ["backup-choice", "--json"]
+    for name, value in inputs.items():
+        argv.append(f"--{name}={value}")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        status = checkers_cli(argv)
+    assert status in (0, 1), f"{argv}: exit status {status}"
+    answer = json.loads(printed.getvalue())
     return {
         "options": " ".join(r["option"] for r in answer["recommendations"]),
         "lost": " ".join(answer["lost"]),
@@ -142,3 +163,33 @@ def test_a_bad_value_in_the_link_is_named(wizard, site_url: str) -> None:
     page.goto(f"{site_url}/tools/backup-choice/?from=windows&to=ios")
     assert page.is_visible("#backup-choice-title-from")
     assert "windows" in page.inner_text("#backup-choice-error-from")
+
+
+def test_repeated_parameters_count_as_a_list(wizard) -> None:
+    """?have=a&have=b (as an HTML form sends a set) means have=a,b, not only b."""
+    open_query(
+        wizard,
+        "from=android&to=android&old-device=lost&keep=id&keep=chats&keep=media"
+        "&have=data-backup&have=id-export",
+    )
+    joined = (
+        "from=android&to=android&old-device=lost&keep=id,chats,media&have=data-backup,id-export"
+    )
+    assert shown(wizard) == expected(joined)
+
+
+@pytest.mark.parametrize(("old", "new"), [("android", "ios"), ("ios", "android"), ("ios", "ios")])
+def test_with_the_old_phone_at_hand_have_changes_nothing(wizard, old: str, new: str) -> None:
+    """The wizard does not ask for `have` while the old phone works; its answer is the CLI's
+    whatever `have` would have been, also when a link names some."""
+    keep = "id,contacts,groups,chats"
+    query = f"from={old}&to={new}&old-device=available&keep={keep}"
+    inputs = {"from": old, "to": new, "old-device": "available", "keep": keep}
+    open_query(wizard, query)
+    answer = shown(wizard)
+    assert wizard.is_hidden("#backup-choice-title-have")
+    for size in range(len(INPUTS["have"]) + 1):
+        for have in itertools.combinations(INPUTS["have"], size):
+            assert answer == cli_answer(inputs | {"have": ",".join(have)}), have
+    open_query(wizard, f"{query}&have=threema-safe&have=id-export")
+    assert shown(wizard) == answer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import io
 import json
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from checkers import cli_id_export
+from checkers.idexport import check_export
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = json.loads((Path(__file__).parent / "data" / "id-export.json").read_text("utf-8"))["cases"]
@@ -72,7 +74,6 @@ def test_password_file_with_the_export_on_standard_input(tmp_path: Path) -> None
         (["--password-stdin", "-"], "text\n", "both come from standard input"),
         (["--password-stdin"], "", "both come from standard input"),
         (["--password-file", "/nonexistent/password"], "", "cannot read the password file"),
-        (["--password-stdin", "ABCD"], "", "no password"),
         (["--password-stdin", "--password-file", "x", "ABCD"], "", "not allowed with"),
         (["-", "ABCD"], "", "cannot be combined"),
         (["--no-such-option"], "", "unrecognized arguments"),
@@ -85,16 +86,18 @@ def test_usage_errors_exit_2(args: list[str], stdin: str, complaint: str) -> Non
     assert result.stdout == ""
 
 
+def parse(args: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="checkers")
+    cli_id_export.add_parser(parser.add_subparsers(dest="command"), "id-export")
+    return parser.parse_args(["id-export", *args])
+
+
 def run_in_process(monkeypatch, args: list[str], stdin: str = "") -> tuple[int, str]:
     """The subcommand run in this process (also where processes cannot be started)."""
-    import argparse
-
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8"))))
     out = io.StringIO()
     monkeypatch.setattr(sys, "stdout", out)
-    parser = argparse.ArgumentParser(prog="checkers")
-    cli_id_export.add_parser(parser.add_subparsers(dest="command"), "id-export")
-    status = cli_id_export.run(parser.parse_args(["id-export", *args]))
+    status = cli_id_export.run(parse(args))
     return status, out.getvalue()
 
 
@@ -120,6 +123,91 @@ def test_human_output_shows_id_key_and_canonical_form(monkeypatch) -> None:
     assert f"Canonical form: {V0_BASIC['expect']['normalized']}" in output
     assert f"ID:             {V0_BASIC['expect']['identity']}" in output
     assert V0_BASIC["expect"]["public_key"] in output
+
+
+@pytest.mark.parametrize("stdin", ["", "\n", "\r\n"])
+def test_empty_password_on_standard_input_is_no_password(monkeypatch, stdin: str) -> None:
+    """As in the API and the browser: checked without a password, exit status per verdict."""
+    status, output = run_in_process(
+        monkeypatch, ["--json", "--password-stdin", V0_BASIC["input"]], stdin
+    )
+    assert status == 0
+    assert json.loads(output) == check_export(V0_BASIC["input"]).to_dict()
+    status, output = run_in_process(monkeypatch, ["--json", "--password-stdin", "ABCD"], stdin)
+    assert status == 1 and json.loads(output) == check_export("ABCD").to_dict()
+
+
+def test_empty_password_file_is_no_password(monkeypatch, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    status, output = run_in_process(monkeypatch, ["--password-file", str(empty), V0_BASIC["input"]])
+    assert status == 0
+    assert "no password given, so not decrypted" in output
+
+
+class CountingSource(io.RawIOBase):
+    """`size` bytes of export-like letters, counting how many were read."""
+
+    def __init__(self, size: int) -> None:
+        self.left, self.served = size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target) -> int:
+        count = min(len(target), self.left)
+        target[:count] = b"A" * count
+        self.left -= count
+        self.served += count
+        return count
+
+
+def test_standard_input_is_read_only_just_past_the_limit(monkeypatch) -> None:
+    source = CountingSource(50_000_000)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(source)))
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    status = cli_id_export.run(parse(["--json", "-"]))
+    assert status == 1
+    assert [p["code"] for p in json.loads(out.getvalue())["problems"]] == ["too-long"]
+    # The limit, plus at most what one buffered read fetches ahead.
+    assert source.served <= cli_id_export.STDIN_LIMIT_BYTES + 1 + io.DEFAULT_BUFFER_SIZE
+
+
+def test_overlong_password_file_is_a_usage_error(monkeypatch, tmp_path: Path, capsys) -> None:
+    long_file = tmp_path / "long.txt"
+    long_file.write_bytes(b"x" * (cli_id_export.PASSWORD_LIMIT_BYTES + 10))
+    status = cli_id_export.run(parse(["--password-file", str(long_file), V0_BASIC["input"]]))
+    assert status == 2 and "longer than 4096 bytes" in capsys.readouterr().err
+
+
+class Terminal(io.TextIOWrapper):
+    """Standard input that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("typed", ["", V0_BASIC["password"]])
+def test_password_stdin_on_a_terminal_is_asked_for_without_echo(monkeypatch, typed: str) -> None:
+    if typed and not hasattr(hashlib, "pbkdf2_hmac"):
+        pytest.skip("no PBKDF2 in this runtime")
+    prompts: list[str] = []
+
+    def fake_getpass(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return typed
+
+    monkeypatch.setattr(cli_id_export.getpass, "getpass", fake_getpass)
+    monkeypatch.setattr(sys, "stdin", Terminal(io.BytesIO(b"never read")))
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    status = cli_id_export.run(parse(["--json", "--password-stdin", V0_BASIC["input"]]))
+    assert status == 0 and len(prompts) == 1
+    assert json.loads(out.getvalue())["identity"] == (
+        V0_BASIC["expect"]["identity"] if typed else None
+    )
+    assert sys.stdin.read() == "never read"
 
 
 def test_several_words_are_one_export(monkeypatch) -> None:

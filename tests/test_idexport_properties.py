@@ -14,8 +14,7 @@ from kdf_fixture import derive_or_skip, drive  # noqa: E402
 
 from checkers import base32  # noqa: E402
 from checkers.export_crypto import kdf_request  # noqa: E402
-from checkers.export_text import describe_position  # noqa: E402
-from checkers.idexport import check_steps  # noqa: E402
+from checkers.idexport import check_steps, check_typing  # noqa: E402
 from checkers.primitives import x25519  # noqa: E402
 from checkers.verdict import Verdict  # noqa: E402
 
@@ -123,9 +122,10 @@ def assert_typo_found(export: tuple[str, str, bytes], kind: str, position: int, 
     fixes = fix_positions(compact, broken, kind, position)
     if typo.suggestion is None:
         # About 3 % of version 0 cases: the 16-bit checksum also matches another single edit
-        # (the ID part unchanged), so the validator lists the fixes rather than pick one.
-        assert "More than one" in typo.message
-        assert any(describe_position(p) in typo.message for p in fixes)
+        # (the ID part unchanged), so the validator offers each fix rather than pick one.
+        assert "more than one" in typo.message
+        assert text in typo.candidates and len(typo.candidates) > 1
+        assert all(candidate in typo.message for candidate in typo.candidates)
     else:
         assert typo.suggestion == text
         assert typo.position in fixes
@@ -174,7 +174,10 @@ def test_wrong_password_never_yields_a_correction(v0_export, password) -> None:
 
 
 export_like = st.text(
-    st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ2345670189abcxyz -\n*:,=.\u00e4\u0410\u200b"),
+    st.sampled_from(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ2345670189abcxyz -\n*:,=._/\u00e4\u0410\u200b"
+        "\uff21\uff42\uff13\uff10\uff0d\ufe63\u2043\u2014\ufdfa\u2022"  # full-width, dashes
+    ),
     max_size=140,
 )
 any_text = st.one_of(st.text(max_size=300), export_like, st.binary(max_size=200))
@@ -190,3 +193,16 @@ def test_any_text_gets_a_verdict(text, password, key) -> None:
     assert result["ok"] or result["problems"]
     for problem in result["problems"]:
         assert problem["message"] and problem["severity"] in ("error", "warning")
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=any_text)
+def test_any_text_typed_so_far_gets_a_verdict(text) -> None:
+    verdict = check_typing(text)  # never asks for a key, never raises
+    result = verdict.to_dict()
+    assert result["kind"] in ("id-export", "contact-qr", "threema-id", "unknown")
+    assert result["ok"] or result["problems"]
+    if verdict.partial:
+        assert result["kind"] == "id-export" and not result["ok"]
+        assert [p["code"] for p in result["problems"]][-1] == "incomplete"
+        assert all(p["code"] == "character" for p in result["problems"][:-1])

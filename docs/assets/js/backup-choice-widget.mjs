@@ -86,9 +86,15 @@ class BackupChoiceWidget {
     const invalid = new Map();
     for (const name of QUESTIONS) {
       if (!query.has(name)) continue;
-      const value = query.get(name).trim().toLowerCase();
+      // A repeated parameter (have=a&have=b, as a form would send it) counts as a list.
+      const value = query.getAll(name).join(",").trim().toLowerCase();
       const allowed = this.inputs(name).map((input) => input.value);
-      const values = MULTIPLE.has(name) ? value.split(",").filter(Boolean) : [value];
+      const values = MULTIPLE.has(name)
+        ? value
+            .split(",")
+            .map((v) => v.trim())
+            .filter(Boolean)
+        : [value];
       const unknown = values.filter((v) => !allowed.includes(v));
       if (unknown.length || (!MULTIPLE.has(name) && values.length !== 1)) {
         invalid.set(
@@ -217,7 +223,9 @@ class BackupChoiceWidget {
       const [catalog] = await Promise.all([this.catalog, this.client.ready]);
       if (token !== this.renderToken) return;
       this.setResult("working", h("p", {}, "Working out your answer."));
-      const inputs = Object.fromEntries(answers);
+      // Only the questions asked: `have` means nothing while the old phone is at hand.
+      const asked = askedQuestions(answers);
+      const inputs = Object.fromEntries([...answers].filter(([name]) => asked.includes(name)));
       const reply = await this.client.call("choose", { catalog, inputs });
       if (token !== this.renderToken) return;
       if (reply.error) this.showInputError(reply.error, answers);

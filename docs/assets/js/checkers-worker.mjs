@@ -1,7 +1,7 @@
 // Module Web Worker: loads Pyodide and the checkers wheel once, then answers the page.
 //
-// In:  {id, op, args}, op being "structure" {text}, "check" {text, password}
-//      or "choose" {catalog, inputs}.
+// In:  {id, op, args}, op being "live" {text} (while typing), "check" {text, password}
+//      (the full verdict) or "choose" {catalog, inputs}.
 // Out: {id, result} or {id, error}; and once, {type: "ready"} or {type: "failed", error}.
 // Every file comes from this site (the paths below are relative to this file); nothing the
 // visitor types leaves this worker, and nothing is logged.
@@ -67,23 +67,36 @@ async function start() {
   const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE_DIR).href);
   const quiet = () => {};
   const pyodide = await loadPyodide({ indexURL: PYODIDE_DIR.href, stdout: quiet, stderr: quiet });
-  const manifest = await fetchJson(new URL("manifest.json", CHECKERS_DIR));
-  const problems = [];
-  await pyodide.loadPackage(new URL(manifest.wheel, CHECKERS_DIR).href, {
-    messageCallback: quiet,
-    errorCallback: (message) => problems.push(message),
-  });
-  if (problems.length) throw new Error(problems.join("; "));
+  await installCheckers(pyodide);
   bridge = pyodide.pyimport("checkers.browser");
   await argon2;
 }
 
+// The checkers wheel, fetched with the digest the site build recorded in manifest.json: the
+// browser refuses bytes that differ (Subresource Integrity), so only the wheel that was built
+// ever runs. The verified bytes are unpacked into site-packages; pyodide.loadPackage(url)
+// would fetch the file again, unchecked.
+async function installCheckers(pyodide) {
+  const manifest = await fetchJson(new URL("manifest.json", CHECKERS_DIR));
+  const url = new URL(manifest.wheel, CHECKERS_DIR);
+  let response;
+  try {
+    response = await fetch(url, { integrity: manifest.integrity });
+  } catch {
+    throw new Error(`${url.pathname}: did not load, or differs from the checked build`);
+  }
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  const wheel = new Uint8Array(await response.arrayBuffer());
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+}
+
 async function handle(op, args) {
   switch (op) {
-    case "structure":
-      return JSON.parse(bridge.structure_json(String(args.text)));
-    case "check":
-      return JSON.parse(await bridge.check_json(String(args.text), args.password || null));
+    case "live":
+      return JSON.parse(bridge.live_json(String(args.text)));
+    case "check": // the password as typed: the checkers decide what an empty one means
+      return JSON.parse(await bridge.check_json(String(args.text), args.password ?? null));
     case "choose":
       return JSON.parse(bridge.backup_choice_json(args.catalog, JSON.stringify(args.inputs)));
     default:

@@ -1,7 +1,8 @@
 // The ID-export validator on /tools/id-export/ (markup: helpcenter/templates/pages/
-// tools-id-export.md.j2). Live structure feedback while typing, the full check on the button,
-// a QR code read from a picture. The result element carries data-state (loading, ready,
-// working, done, error), data-ok, data-kind, data-identity and data-problems for tests.
+// tools-id-export.md.j2). Live feedback while typing (a started export is not yet a mistake),
+// the full check only on the button, a QR code read from a picture. The result element carries
+// data-state (loading, ready, working, done, error), data-ok, data-kind, data-identity and
+// data-problems for tests.
 // Nothing typed is sent anywhere, stored or logged: it goes only to this page's worker.
 import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
 import { h } from "./dom.mjs";
@@ -111,7 +112,7 @@ class IdExportWidget {
       return;
     }
     try {
-      const report = await this.client.call("structure", { text });
+      const report = await this.client.call("live", { text });
       if (token !== this.liveToken) return;
       this.groups.replaceChildren(...this.groupChips(report.groups));
       this.live.textContent = liveSummary(report);
@@ -185,6 +186,18 @@ class IdExportWidget {
     if (verdict.ok && verdict.normalized && !verdict.identity) {
       content.push(h("p", {}, "To see which ID it restores, enter its password and check again."));
     }
+    if (hasProblem(verdict, "kdf-unavailable")) {
+      content.push(
+        h(
+          "p",
+          {},
+          "Nothing is wrong with the text as far as this check can see. Restore it in the app, " +
+            "which checks the password itself: ",
+          h("a", { href: "#by-hand" }, "the restore steps for your phone"),
+          ".",
+        ),
+      );
+    }
     if (verdict.problems.length) {
       content.push(
         h(
@@ -209,7 +222,7 @@ class IdExportWidget {
     this.setState("done", ...content);
   }
 
-  problemItem(problem, correction, groups) {
+  problemItem(problem, fixes, groups) {
     const warning = problem.severity === "warning";
     const item = h(
       "li",
@@ -227,16 +240,34 @@ class IdExportWidget {
         h("p", {}, "Suggested: ", h("code", { className: "hc-export" }, problem.suggestion)),
       );
     }
-    if (correction) {
-      const button = h(
-        "button",
-        { type: "button", className: "md-button hc-use-correction" },
-        problem.code === "reformatted" ? "Use this form" : "Use the correction",
+    if (fixes.length === 1) {
+      const label = problem.code === "reformatted" ? "Use this form" : "Use the correction";
+      item.append(h("p", {}, this.correctionButton(label, fixes[0])));
+    } else if (fixes.length > 1) {
+      // Several fixes open the export; numbered as the message lists them.
+      item.append(
+        h(
+          "ol",
+          { className: "hc-candidates" },
+          fixes.map((fix, index) =>
+            h(
+              "li",
+              {},
+              h("code", { className: "hc-export" }, fix),
+              " ",
+              this.correctionButton(`Use correction ${index + 1}`, fix),
+            ),
+          ),
+        ),
       );
-      button.addEventListener("click", () => this.useCorrection(correction));
-      item.append(h("p", {}, button));
     }
     return item;
+  }
+
+  correctionButton(label, text) {
+    const button = h("button", { type: "button", className: "md-button hc-use-correction" }, label);
+    button.addEventListener("click", () => this.useCorrection(text));
+    return button;
   }
 
   useCorrection(text) {
@@ -297,34 +328,34 @@ class IdExportWidget {
   }
 }
 
+function hasProblem(verdict, code) {
+  return verdict.problems.some((problem) => problem.code === code);
+}
+
 function headline(verdict) {
   if (verdict.kind !== "id-export") return KIND_HEADLINES[verdict.kind] || KIND_HEADLINES.unknown;
   if (verdict.ok && verdict.identity) return `This export restores the ID ${verdict.identity}.`;
   if (verdict.ok) return `This is a well-formed ID export (format version ${verdict.version}).`;
-  const codes = verdict.problems.map((problem) => problem.code);
-  if (codes.includes("wrong-password")) return "This password does not open the export.";
-  if (codes.includes("typo")) return "The export has a typo.";
+  if (hasProblem(verdict, "wrong-password")) return "This password does not open the export.";
+  if (hasProblem(verdict, "typo")) return "The export has a typo.";
+  if (hasProblem(verdict, "kdf-unavailable")) {
+    return "The text looks complete; this browser can't check the password.";
+  }
   return "This export can't be restored as it is.";
 }
 
-// What the live check found, in one sentence for the live region.
+// What the live check found, in one sentence for the live region: a mistake first, then how
+// far a started export has got (the checkers' "incomplete" note).
 function liveSummary(report) {
   const verdict = report.verdict;
-  const groups = report.groups;
-  if (verdict.ok && groups) {
-    return `All ${groups.groups.length} groups are there and every character fits.`;
-  }
   const errors = verdict.problems.filter((problem) => problem.severity === "error");
-  if (
-    groups &&
-    groups.expected &&
-    errors.length === 1 &&
-    errors[0].code === "length" &&
-    groups.count < groups.expected
-  ) {
-    return `${Math.floor(groups.count / 4)} of ${groups.expected / 4} groups so far.`;
+  if (errors.length) return errors[0].message;
+  const progress = verdict.problems.find((problem) => problem.code === "incomplete");
+  if (progress) return progress.message;
+  if (verdict.ok && report.groups) {
+    return `All ${report.groups.groups.length} groups are there and every character fits.`;
   }
-  return errors.length ? errors[0].message : "";
+  return "";
 }
 
 // The problem's place shown in the text: its group and neighbours, the character marked.
