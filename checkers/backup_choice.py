@@ -36,8 +36,6 @@ INPUTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
 })  # fmt: skip
 _SINGLE_INPUTS = ("from", "to", "old-device")
 _CHAT_ITEMS = frozenset({"chats", "media"})
-# Its media come along only when the backup was made with media included (spec §1).
-_DATA_BACKUP = "data-backup"
 
 PLATFORM_NAMES = MappingProxyType({"android": "Android", "ios": "iOS"})
 _PHONE = MappingProxyType({"android": "Android phone", "ios": "iPhone"})
@@ -334,13 +332,17 @@ class _Wording:
                 f"{when}, delete the ID on your {self.old_phone} ({where}), so that "
                 "notifications reach the new phone only.",
             ))  # fmt: skip
-        if "media" in self.inputs.keep and any(o.id == _DATA_BACKUP for o in chosen):
-            notes.append(Note(
-                "data-backup-media",
-                "Switch on the option to include media files when you make the data backup."
-                if available
-                else "A data backup brings media files back only if it was made with them.",
-            ))  # fmt: skip
+        for option in chosen:  # items the catalog says come along only under a condition
+            for item, condition in option.conditions:
+                if item not in self.inputs.keep:
+                    continue
+                name, things = option.name.lower(), self.items([item])
+                notes.append(Note(
+                    f"{option.id}-{item}",
+                    f"Make the {name} {condition}, or your {things} stay behind."
+                    if available
+                    else f"The {name} brings back your {things} only if it was made {condition}.",
+                ))  # fmt: skip
         if not available and not fresh_start:
             notes.append(Note(
                 "password-needed",

@@ -37,9 +37,9 @@ _TOP_FIELDS = ("items", "options")
 _ITEM_FIELDS = ("id", "name")
 _OPTION_FIELDS = (
     "id", "name", "summary", "carries", "from", "to", "needs", "needs_old_device",
-    "provided_by", "guide", "notes",
+    "provided_by", "guide", "notes", "conditions",
 )  # fmt: skip
-_OPTIONAL_OPTION_FIELDS = ("notes",)
+_OPTIONAL_OPTION_FIELDS = ("notes", "conditions")
 _GUIDE_FIELDS = ("create", "restore")
 
 
@@ -104,6 +104,13 @@ class BackupOption:
     guide_create: str | None
     guide_restore: str | None
     notes: tuple[str, ...] = ()
+    # Items carried only when the backup was made a certain way: item id -> how it must be made,
+    # worded to follow "made" ("with “Include media files” switched on").
+    conditions: tuple[tuple[str, str], ...] = ()
+
+    def condition(self, item: str) -> str | None:
+        """The condition under which this option carries `item`, or None if it always does."""
+        return dict(self.conditions).get(item)
 
     def fits(self, from_platform: str, to_platform: str) -> bool:
         return from_platform in self.from_platforms and to_platform in self.to_platforms
@@ -169,6 +176,8 @@ def _option_data(option: BackupOption) -> dict[str, Any]:
     }  # fmt: skip
     if option.notes:
         data["notes"] = list(option.notes)
+    if option.conditions:
+        data["conditions"] = dict(option.conditions)  # pairs back to the YAML's mapping
     return data
 
 
@@ -270,11 +279,13 @@ def _option(raw: object, path: KeyPath, item_ids: tuple[str, ...]) -> BackupOpti
             if not isinstance(note, str) or not note.strip():
                 raise CatalogError((*path, "notes", index), "expected non-empty text")
         notes = tuple(raw_notes)
+    carries = _choices(mapping, "carries", path, item_ids, "item")
+    conditions = _conditions(mapping, path, carries)
     return BackupOption(
         id=option_id,
         name=_text(mapping, "name", path),
         summary=_text(mapping, "summary", path),
-        carries=_choices(mapping, "carries", path, item_ids, "item"),
+        carries=carries,
         from_platforms=from_platforms,
         to_platforms=to_platforms,
         needs=_text(mapping, "needs", path),
@@ -283,7 +294,26 @@ def _option(raw: object, path: KeyPath, item_ids: tuple[str, ...]) -> BackupOpti
         guide_create=guide_create,
         guide_restore=guide_restore,
         notes=notes,
+        conditions=conditions,
     )
+
+
+def _conditions(
+    mapping: Mapping[str, Any], path: KeyPath, carries: tuple[str, ...]
+) -> tuple[tuple[str, str], ...]:
+    """The optional item -> condition map, as pairs; each item must be one the option carries."""
+    raw = mapping.get("conditions", {})
+    if not isinstance(raw, dict):
+        raise CatalogError((*path, "conditions"), "expected a mapping of item id to condition")
+    for item, condition in raw.items():
+        if item not in carries:
+            raise CatalogError(
+                (*path, "conditions", item),
+                f"{item!r} is not carried by this option{did_you_mean(str(item), carries)}",
+            )
+        if not isinstance(condition, str) or not condition.strip():
+            raise CatalogError((*path, "conditions", item), "expected non-empty text")
+    return tuple(raw.items())
 
 
 def _guide(

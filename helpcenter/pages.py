@@ -25,11 +25,6 @@ PAGE_TEMPLATES = {
 }
 
 
-# Items that an option carries only when it was made with a setting switched on, and the
-# condition in a few words (spec backup-choice.md §1: media only with "include media files").
-ITEM_CONDITIONS = {("data-backup", "media"): "if switched on"}
-
-
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     """Site-relative URL of a page: faq.md -> faq/ (what MkDocs makes of it)."""
     stem = src_uri.removesuffix(".md")
@@ -108,10 +103,7 @@ def template_data(content: Content) -> dict[str, Any]:
         option.setdefault("notes", [])  # to_data() leaves out empty notes
         option["platforms"] = [p for p in PLATFORMS if p in {*option["from"], *option["to"]}]
         option["lacks"] = [item for item in items if item not in option["carries"]]
-        option["conditions"] = {
-            item: condition for (option_id, item), condition in ITEM_CONDITIONS.items()
-            if option_id == option["id"] and item in option["carries"]
-        }  # fmt: skip
+        option.setdefault("conditions", {})  # to_data() leaves out an empty mapping
         option["carries_text"] = ", ".join(
             items[i] + (f" ({option['conditions'][i]})" if i in option["conditions"] else "")
             for i in option["carries"]

@@ -218,6 +218,16 @@ BAD_CATALOGS = [
         id="option-id-not-an-anchor",
     ),
     pytest.param(
+        _option_set("threema-safe", "conditions", {"media": "with media switched on"}),
+        ("options", 2, "conditions", "media"), ["not carried by this option"],
+        id="condition-on-an-item-not-carried",
+    ),
+    pytest.param(
+        _option_set("data-backup", "conditions", {"media": ""}),
+        ("options", 0, "conditions", "media"), ["non-empty text"],
+        id="empty-condition",
+    ),
+    pytest.param(
         _drop_option("new-id"),
         ("options",), ["'new-id' is missing"],
         id="option-the-logic-needs-is-missing",

@@ -224,7 +224,8 @@ def test_backup_options_say_whether_they_help_once_the_old_phone_is_gone(content
     assert [options[i]["kind"] for i in ("id-export", "chat-export", "new-id")] == [
         "backup", "copy", "fresh-start",
     ]  # fmt: skip
-    assert options["data-backup"]["carries_text"].endswith("Media (if switched on)")
+    media_condition = content.catalog.option("data-backup").condition("media")
+    assert options["data-backup"]["carries_text"].endswith(f"Media ({media_condition})")
     page = PageRenderer(content, "assets/checkers/backup-options.json").render("backups.md")
     assert "| If the old phone is gone |" in page and "Needs the old phone" not in page
     new_id = page[page.index("## New ID") :]

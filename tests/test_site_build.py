@@ -165,12 +165,15 @@ def test_backups_table_marks_carried_items_with_words(built_site: Path, content)
     table = page.elements("table")[0]
     rows = [row for row in table.elements("tr") if row.direct("td")]
     assert len(rows) == len(content.catalog.options)
-    conditional = {("data-backup", "media"): "✓ Yes (if switched on)"}
+    assert content.catalog.option("data-backup").condition("media")  # the case this covers
     for row, option in zip(rows, content.catalog.options, strict=True):
         cells = [words(cell.text()) for cell in row.direct("td")]
         assert cells[0] == option.name
-        expected = [conditional.get((option.id, item.id), "✓ Yes") if item.id in option.carries
-                    else "✗ No" for item in content.catalog.items]  # fmt: skip
+        expected = [
+            (f"✓ Yes ({words(option.condition(item.id))})" if option.condition(item.id)
+             else "✓ Yes") if item.id in option.carries else "✗ No"
+            for item in content.catalog.items
+        ]  # fmt: skip
         assert cells[1:] == expected
 
 
