@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from checkers.driver import HostUnavailable
+
 PBKDF2_SHA256 = "pbkdf2-sha256"
 ARGON2ID = "argon2id"
 ARGON2_VERSION = 0x13
 
 
-class KdfUnavailable(Exception):
+class KdfUnavailable(HostUnavailable):
     """This runtime cannot perform the requested derivation (e.g. no argon2-cffi, no PBKDF2)."""
 
 

@@ -1,0 +1,132 @@
+"""Turns a Message into a sentence: gettext for the words, labels.yml for the apps' UI labels."""
+
+from __future__ import annotations
+
+import gettext
+import re
+import string
+from collections.abc import Mapping
+from typing import Any
+
+from checkers.wording.message import Message
+from checkers.wording.source import MESSAGES
+
+__all__ = ["Labels", "Wording"]
+
+# label key -> {platform: wording as the app shows it}, the shape of labels.yml's `labels`.
+Labels = Mapping[str, Mapping[str, str]]
+
+# `[[key]]` names a UI label, as in the content's Markdown.
+LABEL_REFERENCE = re.compile(r"\[\[([a-z0-9_]+)\]\]")
+PLATFORM_NAMES = {"android": "Android", "ios": "iOS"}
+
+
+class _LanguageRules:
+    """What differs between languages beyond the catalog's sentences."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def ordinal(self, number: int) -> str:
+        if self.language == "de":
+            return f"{number}."
+        teens = 10 <= number % 100 <= 20
+        suffix = "th" if teens else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        return f"{number}{suffix}"
+
+    def join(self, words: list[str], conjunction: str) -> str:
+        if len(words) <= 1:
+            return "".join(words)
+        return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+    def quoted(self, text: str) -> str:
+        return f"„{text}“" if self.language == "de" else f"“{text}”"
+
+
+class _Formatter(string.Formatter):
+    """str.format with the format specs the catalog uses: `ordinal`, `list`, `or_list`,
+    `quoted`, `label`, `lower` (first letter, unless an acronym), `upper` (first letter)."""
+
+    def __init__(self, wording: Wording) -> None:
+        self.wording = wording
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        rules = self.wording.rules
+        if isinstance(value, Message):
+            value = self.wording(value)
+        if format_spec == "ordinal":
+            return rules.ordinal(int(value))
+        if format_spec in ("list", "or_list"):
+            words = [self.wording(v) if isinstance(v, Message) else str(v) for v in value]
+            key = "word.and" if format_spec == "list" else "word.or"
+            return rules.join(words, self.wording.gettext(MESSAGES[key]))
+        if format_spec == "quoted":
+            return rules.quoted(str(value))
+        if format_spec == "label":
+            return self.wording.label(str(value))
+        if format_spec == "lower":
+            text = str(value)
+            return text if text.split()[0].isupper() else text[:1].lower() + text[1:]
+        if format_spec == "upper":
+            text = str(value)
+            return text[:1].upper() + text[1:]
+        return super().format_field(value, format_spec)
+
+
+class Wording:
+    """Sentences in one language, for one platform's labels (or every platform's).
+
+    `translations` is a gettext catalog for `language` (None: the English source text);
+    the caller reads it (the core opens no file). `labels` is labels.yml's mapping; `platform`
+    picks whose wording a `[[key]]` shows; a message's own `platform` parameter wins."""
+
+    def __init__(
+        self,
+        language: str = "en",
+        translations: gettext.NullTranslations | None = None,
+        labels: Labels | None = None,
+        platform: str | None = None,
+    ) -> None:
+        self.language = language
+        self.translations = translations or gettext.NullTranslations()
+        self.labels = labels or {}
+        self.platform = platform
+        self.rules = _LanguageRules(language)
+        self._platform_stack: list[str | None] = []
+
+    def gettext(self, source: str | tuple[str, str, str], count: int | None = None) -> str:
+        if isinstance(source, tuple):
+            singular, plural, _ = source
+            return self.translations.ngettext(singular, plural, 1 if count is None else count)
+        return self.translations.gettext(source)
+
+    def __call__(self, message: Message) -> str:
+        """The sentence for `message`; KeyError names an unknown code (a programming error)."""
+        source = MESSAGES[message.code]
+        params = dict(message.params)
+        count = params.get(source[2]) if isinstance(source, tuple) else None
+        template = self.gettext(source, count)
+        self._platform_stack.append(params.get("platform", self._current_platform()))
+        try:
+            text = _Formatter(self).vformat(template, (), params)
+            return LABEL_REFERENCE.sub(lambda match: self.label(match.group(1)), text)
+        finally:
+            self._platform_stack.pop()
+
+    def _current_platform(self) -> str | None:
+        return self._platform_stack[-1] if self._platform_stack else self.platform
+
+    def label(self, key: str) -> str:
+        """The quoted UI label `key` for the current platform, or each platform's if they differ."""
+        wordings = self.labels.get(key)
+        if not wordings:
+            return self.rules.quoted(key.replace("_", " "))
+        platform = self._current_platform()
+        if platform in wordings:
+            return self.rules.quoted(wordings[platform])
+        distinct = list(dict.fromkeys(wordings.values()))
+        if len(distinct) == 1:
+            return self.rules.quoted(distinct[0])
+        return " / ".join(
+            f"{self.rules.quoted(text)} ({PLATFORM_NAMES.get(p, p)})" for p, text in wordings.items()
+        )
