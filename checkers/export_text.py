@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from checkers.base32 import VALUES as BASE32_VALUES
 from checkers.base32 import group
 from checkers.verdict import ERROR, WARNING, Problem, Verdict
+from checkers.wording import Message, message
 
 # Far beyond any export (129 characters with dashes) plus generous white space.
 MAX_INPUT_CHARS = 1000
@@ -65,17 +66,10 @@ class ExportText:
         return 1 if self.expected_chars == EXPORT_CHARS[1] else 0
 
 
-def ordinal(number: int) -> str:
-    """'1st', '2nd', '3rd', '4th', ..., '11th', ..., '21st'."""
-    teens = 10 <= number % 100 <= 20
-    suffix = "th" if teens else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
-def describe_position(index: int) -> str:
+def describe_position(index: int) -> Message:
     """'character 29 (group 8, 1st character)' for a 0-based index into the export."""
     group_index, within = divmod(index, GROUP_SIZE)
-    return f"character {index + 1} (group {group_index + 1}, {ordinal(within + 1)} character)"
+    return message("position", character=index + 1, group=group_index + 1, within=within + 1)
 
 
 def locate(pasted: Sequence[str], index: int) -> tuple[int, int]:
@@ -92,16 +86,42 @@ def lenient(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+@dataclass(frozen=True)
+class Piece:
+    """One group as pasted (the characters between two separators), read leniently."""
+
+    text: str  # its characters: NFKC, ASCII letters upper-cased
+    origins: tuple[int, ...]  # for each character, its index in the pasted text
+
+
+def pasted_pieces(text: str) -> tuple[Piece, ...]:
+    """The pieces between separators, without the '=' padding at the end.
+
+    Each character is read on its own (NFKC per character), so every character read keeps the
+    index of the pasted character it came from."""
+    pieces: list[list[tuple[str, int]]] = [[]]
+    for index, pasted in enumerate(text):
+        for char in unicodedata.normalize("NFKC", pasted):
+            if _SEPARATORS.fullmatch(char):
+                if pieces[-1]:
+                    pieces.append([])
+            else:
+                pieces[-1].append((_upper_ascii(char), index))
+    if not pieces[-1]:
+        pieces.pop()
+    while pieces and pieces[-1][-1][0] == _PADDING:
+        while pieces[-1] and pieces[-1][-1][0] == _PADDING:
+            pieces[-1].pop()
+        if not pieces[-1]:
+            pieces.pop()
+    return tuple(
+        Piece("".join(c for c, _ in piece), tuple(i for _, i in piece)) for piece in pieces
+    )
+
+
 def pasted_groups(text: str) -> tuple[str, ...]:
     """The pieces between separators, ASCII upper-cased, without the '=' padding at the end."""
-    pieces = [_upper_ascii(p) for p in _SEPARATORS.split(lenient(text)) if p]
-    while pieces and pieces[-1].endswith(_PADDING):
-        trimmed = pieces[-1].rstrip(_PADDING)
-        if trimmed:
-            pieces[-1] = trimmed
-        else:
-            pieces.pop()
-    return tuple(pieces)
+    return tuple(piece.text for piece in pasted_pieces(text))
 
 
 def compact_text(text: str) -> str:
@@ -117,26 +137,16 @@ def _upper_ascii(text: str) -> str:
 def read_text(text: str) -> Verdict | ExportText:
     """A final verdict for text that is not an export; otherwise the export as read."""
     if len(text) > MAX_INPUT_CHARS:  # checked before any other work on the text
-        return _not_export(
-            "too-long",
-            f"The text is longer than {MAX_INPUT_CHARS} characters; an ID export has 80 (or 104 "
-            "for the newer format), 99 or 129 with dashes. Paste only the export itself.",
-        )
+        return _not_export("too-long", message("too-long", limit=MAX_INPUT_CHARS))
     stripped = lenient(text).strip()
     if not stripped:
-        return _not_export(
-            "empty", "Nothing to check: paste the ID export (20 groups of 4 characters)."
-        )
+        return _not_export("empty", message("empty"))
     other = _contact_qr(stripped) or _threema_id(stripped)
     if other is not None:
         return other
     compact = compact_text(stripped)
     if not _looks_like_export(stripped, compact):
-        return _not_export(
-            "unrecognized",
-            "This does not look like an ID export. An export is 80 characters (letters A-Z and "
-            "digits 2-7), shown as 20 groups of 4 joined by dashes, e.g. ABCD-EFGH-IJKL-...",
-        )
+        return _not_export("unrecognized", message("unrecognized"))
     return _read_export(text, stripped, compact)
 
 
@@ -157,18 +167,12 @@ def read_partial(text: str) -> Verdict | None:
         return None
     count = len(compact)
     groups = target // GROUP_SIZE
-    message = (
-        f"The export is not complete yet: {count} of {target} characters so far "
-        f"({count // GROUP_SIZE} of {groups} groups)."
-    )
+    so_far = dict(count=count, target=target, whole_groups=count // GROUP_SIZE, groups=groups)
     if target == EXPORT_CHARS[1]:
-        extra = count - EXPORT_CHARS[0]
-        message += (
-            f" That is for a version 1 export; if yours is a version 0 export of "
-            f"{EXPORT_CHARS[0]} characters, {_count(extra, 'character')} "
-            f"{'is' if extra == 1 else 'are'} too many."
-        )
-    incomplete = Problem("incomplete", WARNING, message, position=count)
+        text = message("incomplete.longer-kind", extra=count - EXPORT_CHARS[0], **so_far)
+    else:
+        text = message("incomplete", **so_far)
+    incomplete = Problem("incomplete", WARNING, text, position=count)
     return Verdict("id-export", problems=(*character_problems(compact), incomplete), partial=True)
 
 
@@ -200,8 +204,8 @@ def _looks_like_export(stripped: str, compact: str) -> bool:
     return sum(len(piece) < 3 for piece in pieces) <= 2
 
 
-def _not_export(code: str, message: str) -> Verdict:
-    return Verdict(kind="unknown", problems=(Problem(code, ERROR, message),))
+def _not_export(code: str, text: Message) -> Verdict:
+    return Verdict(kind="unknown", problems=(Problem(code, ERROR, text),))
 
 
 def _contact_qr(stripped: str) -> Verdict | None:
@@ -210,15 +214,11 @@ def _contact_qr(stripped: str) -> Verdict | None:
         return None
     named = match.group(1).strip().upper()
     identity = named if _ID.fullmatch(named) else None
-    which = f"the ID {identity}" if identity else "a Threema ID"
-    message = (
-        f"This is the contact QR code of {which}: it carries only the public key, for adding "
-        "the ID as a contact. It can never restore an ID. To restore, use the ID export "
-        "(20 groups of 4 characters) with its password, or Threema Safe."
-    )
     if identity is None:
-        message += f" The ID part ({match.group(1)!r}) is not even a valid Threema ID."
-    problem = Problem("contact-qr", ERROR, message)
+        text = message("contact-qr.invalid-id", given=match.group(1))
+    else:
+        text = message("contact-qr", identity=identity)
+    problem = Problem("contact-qr", ERROR, text)
     return Verdict(kind="contact-qr", identity=identity, problems=(problem,))
 
 
@@ -228,14 +228,10 @@ def _threema_id(stripped: str) -> Verdict | None:
     if not _ID.fullmatch(candidate.upper()):
         return None
     identity = candidate.upper()
-    what = "a link to the Threema ID" if link else "the Threema ID"
-    gateway = " (a gateway ID, used by businesses and services)" if identity[0] == "*" else ""
-    message = (
-        f"This is {what} {identity}{gateway}. An ID names an identity; it cannot restore one. "
-        "To restore, use the ID export (20 groups of 4 characters) with its password, or "
-        "Threema Safe (this ID plus the Safe password)."
-    )
-    problem = Problem("threema-id", ERROR, message)
+    code = "threema-id.link" if link else "threema-id"
+    if not link and identity[0] == "*":
+        code = "threema-id.gateway"
+    problem = Problem("threema-id", ERROR, message(code, identity=identity))
     return Verdict(kind="threema-id", identity=identity, problems=(problem,))
 
 
@@ -287,30 +283,28 @@ def _expected_chars(compact: str) -> int:
 
 
 def _character_problem(index: int, char: str) -> Problem:
-    where = describe_position(index).capitalize()
+    where = describe_position(index)
     if char in _DIGIT_LOOKALIKES:
         letter, likely = _DIGIT_LOOKALIKES[char]
-        message = (
-            f"{where} is the digit {char}; base32 exports never contain {char} "
-            f"\u2014 it is most likely the letter {likely}."
-        )
-        return Problem("character", ERROR, message, index, letter)
+        text = message("character.digit", where=where, char=char, likely=likely)
+        return Problem("character", ERROR, text, index, letter)
     if char in _SCRIPT_LOOKALIKES:
         letter = _SCRIPT_LOOKALIKES[char]
-        message = (
-            f"{where} is {char!r} (U+{ord(char):04X}), which looks like the letter {letter} but "
-            f"is another alphabet's letter; type a plain {letter}."
-        )
-        return Problem("character", ERROR, message, index, letter)
-    if char.isdigit() or char.isalpha():
-        kind = "digit" if char.isdigit() else "letter"
-        detail = f"the {kind} {char!r}"
+        text = message(
+            "character.other-script", where=where, char=char, codepoint=f"{ord(char):04X}",
+            letter=letter,
+        )  # fmt: skip
+        return Problem("character", ERROR, text, index, letter)
+    if char.isdigit():
+        text = message("character.digit-other", where=where, char=char)
+    elif char.isalpha():
+        text = message("character.letter", where=where, char=char)
     elif char == _PADDING:
-        detail = "'=', padding that exports never have; remove it"
+        text = message("character.padding", where=where)
     else:
-        detail = f"{char!r}" + (f" (U+{ord(char):04X})" if not char.isascii() else "")
-    message = f"{where} is {detail}; an export holds only the letters A-Z and the digits 2-7."
-    return Problem("character", ERROR, message, index)
+        codepoint = "" if char.isascii() else message("codepoint", hex=f"{ord(char):04X}")
+        text = message("character.symbol", where=where, char=char, codepoint=codepoint)
+    return Problem("character", ERROR, text, index)
 
 
 def _length_problem(pasted: tuple[str, ...], compact: str, expected: int) -> Problem | None:
@@ -320,34 +314,25 @@ def _length_problem(pasted: tuple[str, ...], compact: str, expected: int) -> Pro
     version = 1 if expected == EXPORT_CHARS[1] else 0
     groups = expected // GROUP_SIZE
     diff = n - expected
-    amount = _count(abs(diff), "character")
-    more_or_less = "too many" if diff > 0 else "missing"
-    message = (
-        f"The text has {n} characters; a version {version} export has exactly {expected} "
-        f"({groups} groups of 4). {amount} {'are' if abs(diff) > 1 else 'is'} {more_or_less}"
-    )
+    detail = message("length.detail.none")
     position = None
     if len(pasted) > 1:
         sizes = [len(g) for g in pasted]
         odd = [i for i, size in enumerate(sizes) if size != GROUP_SIZE]
         if len(odd) == 1 and len(pasted) == groups and sizes[odd[0]] == GROUP_SIZE + diff:
-            position = GROUP_SIZE * odd[0]
-            message += f": group {odd[0] + 1} has {sizes[odd[0]]} characters instead of 4."
+            position = sum(sizes[: odd[0]])  # the odd group's first character, as pasted
+            detail = message("length.detail.group", group=odd[0] + 1, size=sizes[odd[0]])
         elif not odd and diff % GROUP_SIZE == 0:
-            whole = _count(abs(diff) // GROUP_SIZE, "whole group")
-            message += (
-                f": {whole} ({len(pasted)} groups instead of {groups}). "
-                "Compare it group by group with the original."
-            )
-        else:
-            message += "."
-    else:
-        message += "."
-    return Problem("length", ERROR, message, position)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+            detail = message(
+                "length.detail.whole-groups", whole=abs(diff) // GROUP_SIZE, count=len(pasted),
+                groups=groups,
+            )  # fmt: skip
+    text = message(
+        "length", count=n, version=version, expected=expected, groups=groups,
+        difference=abs(diff),
+        more_or_less=message("length.too-many" if diff > 0 else "length.missing"), detail=detail,
+    )  # fmt: skip
+    return Problem("length", ERROR, text, position)
 
 
 def _padding_problem(stripped: str) -> Problem | None:
@@ -356,33 +341,25 @@ def _padding_problem(stripped: str) -> Problem | None:
     if match is None:
         return None
     trailing = match.group().count(_PADDING)
-    message = (
-        f"The text ends with {_count(trailing, 'padding character')} ('='), which ID exports "
-        "never have; it was left out. Paste the export without it."
-    )
-    return Problem("padding", WARNING, message)
+    return Problem("padding", WARNING, message("padding", count=trailing))
 
 
 def _reformatted_problem(original: str, stripped: str, normalized: str) -> Problem | None:
     """Why the pasted text differs from the canonical form, or None when only padding did."""
     found = []
     if lenient(original) != original:
-        found.append("full-width or other stylised characters")
+        found.append("reformatted.stylised")
     unpadded = _TRAILING_PADDING.sub("", stripped)  # the padding has a warning of its own
     if any(c.isascii() and c.islower() for c in unpadded):
-        found.append("lowercase letters")
+        found.append("reformatted.lowercase")
     if any(c.isspace() for c in unpadded):
-        found.append("spaces or line breaks")
+        found.append("reformatted.spaces")
     visible = [c for c in unpadded if not c.isspace()]
     if not any(_SEPARATORS.fullmatch(c) for c in visible):
-        found.append("no dashes")
+        found.append("reformatted.no-dashes")
     elif "".join(visible).upper() != normalized:
-        found.append("dashes out of place or unusual separator characters")
+        found.append("reformatted.odd-dashes")
     if not found:
         return None
-    message = (
-        f"The text was read leniently ({', '.join(found)}). The Android app accepts the export "
-        "only in the canonical form shown (upper case, a dash after every 4 characters): "
-        "paste that one."
-    )
-    return Problem("reformatted", WARNING, message)
+    text = message("reformatted", found=[message(code) for code in found])
+    return Problem("reformatted", WARNING, text)

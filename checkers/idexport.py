@@ -6,6 +6,7 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 
 from checkers import base32
+from checkers.driver import run
 from checkers.export_crypto import (
     PLAINTEXT_BYTES,
     Opener,
@@ -25,6 +26,7 @@ from checkers.export_text import (
 from checkers.kdf import KdfRequest, KdfUnavailable, derive
 from checkers.typos import Correction, search
 from checkers.verdict import ERROR, WARNING, Problem, Verdict
+from checkers.wording import Message, message
 
 __all__ = ["Problem", "Verdict", "check_export", "check_steps", "check_typing"]
 
@@ -36,19 +38,9 @@ CheckSteps = Generator[KdfRequest, bytes, Verdict]
 
 
 def check_export(text: str, password: str | None = None) -> Verdict:
-    """The verdict on `text` (and `password`), deriving keys with checkers.kdf.derive."""
-    steps = check_steps(text, password)
-    try:
-        request = next(steps)
-        while True:
-            try:
-                key = derive(request)
-            except KdfUnavailable as error:
-                request = steps.throw(error)
-            else:
-                request = steps.send(key)
-    except StopIteration as finished:
-        return finished.value
+    """The verdict on `text` (and `password`), deriving keys here with checkers.kdf.derive
+    (hashlib, argon2-cffi); another host drives check_steps with checkers.driver itself."""
+    return run(check_steps(text, password), derive)
 
 
 def check_typing(text: str) -> Verdict:
@@ -84,7 +76,7 @@ def check_steps(text: str, password: str | None = None) -> CheckSteps:
     unsupported = _version_problem(blob)
     if unsupported is not None:
         if password is not None:
-            warnings.append(_password_unchecked("this validator cannot open such a version"))
+            warnings.append(_password_unchecked(message("unchecked.version")))
         return Verdict(_KIND, None, reading.normalized, problems=(unsupported, *warnings))
     version = 0 if 8 * len(blob) == 5 * EXPORT_CHARS[0] else 1
     if password is None:
@@ -125,38 +117,18 @@ def _password_warnings(password: str) -> list[Problem]:
     count = len(password)
     if count >= MIN_PASSWORD_NOW:
         return []
-    if count < MIN_PASSWORD_EVER:
-        message = (
-            f"The password has {count} character{'' if count == 1 else 's'}; the apps never "
-            "allowed fewer than 4 (and require 8 today), so it is probably not the export's "
-            "password. It was tried anyway."
-        )
-    else:
-        message = (
-            f"The password has {count} characters; the apps require at least 8 to create an "
-            "export. Only very old versions allowed 4, and restoring still accepts it."
-        )
-    return [Problem("short-password", WARNING, message)]
+    code = "short-password.never" if count < MIN_PASSWORD_EVER else "short-password.old"
+    return [Problem("short-password", WARNING, message(code, count=count))]
 
 
 def _version_problem(blob: bytes) -> Problem | None:
     if 8 * len(blob) == 5 * EXPORT_CHARS[0] or blob[0] == 1:
         return None
     if blob[0] == 0:
-        detail = (
-            "its first byte says version 0, yet version 0 exports are 80 characters long. "
-            "Was something added to it?"
-        )
+        text = message("unsupported-version.zero")
     else:
-        detail = (
-            f"its first byte says version {blob[0]}, newer than this validator knows "
-            "(versions 0 and 1)."
-        )
-    message = (
-        f"The text has the length of a version 1 export (104 characters), but {detail} "
-        "A version 1 export starts with AE, AF, AG or AH; check the first group for a typo."
-    )
-    return Problem("unsupported-version", ERROR, message, position=0)
+        text = message("unsupported-version.newer", byte=blob[0])
+    return Problem("unsupported-version", ERROR, text, position=0)
 
 
 def _attempt(text: str, version: int, password: str) -> Generator[KdfRequest, bytes, _Attempt]:
@@ -215,65 +187,41 @@ def _judge_well_formed(attempt: _Attempt, version: int, pasted: tuple[str, ...])
 
 
 def _typo_problem(
-    attempt: _Attempt, pasted: tuple[str, ...], lead: str = "The password is right, but "
+    attempt: _Attempt, pasted: tuple[str, ...], lead: Message | None = None
 ) -> Problem:
+    lead = lead or message("typo.lead")
     if len(attempt.corrections) == 1:
         fix = attempt.corrections[0]
-        message = (
-            f"{lead}{fix.describe(pasted)}. With that fix the export opens and holds the ID "
-            f"{attempt.correction_ids[0]}; paste the corrected text given as the suggestion."
+        text = message(
+            "typo.one", lead=lead, fix=fix.describe(pasted), identity=attempt.correction_ids[0]
         )
         suggestion = base32.group(fix.corrected)
-        return Problem("typo", ERROR, message, fix.position, suggestion)
+        return Problem("typo", ERROR, text, fix.position, suggestion)
     # The 2-byte checksum of version 0 lets about 3 % of typos match a second fix as well:
     # no single suggestion then, but every candidate, for the person to compare.
     candidates = tuple(base32.group(c.corrected) for c in attempt.corrections)
-    fixes = "; or ".join(
-        f"{c.describe(pasted)}, giving {text} (ID {identity})"
+    fixes = [
+        message("typo.candidate", fix=c.describe(pasted), text=text, identity=identity)
         for c, text, identity in zip(
             attempt.corrections, candidates, attempt.correction_ids, strict=True
         )
-    )
-    message = (
-        f"{lead}more than one single-character fix opens the export, so none is picked: "
-        f"{fixes}. Compare these places with the original and use the matching candidate."
-    )
-    return Problem("typo", ERROR, message, attempt.corrections[0].position, candidates=candidates)
+    ]
+    text = message("typo.several", lead=lead, fixes=fixes)
+    position = attempt.corrections[0].position
+    return Problem("typo", ERROR, text, position, candidates=candidates)
 
 
 def _unexplained_typo(identity: str) -> Problem:
-    message = (
-        f"The password looks right (the text decrypts to the well-formed ID {identity}), but "
-        "the checksum does not match: the text has more than one typo. Compare it group by "
-        "group with the original."
-    )
-    return Problem("typo", ERROR, message)
+    return Problem("typo", ERROR, message("typo.unexplained", identity=identity))
 
 
 def _wrong_password(version: int) -> Problem:
-    if version == 0:
-        message = (
-            "This password does not open the export. Passwords are case-sensitive: check Caps "
-            "Lock and the keyboard layout. If you are sure of the password, compare the first "
-            "13 characters (groups 1 to 4) with the original: a typo there looks exactly like "
-            "a wrong password."
-        )
-    else:
-        message = (
-            "This password does not open the export, or the text has a typo that no single "
-            "changed, swapped, missing or extra character after the first 15 explains: the "
-            "newer format cannot tell the two apart. Passwords are case-sensitive: check Caps "
-            "Lock and the keyboard layout, then compare the text with the original."
-        )
-    return Problem("wrong-password", ERROR, message)
+    code = "wrong-password.v0" if version == 0 else "wrong-password.v1"
+    return Problem("wrong-password", ERROR, message(code))
 
 
 def _unavailable_problem(reason: str) -> Problem:
-    message = (
-        f"The password could not be checked here ({reason}); the text itself is a "
-        "well-formed export."
-    )
-    return Problem("kdf-unavailable", ERROR, message)
+    return Problem("kdf-unavailable", ERROR, message("kdf-unavailable", reason=reason))
 
 
 def _check_malformed(
@@ -288,12 +236,12 @@ def _check_malformed(
     if password is None:
         return Verdict(_KIND, version, None, problems=(*problems, *warnings))
     judged: list[Problem] = []
-    unchecked = "the text must be complete and correct first"
+    unchecked = message("unchecked.malformed")
     if working is not None and (exact or off_by_one):
         attempt = yield from _attempt(working, reading.expected_version, password)
         judged = _judge_repair(attempt, reading, working)
         if attempt.unavailable is not None:
-            unchecked = f"this runtime cannot derive the key ({attempt.unavailable})"
+            unchecked = message("unchecked.no-kdf", detail=attempt.unavailable)
     if not judged:  # say so rather than stay silent about the password
         warnings.append(_password_unchecked(unchecked))
     return Verdict(_KIND, version, None, problems=(*problems, *judged, *warnings))
@@ -302,18 +250,14 @@ def _check_malformed(
 def _judge_repair(attempt: _Attempt, reading: ExportText, working: str) -> list[Problem]:
     repaired_chars = [p.position for p in reading.problems if p.code == "character"]
     if attempt.identity is not None:  # the suggested letters alone make it open
+        places = [describe_position(p) for p in repaired_chars if p is not None]
         first = min((p for p in repaired_chars if p is not None), default=None)
-        message = (
-            f"With the suggested {_letters(repaired_chars)} for {_list_positions(repaired_chars)}, "
-            "the export "
-            f"opens with this password and holds the ID {attempt.identity}; paste the corrected "
-            "text given as the suggestion."
+        text = message(
+            "typo.repaired", count=len(places), places=places, identity=attempt.identity
         )
-        return [Problem("typo", ERROR, message, first, base32.group(working))]
+        return [Problem("typo", ERROR, text, first, base32.group(working))]
     if attempt.corrections:
-        lead = "With the suggested letters in place, the password is right, but "
-        if not repaired_chars:
-            lead = "The password is right, but "
+        lead = message("typo.lead-repaired" if repaired_chars else "typo.lead")
         return [_typo_problem(attempt, _regrouped(working, reading.pasted), lead)]
     if attempt.plausible_identity is not None:
         return [_unexplained_typo(attempt.plausible_identity)]
@@ -329,18 +273,5 @@ def _regrouped(text: str, pasted: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(groups)
 
 
-def _password_unchecked(reason: str) -> Problem:
-    message = (
-        f"The password could not be checked: {reason}. Fix the problems above, then check "
-        "again with the password."
-    )
-    return Problem("password-unchecked", WARNING, message)
-
-
-def _letters(positions: list[int | None]) -> str:
-    return "letter" if len(positions) == 1 else "letters"
-
-
-def _list_positions(positions: list[int | None]) -> str:
-    described = [describe_position(p) for p in positions if p is not None]
-    return " and ".join(described)
+def _password_unchecked(reason: Message) -> Problem:
+    return Problem("password-unchecked", WARNING, message("password-unchecked", reason=reason))

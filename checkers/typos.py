@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from checkers.base32 import ALPHABET, encode, to_digits
-from checkers.export_text import GROUP_SIZE, describe_position, locate, ordinal
+from checkers.export_text import GROUP_SIZE, describe_position, locate
+from checkers.wording import Message, message
 
 SUBSTITUTION, SWAP, MISSING, EXTRA = "substitution", "swap", "missing", "extra"
 
@@ -21,7 +22,7 @@ class Correction:
     replacement: str  # the character(s) that belong there ("" for an extra character)
     corrected: str
 
-    def describe(self, pasted: Sequence[str] = ()) -> str:
+    def describe(self, pasted: Sequence[str] = ()) -> Message:
         """For a person, in terms of what they typed: with the groups as pasted (`pasted`, the
         base32 text split where they put separators), e.g. 'the Q at the end of group 13 is one
         character too many'; typed without separators, by character count."""
@@ -31,27 +32,26 @@ class Correction:
             return self._describe_missing(pasted)
         number, offset = locate(pasted, self.position)
         piece = pasted[number]
-        place = f"the {ordinal(offset + 1)} character of group {number + 1}"
+        place = dict(group=number + 1, offset=offset + 1)
         if self.kind == SUBSTITUTION:
-            return f"{place} reads {self.typed} but should be {self.replacement}"
-        if self.kind == SWAP:
-            return (
-                f"{place} and the one after it are swapped: {self.typed} should read "
-                f"{self.replacement}"
+            return message(
+                "fix.substitution", typed=self.typed, replacement=self.replacement, **place
             )
+        if self.kind == SWAP:
+            return message("fix.swap", typed=self.typed, replacement=self.replacement, **place)
         # In a run of equal letters any one of them is the extra one: name the run's last.
         run_end = offset
         while run_end + 1 < len(piece) and piece[run_end + 1] == self.typed:
             run_end += 1
         if len(piece) > 1 and run_end == len(piece) - 1:
-            where = f"the {self.typed} at the end of group {number + 1}"
+            code = "fix.extra.group-end"
         elif len(piece) > 1 and offset == 0:
-            where = f"the {self.typed} at the start of group {number + 1}"
+            code = "fix.extra.group-start"
         else:
-            where = f"the {self.typed}, {place},"
-        return f"{where} is one character too many (group {number + 1} reads {piece})"
+            code = "fix.extra.inside"
+        return message(code, typed=self.typed, piece=piece, **place)
 
-    def _describe_missing(self, pasted: Sequence[str]) -> str:
+    def _describe_missing(self, pasted: Sequence[str]) -> Message:
         if self.position == sum(len(piece) for piece in pasted):
             number, offset = len(pasted) - 1, len(pasted[-1])
         else:
@@ -60,33 +60,24 @@ class Correction:
                 number, offset = number - 1, len(pasted[number - 1])  # the short group lacks it
         piece = pasted[number]
         if offset == len(piece):
-            where = f"at the end of group {number + 1}"
+            code = "fix.missing.group-end"
         elif offset == 0:
-            where = f"at the start of group {number + 1}"
+            code = "fix.missing.group-start"
         else:
-            where = f"in group {number + 1} before its {ordinal(offset + 1)} character"
+            code = "fix.missing.inside"
         fixed = piece[:offset] + self.replacement + piece[offset:]
-        return (
-            f"{_article(self.replacement)} {self.replacement} is missing {where} (group "
-            f"{number + 1} should read {fixed}, not {piece})"
-        )
+        return message(
+            code, replacement=self.replacement, group=number + 1, offset=offset + 1,
+            fixed=fixed, piece=piece,
+        )  # fmt: skip
 
-    def _describe_by_count(self) -> str:
+    def _describe_by_count(self) -> Message:
         where = describe_position(self.position)
-        if self.kind == SUBSTITUTION:
-            return f"{where} reads {self.typed} but should be {self.replacement}"
-        if self.kind == SWAP:
-            return (
-                f"{where} and the next one are swapped: {self.typed} should read {self.replacement}"
-            )
-        if self.kind == MISSING:
-            return f"{_article(self.replacement)} {self.replacement} is missing before {where}"
-        return f"{where}, a {self.typed}, is one character too many"
-
-
-def _article(letter: str) -> str:
-    """'an' before the letters whose names start with a vowel sound (an F, an X), else 'a'."""
-    return "an" if letter in "AEFHILMNORSX" else "a"
+        code = {
+            SUBSTITUTION: "fix.substitution.count", SWAP: "fix.swap.count",
+            MISSING: "fix.missing.count", EXTRA: "fix.extra.count",
+        }[self.kind]  # fmt: skip
+        return message(code, where=where, typed=self.typed, replacement=self.replacement)
 
 
 def _candidates(number: int, length: int, expected: int, first: int) -> Iterator[tuple]:

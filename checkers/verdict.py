@@ -1,9 +1,11 @@
-"""The ID-export validator's answer: a verdict with problems, shaped as the spec's JSON."""
+"""The ID-export validator's verdict: problems as codes and parameters, in the spec's shape."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from checkers.wording import Message, Wording
 
 ERROR = "error"
 WARNING = "warning"
@@ -11,21 +13,25 @@ WARNING = "warning"
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding; `position` is a 0-based index into the export's base32 characters."""
+    """One finding. `text` is what to tell a person (a catalog code and its parameters);
+    `position` is a 0-based index into the export's base32 characters as read."""
 
     code: str
     severity: str
-    message: str
+    text: Message
     position: int | None = None
     suggestion: str | None = None
     # Several equally good corrected exports (normalized), when no single suggestion can be made.
     candidates: tuple[str, ...] | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, wording: Wording | None = None) -> dict[str, Any]:
+        """The spec's fields, `message` in `wording`'s language (English when None), plus
+        `candidates`."""
+        wording = wording or Wording()
         data: dict[str, Any] = {
             "code": self.code,
             "severity": self.severity,
-            "message": self.message,
+            "message": wording(self.text),
         }
         if self.position is not None:
             data["position"] = self.position
@@ -59,8 +65,10 @@ class Verdict:
         """The first problem with `code`, if any."""
         return next((p for p in self.problems if p.code == code), None)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Exactly the spec's JSON fields, in the spec's order."""
+    def to_dict(self, wording: Wording | None = None) -> dict[str, Any]:
+        """Exactly the spec's JSON fields, in the spec's order; messages in `wording`'s words
+        (English without labels when None)."""
+        wording = wording or Wording()
         return {
             "kind": self.kind,
             "version": self.version,
@@ -68,5 +76,5 @@ class Verdict:
             "normalized": self.normalized,
             "identity": self.identity,
             "public_key": self.public_key,
-            "problems": [p.to_dict() for p in self.problems],
+            "problems": [p.to_dict(wording) for p in self.problems],
         }

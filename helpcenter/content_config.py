@@ -14,3 +14,5 @@ class ContentPluginConfig(base.Config):
     content_dir = c.Type(str, default="docs/content")
     # Where in the built site the catalog is published as JSON for the in-browser wizard.
     catalog_json = c.Type(str, default="assets/checkers/backup-options.json")
+    # Where the UI labels (labels.yml) are published as JSON for the checkers' messages.
+    labels_json = c.Type(str, default="assets/checkers/labels.json")

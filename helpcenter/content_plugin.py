@@ -42,6 +42,9 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             files.append(File.generated(config, src_uri, content=renderer.render(src_uri)))
         catalog_json = json.dumps(content.catalog.to_data(), ensure_ascii=False, indent=1)
         files.append(File.generated(config, self.config.catalog_json, content=catalog_json))
+        # The apps' UI labels, for the checkers' messages in the browser (same words as pages).
+        labels_json = json.dumps(content.labels, ensure_ascii=False, indent=1)
+        files.append(File.generated(config, self.config.labels_json, content=labels_json))
         return files
 
     def on_serve(self, server, *, config, builder):

@@ -27,6 +27,9 @@ PACKAGE_DIR = ROOT / "checkers"
 DEFAULT_OUT = ROOT / ".cache" / "checkers-wheel"
 MANIFEST_NAME = "manifest.json"
 DISTRIBUTION = "helpcenter_checkers"
+# Front ends that run beside the core, never in the browser: the command line (it reads the
+# content through helpcenter) and `python -m checkers`.
+LEFT_OUT = ("cli", "__main__.py")
 # Zip timestamps before 1980 are not representable; a fixed date keeps the bytes reproducible.
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -62,13 +65,16 @@ def project_version(pyproject: Path = ROOT / "pyproject.toml") -> str:
 
 
 def package_files(package_dir: Path) -> list[Path]:
-    """Every source file of the package, sorted; caches and compiled files left out."""
+    """Every source file of the package, sorted; caches, compiled files and the front ends
+    of LEFT_OUT left out."""
     if not any(package_dir.glob("*.py")):
         raise WheelError(f"{package_dir}: not a Python package (no .py files)")
     files = []
     for path in sorted(package_dir.rglob("*")):
         relative = path.relative_to(package_dir)
         if path.is_dir() or "__pycache__" in relative.parts or path.suffix in {".pyc", ".pyo"}:
+            continue
+        if relative.parts[0] in LEFT_OUT:
             continue
         if path.suffix in {".so", ".pyd", ".dylib"}:
             raise WheelError(f"{path}: compiled file in the package; the wheel must be pure Python")

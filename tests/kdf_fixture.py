@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from checkers import kdf
+from checkers.driver import run
 from checkers.idexport import check_steps
 from checkers.kdf import KdfRequest, KdfUnavailable
 from checkers.verdict import Verdict
@@ -32,10 +33,4 @@ def derive_or_skip(request: KdfRequest, derive_key: Derive | None = None) -> byt
 
 def drive(text: str, password: str | None, derive_key: Derive | None = None) -> Verdict:
     """check_steps run to its verdict, each requested key derived by `derive_key`."""
-    steps = check_steps(text, password)
-    try:
-        request = next(steps)
-        while True:
-            request = steps.send(derive_or_skip(request, derive_key))
-    except StopIteration as finished:
-        return finished.value
+    return run(check_steps(text, password), lambda request: derive_or_skip(request, derive_key))

@@ -29,12 +29,15 @@ def test_wheel_holds_only_the_checkers_package(wheel) -> None:
     names = zipfile.ZipFile(wheel.path).namelist()
     packages = {name.split("/")[0] for name in names}
     assert packages == {"checkers", wheel.path.name.split("-py3")[0] + ".dist-info"}
-    assert "checkers/idexport.py" in names and "checkers/browser.py" in names
+    assert "checkers/idexport.py" in names and "checkers/bridge.py" in names
+    # The command line is a front end beside the core: not shipped to the browser.
+    assert not [name for name in names if name.startswith(("checkers/cli/", "checkers/__main__"))]
     assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
     sources = {
         f"checkers/{p.relative_to(ROOT / 'checkers').as_posix()}"
         for p in (ROOT / "checkers").rglob("*.py")
         if "__pycache__" not in p.parts
+        and p.relative_to(ROOT / "checkers").parts[0] not in ("cli", "__main__.py")
     }
     assert sources <= set(names)
     assert wheel.path.name.endswith("-py3-none-any.whl")

@@ -6,13 +6,14 @@ import argparse
 import hashlib
 import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from checkers import cli_id_export
+from checkers.cli import id_export as cli_id_export
 from checkers.idexport import check_export
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -215,3 +216,27 @@ def test_several_words_are_one_export(monkeypatch) -> None:
     status, output = run_in_process(monkeypatch, ["--json", *words])
     assert status == 0
     assert json.loads(output)["normalized"] == V0_BASIC["expect"]["normalized"]
+
+
+def test_a_label_renamed_in_the_content_changes_the_messages(tmp_path: Path) -> None:
+    """labels.yml is read through helpcenter's loader: one edit there reaches the validator."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "docs" / "content", content)
+    labels = content / "labels.yml"
+    text = labels.read_text(encoding="utf-8")
+    assert "    android: Export ID\n" in text
+    renamed = text.replace("    android: Export ID\n", "    android: Keep my ID\n")
+    labels.write_text(renamed, encoding="utf-8")
+    said = checker("--content-dir", str(content), "3HGAZYX9").stdout
+    assert "under “Keep my ID” (Android) / “ID export” (iOS)" in said
+    before = checker("3HGAZYX9").stdout
+    assert "under “Export ID” (Android) / “ID export” (iOS)" in before
+
+
+def test_broken_labels_are_a_usage_error_naming_the_line(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "docs" / "content", content)
+    (content / "labels.yml").write_text("labels:\n  my_profile:\n    windows: Me\n", "utf-8")
+    result = checker("--content-dir", str(content), "3HGAZYX9")
+    assert result.returncode == 2
+    assert "labels.yml:3:" in result.stderr

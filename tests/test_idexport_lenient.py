@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from english import say
 
 from checkers.idexport import check_export, check_typing
 
@@ -32,7 +33,7 @@ def test_full_width_export_is_read_and_said_to_be_reformatted() -> None:
     verdict = check_export(full_width(BASIC))
     assert verdict.ok and verdict.normalized == BASIC
     reformatted = verdict.problem("reformatted")
-    assert reformatted is not None and "full-width" in reformatted.message
+    assert reformatted is not None and "full-width" in say(reformatted)
 
 
 @pytest.mark.parametrize(
@@ -51,18 +52,18 @@ def test_trailing_padding_is_dropped_with_a_warning(padding: str) -> None:
     verdict = check_export(BASIC + padding)
     assert verdict.ok and verdict.normalized == BASIC
     assert [p.code for p in verdict.problems] == ["padding"]
-    assert "'='" in verdict.problems[0].message
+    assert "'='" in say(verdict.problems[0])
     assert codes(COMPACT + "=") == ["reformatted", "padding"]
 
 
 def test_padding_inside_the_text_is_a_wrong_character() -> None:
     problem = check_export(COMPACT[:40] + "=" + COMPACT[41:]).problem("character")
-    assert problem is not None and problem.position == 40 and "padding" in problem.message
+    assert problem is not None and problem.position == 40 and "padding" in say(problem)
 
 
 def test_padding_does_not_count_towards_the_length() -> None:
     length = check_export("-".join(GROUPS[:-1]) + "====").problem("length")
-    assert length is not None and "The text has 76 characters" in length.message
+    assert length is not None and "The text has 76 characters" in say(length)
 
 
 def test_at_least_80_base32_characters_are_read_with_each_odd_character_placed() -> None:
@@ -71,7 +72,7 @@ def test_at_least_80_base32_characters_are_read_with_each_odd_character_placed()
     assert verdict.kind == "id-export" and not verdict.ok
     odd = [p for p in verdict.problems if p.code == "character"]
     assert [p.position for p in odd] == [4 + 5 * i for i in range(19)]
-    assert all("U+2022" in p.message for p in odd)
+    assert all("U+2022" in say(p) for p in odd)
     assert verdict.problem("length") is not None
 
 
@@ -86,7 +87,7 @@ def test_long_prose_is_still_not_an_export() -> None:
 
 def test_too_long_message_does_not_depend_on_the_exact_count() -> None:
     problem = check_export("A" * 5000).problem("too-long")
-    assert problem is not None and "longer than 1000 characters" in problem.message
+    assert problem is not None and "longer than 1000 characters" in say(problem)
 
 
 # --- check_typing: an export still being typed ---------------------------------------------
@@ -111,12 +112,12 @@ def test_every_prefix_of_an_export_is_incomplete_not_wrong(shape: str) -> None:
             "warning",
             count,
         )
-        assert f"{count} of 80 characters so far ({count // 4} of 20 groups)" in problem.message
+        assert f"{count} of 80 characters so far ({count // 4} of 20 groups)" in say(problem)
 
 
 def test_typing_example_from_the_brief() -> None:
     [problem] = check_typing(BASIC[:14]).problems
-    assert "12 of 80 characters so far (3 of 20 groups)" in problem.message
+    assert "12 of 80 characters so far (3 of 20 groups)" in say(problem)
     assert check_typing(BASIC[:14]).to_dict()["ok"] is False
 
 
@@ -165,8 +166,8 @@ def test_version_1_export_grows_past_80_characters() -> None:
     assert check_typing(V1[:99]).to_dict() == check_export(V1[:99]).to_dict()  # 80 characters
     for count in range(81, 104):
         [problem] = check_typing(V1_COMPACT[:count]).problems
-        assert f"{count} of 104 characters so far ({count // 4} of 26 groups)" in problem.message
-        assert f"{count - 80} character" in problem.message  # too many, were it version 0
+        assert f"{count} of 104 characters so far ({count // 4} of 26 groups)" in say(problem)
+        assert f"{count - 80} character" in say(problem)  # too many, were it version 0
     assert check_typing(V1_COMPACT).ok
 
 

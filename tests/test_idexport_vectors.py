@@ -10,6 +10,7 @@ from pathlib import Path
 
 import kdf_fixture
 import pytest
+from english import say
 from kdf_fixture import drive
 
 from checkers import kdf
@@ -82,7 +83,7 @@ def test_lenient_reading_says_so_and_gives_the_canonical_form() -> None:
     verdict = check_export(case["input"])
     note = verdict.problem("reformatted")
     assert note is not None and note.severity == "warning"
-    assert "lowercase" in note.message and "no dashes" in note.message
+    assert "lowercase" in say(note) and "no dashes" in say(note)
     assert verdict.normalized == case["expect"]["normalized"]
     canonical = check_export(case["expect"]["normalized"])
     assert canonical.problems == ()
@@ -92,7 +93,7 @@ def test_digit_message_names_position_group_and_letter() -> None:
     case = next(c for c in CASES if c["name"] == "v0 digit typed for a letter")
     problem = check_export(case["input"]).problem("character")
     assert problem is not None
-    assert problem.message == (
+    assert say(problem) == (
         "Character 29 (group 8, 1st character) is the digit 8; base32 exports never contain 8 "
         "\u2014 it is most likely the letter B."
     )
@@ -130,33 +131,33 @@ def test_short_group_is_pinpointed() -> None:
     text = "-".join([*GROUPS[:6], GROUPS[6][:3], *GROUPS[7:]])
     problem = check_export(text).problem("length")
     assert problem is not None and problem.position == 24
-    assert "group 7 has 3 characters instead of 4" in problem.message
-    assert "1 character is missing" in problem.message
+    assert "group 7 has 3 characters instead of 4" in say(problem)
+    assert "1 character is missing" in say(problem)
 
 
 def test_missing_character_is_found_with_the_password(derive_key) -> None:
     text = "-".join([*GROUPS[:10], GROUPS[10][:2] + GROUPS[10][3:], *GROUPS[11:]])
     verdict = drive(text, BASIC["password"], derive_key)
     assert [p.code for p in verdict.problems] == ["length", "typo"]
-    assert "group 11 has 3 characters" in verdict.problem("length").message
+    assert "group 11 has 3 characters" in say(verdict.problem("length"))
     typo = verdict.problem("typo")
     assert typo.suggestion == BASIC["input"] and typo.position == 42
     # Told the way it was pasted: group 11 (not the re-chunked text's character 43).
     assert (
         "a 3 is missing in group 11 before its 3rd character (group 11 should read LL3E, not LLE)"
-    ) in typo.message
+    ) in say(typo)
 
 
 def test_extra_character_is_described_in_the_groups_as_pasted(derive_key) -> None:
     assert GROUPS[12] == "3PC5"
     text = "-".join([*GROUPS[:12], GROUPS[12] + "Q", *GROUPS[13:]])
     verdict = drive(text, BASIC["password"], derive_key)
-    assert "group 13 has 5 characters instead of 4" in verdict.problem("length").message
+    assert "group 13 has 5 characters instead of 4" in say(verdict.problem("length"))
     typo = verdict.problem("typo")
     assert typo.suggestion == BASIC["input"]
     assert typo.position == 52  # the 0-based index of the Q among the 81 base32 characters
-    assert "the Q at the end of group 13 is one character too many" in typo.message
-    assert "character 53" not in typo.message  # the re-chunked count the person never saw
+    assert "the Q at the end of group 13 is one character too many" in say(typo)
+    assert "character 53" not in say(typo)  # the re-chunked count the person never saw
 
 
 def test_typo_in_text_without_separators_is_counted_by_character(derive_key) -> None:
@@ -165,7 +166,7 @@ def test_typo_in_text_without_separators_is_counted_by_character(derive_key) -> 
     typo = drive(broken, BASIC["password"], derive_key).problem("typo")
     assert typo.position == 72
     assert f"character 73 (group 19, 1st character) reads Q but should be {compact[72]}" in (
-        typo.message
+        say(typo)
     )
 
 
@@ -180,8 +181,8 @@ def test_two_matching_typo_fixes_become_candidates(derive_key) -> None:
     assert typo.candidates == (BASIC["input"], group(other))
     data = typo.to_dict()
     assert data["candidates"] == [BASIC["input"], group(other)] and "suggestion" not in data
-    assert "character 29 (group 8, 1st character) reads U but should be B" in typo.message
-    assert all(candidate in typo.message for candidate in typo.candidates)
+    assert "character 29 (group 8, 1st character) reads U but should be B" in say(typo)
+    assert all(candidate in say(typo) for candidate in typo.candidates)
 
 
 def test_empty_password_is_no_password() -> None:
@@ -204,7 +205,7 @@ def test_malformed_text_says_the_password_is_unchecked() -> None:
     unchecked = verdict.problem("password-unchecked")
     assert unchecked.severity == "warning"
     assert (
-        "could not be checked" in unchecked.message and "complete and correct" in unchecked.message
+        "could not be checked" in say(unchecked) and "complete and correct" in say(unchecked)
     )
     assert check_export(text).problem("password-unchecked") is None  # no password, nothing said
 
@@ -223,7 +224,7 @@ def test_unrepaired_text_with_unavailable_kdf_says_why_the_password_is_unchecked
     with pytest.raises(StopIteration) as finished:
         steps.throw(KdfUnavailable("no PBKDF2 here"))
     unchecked = finished.value.value.problem("password-unchecked")
-    assert unchecked is not None and "no PBKDF2 here" in unchecked.message
+    assert unchecked is not None and "no PBKDF2 here" in say(unchecked)
 
 
 def install_failing_argon2(monkeypatch, failure: str) -> None:
@@ -267,7 +268,7 @@ def test_digit_repair_is_confirmed_by_the_password(derive_key) -> None:
     verdict = drive(case["input"], BASIC["password"], derive_key)
     typo = verdict.problem("typo")
     assert typo is not None and typo.suggestion == BASIC["input"] and typo.position == 28
-    assert "ID 3HGAZYX9" in typo.message and not verdict.ok
+    assert "ID 3HGAZYX9" in say(typo) and not verdict.ok
 
 
 def test_v1_typo_after_the_header_is_found(derive_key) -> None:
@@ -297,20 +298,20 @@ def test_lookalike_letter_from_another_alphabet() -> None:
     text = BASIC["input"].replace("FAC6", "F\u0410C6")  # Cyrillic capital A
     problem = check_export(text).problem("character")
     assert problem is not None and (problem.position, problem.suggestion) == (1, "A")
-    assert "U+0410" in problem.message
+    assert "U+0410" in say(problem)
 
 
 def test_version_zero_byte_in_a_long_export() -> None:
     v1 = next(c for c in CASES if c["name"] == "v1 basic")["input"]
     problem = check_export("AA" + v1[2:]).problem("unsupported-version")
-    assert problem is not None and "version 0" in problem.message
+    assert problem is not None and "version 0" in say(problem)
 
 
 def test_password_under_four_characters_is_flagged(derive_key) -> None:
     verdict = drive(BASIC["input"], "abc", derive_key)
     warning = verdict.problem("short-password")
     assert warning is not None and warning.severity == "warning"
-    assert "never allowed fewer than 4" in warning.message
+    assert "never allowed fewer than 4" in say(warning)
     assert verdict.problem("wrong-password") is not None
 
 
@@ -339,4 +340,4 @@ def test_fix_is_described_in_the_groups_as_pasted(
     kind: str, position: int, typed: str, replacement: str, pasted: list[str], words: str
 ) -> None:
     fix = Correction(kind, position, typed, replacement, corrected="unused here")
-    assert words in fix.describe(pasted)
+    assert words in say(fix.describe(pasted))

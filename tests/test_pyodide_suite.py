@@ -1,4 +1,5 @@
-"""The checkers' own test suite, run inside Pyodide under Node against the wheel the site ships."""
+"""The browser bridge's tests (tests/pyodide/), run inside Pyodide under Node against the wheel
+the site ships: the key derivations by WebCrypto and hash-wasm, and the worker's JSON."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,44 +17,9 @@ from helpcenter.wheel import build_wheel
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "tests" / "pyodide" / "run_suite.mjs"
 TEST_WHEELS = ROOT / ".cache" / "pyodide-wheels"
-# Test files that drive the site or a browser are not the checkers' suite.
-SITE_MODULES = {"helpcenter", "playwright", "quality"}
-SITE_FIXTURES = {"built_site", "site_url", "chromium", "page"}
+# What only Pyodide can show; the pure core's tests run in CPython.
+BRIDGE_TESTS = sorted((ROOT / "tests" / "pyodide").glob("test_*.py"))
 JSPI_FLAG = "--experimental-wasm-stack-switching"
-# The only acceptable reasons to skip inside Pyodide: what this runtime cannot do at all
-# (start processes; PyNaCl, argon2-cffi, hashlib's PBKDF2 as independent references).
-RUNTIME_LIMITS = re.compile(r"process|nacl|argon2|pbkdf2", re.IGNORECASE)
-
-
-def checkers_test_files() -> list[Path]:
-    """tests/test_*.py that import the checkers and use nothing of the site or the browser."""
-    chosen = []
-    for path in sorted((ROOT / "tests").glob("test_*.py")):
-        imported, fixtures = set(), set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                imported |= {alias.name.split(".")[0] for alias in node.names}
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                imported.add(node.module.split(".")[0])
-            elif isinstance(node, ast.FunctionDef):
-                fixtures |= {argument.arg for argument in node.args.args}
-        if "checkers" in imported and not imported & SITE_MODULES and not fixtures & SITE_FIXTURES:
-            chosen.append(path)
-    return chosen
-
-
-def collected_by_cpython(files: list[Path]) -> int:
-    """How many tests CPython's pytest collects from `files`."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"]
-        + [str(f) for f in files],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    match = re.search(r"(\d+) tests? collected", result.stdout)
-    assert match, f"could not count the suite's tests:\n{result.stdout}\n{result.stderr}"
-    return int(match.group(1))
 
 
 def node_command() -> list[str]:
@@ -66,26 +31,16 @@ def node_command() -> list[str]:
     return [node, JSPI_FLAG] if probe.returncode == 0 else [node]
 
 
-def test_checkers_suite_passes_inside_pyodide(tmp_path: Path) -> None:
-    yaml = pytest.importorskip("yaml")
+def test_bridge_suite_passes_inside_pyodide(tmp_path: Path) -> None:
     if not any(TEST_WHEELS.glob("pytest-*.whl")):
         pytest.fail(f"no pytest wheel in {TEST_WHEELS}: run scripts/setup.sh")
-    files = checkers_test_files()
-    assert files, "found no test files of the checkers"
     wheel = build_wheel(out_dir=tmp_path / "wheel")
-    catalog_json = tmp_path / "backup-options.json"
-    from checkers.catalog import load_catalog_file
-
-    catalog_json.write_text(json.dumps(load_catalog_file().to_data()), encoding="utf-8")
-    bridge_tests = sorted((ROOT / "tests" / "pyodide").glob("test_*.py"))
     command = [
         *node_command(),
         str(RUNNER),
         "--wheel", str(wheel.path),
         "--wheels", str(TEST_WHEELS),
-        "--catalog-json", str(catalog_json),
-        "--pure-python", str(Path(yaml.__file__).parent),
-        *(str(f.relative_to(ROOT)) for f in files + bridge_tests),
+        *(str(f.relative_to(ROOT)) for f in BRIDGE_TESTS),
     ]  # fmt: skip
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
     output = result.stdout + result.stderr
@@ -95,10 +50,20 @@ def test_checkers_suite_passes_inside_pyodide(tmp_path: Path) -> None:
     assert summary["platform"] == "emscripten" and summary["python"].startswith("3.")
     assert summary["failed"] == 0 and summary["errors"] == 0, output[-6000:]
     assert summary["exit_code"] == 0 and result.returncode == 0, output[-6000:]
+    # Every bridge test ran and passed: one per vector with a password, plus the others
+    # (counted from the file, not from the run), and none skipped.
+    assert summary["skipped"] == 0, summary["skip_reasons"]
+    assert summary["passed"] == expected_bridge_tests(), summary
 
-    expected = collected_by_cpython(files)
-    ran = summary["passed"] + summary["skipped"]
-    assert ran >= expected, f"Pyodide ran {ran} tests, CPython collects {expected}"
-    unexplained = {r: n for r, n in summary["skip_reasons"].items() if not RUNTIME_LIMITS.search(r)}
-    assert not unexplained, f"tests skipped in Pyodide for other reasons: {unexplained}"
-    assert summary["passed"] >= 0.75 * expected, f"only {summary['passed']} of {expected} passed"
+
+def expected_bridge_tests() -> int:
+    """Test functions in tests/pyodide/, the vector-parametrized one once per password vector."""
+    cases = json.loads((ROOT / "tests" / "data" / "id-export.json").read_text("utf-8"))["cases"]
+    with_password = sum(1 for case in cases if case["password"])
+    count = 0
+    for path in BRIDGE_TESTS:
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
+                parametrized = any("parametrize" in ast.unparse(d) for d in node.decorator_list)
+                count += with_password if parametrized else 1
+    return count

@@ -1,5 +1,260 @@
-"""English source text (gettext msgids) of the idexport checker's messages, by code."""
+"""English source text (gettext msgids) of the ID-export validator's messages, by code."""
 
-from checkers.wording.markers import N_, NP_  # noqa: F401 - NP_ marks plural messages
+from checkers.wording.markers import N_, NP_
 
-MESSAGES: dict[str, str | tuple[str, str, str]] = {}
+MESSAGES: dict[str, str | tuple[str, str, str]] = {
+    # Where a character is, counted over the export's characters as read.
+    "position": N_("character {character} (group {group}, {within:ordinal} character)"),
+    # What the text is, when it is not an export.
+    "too-long": N_(
+        "The text is longer than {limit} characters; an ID export has 80 (or 104 for the newer "
+        "format), 99 or 129 with dashes. Paste only the export itself."
+    ),
+    "empty": N_("Nothing to check: paste the ID export (20 groups of 4 characters)."),
+    "unrecognized": N_(
+        "This does not look like an ID export. An export is 80 characters (letters A-Z and "
+        "digits 2-7), shown as 20 groups of 4 joined by dashes, e.g. ABCD-EFGH-IJKL-..."
+    ),
+    "contact-qr": N_(
+        "This is the contact QR code of the ID {identity}: it carries only the public key, for "
+        "adding the ID as a contact. It can never restore an ID. To restore, use the ID export "
+        "(the 20 groups of 4 characters that the app shows under [[id_export]]) with its "
+        "password, or Threema Safe."
+    ),
+    "contact-qr.invalid-id": N_(
+        "This is the contact QR code of a Threema ID: it carries only the public key, for adding "
+        "the ID as a contact. It can never restore an ID. To restore, use the ID export (the 20 "
+        "groups of 4 characters that the app shows under [[id_export]]) with its password, or "
+        "Threema Safe. The ID part ({given:quoted}) is not even a valid Threema ID."
+    ),
+    "threema-id": N_(
+        "This is the Threema ID {identity}. An ID names an identity; it cannot restore one. To "
+        "restore, use the ID export (the 20 groups of 4 characters that the app shows under "
+        "[[id_export]]) with its password, or Threema Safe (this ID plus the Safe password)."
+    ),
+    "threema-id.link": N_(
+        "This is a link to the Threema ID {identity}. An ID names an identity; it cannot restore "
+        "one. To restore, use the ID export (the 20 groups of 4 characters that the app shows "
+        "under [[id_export]]) with its password, or Threema Safe (this ID plus the Safe "
+        "password)."
+    ),
+    "threema-id.gateway": N_(
+        "This is the Threema ID {identity} (a gateway ID, used by businesses and services). An "
+        "ID names an identity; it cannot restore one. To restore, use the ID export (the 20 "
+        "groups of 4 characters that the app shows under [[id_export]]) with its password, or "
+        "Threema Safe (this ID plus the Safe password)."
+    ),
+    # An export still being typed.
+    "incomplete": N_(
+        "The export is not complete yet: {count} of {target} characters so far "
+        "({whole_groups} of {groups} groups)."
+    ),
+    "incomplete.longer-kind": NP_(
+        "The export is not complete yet: {count} of {target} characters so far "
+        "({whole_groups} of {groups} groups). That is for a version 1 export; if yours is a "
+        "version 0 export of 80 characters, {extra} character is too many.",
+        "The export is not complete yet: {count} of {target} characters so far "
+        "({whole_groups} of {groups} groups). That is for a version 1 export; if yours is a "
+        "version 0 export of 80 characters, {extra} characters are too many.",
+        "extra",
+    ),
+    # Characters and length.
+    "character.digit": N_(
+        "{where:upper} is the digit {char}; base32 exports never contain {char} \u2014 it is most "
+        "likely the letter {likely}."
+    ),
+    "character.other-script": N_(
+        "{where:upper} is {char:quoted} (U+{codepoint}), which looks like the letter {letter} but "
+        "is another alphabet's letter; type a plain {letter}."
+    ),
+    "character.padding": N_(
+        "{where:upper} is '=', padding that exports never have; remove it; an export holds only "
+        "the letters A-Z and the digits 2-7."
+    ),
+    "character.letter": N_(
+        "{where:upper} is the letter {char:quoted}; an export holds only the letters A-Z and the "
+        "digits 2-7."
+    ),
+    "character.digit-other": N_(
+        "{where:upper} is the digit {char:quoted}; an export holds only the letters A-Z and the "
+        "digits 2-7."
+    ),
+    "character.symbol": N_(
+        "{where:upper} is {char:quoted}{codepoint}; an export holds only the letters A-Z and the "
+        "digits 2-7."
+    ),
+    "codepoint": N_(" (U+{hex})"),
+    "length": NP_(
+        "The text has {count} characters; a version {version} export has exactly {expected} "
+        "({groups} groups of 4). {difference} character is {more_or_less}{detail}",
+        "The text has {count} characters; a version {version} export has exactly {expected} "
+        "({groups} groups of 4). {difference} characters are {more_or_less}{detail}",
+        "difference",
+    ),
+    "length.too-many": N_("too many"),
+    "length.missing": N_("missing"),
+    "length.detail.none": N_("."),
+    "length.detail.group": N_(": group {group} has {size} characters instead of 4."),
+    "length.detail.whole-groups": NP_(
+        ": {whole} whole group ({count} groups instead of {groups}). Compare it group by group "
+        "with the original.",
+        ": {whole} whole groups ({count} groups instead of {groups}). Compare it group by group "
+        "with the original.",
+        "whole",
+    ),
+    "padding": NP_(
+        "The text ends with {count} padding character ('='), which ID exports never have; it "
+        "was left out. Paste the export without it.",
+        "The text ends with {count} padding characters ('='), which ID exports never have; it "
+        "was left out. Paste the export without it.",
+        "count",
+    ),
+    "reformatted": N_(
+        "The text was read leniently ({found:list}). The Android app accepts the export only in "
+        "the canonical form shown (upper case, a dash after every 4 characters): paste that one."
+    ),
+    "reformatted.stylised": N_("full-width or other stylised characters"),
+    "reformatted.lowercase": N_("lowercase letters"),
+    "reformatted.spaces": N_("spaces or line breaks"),
+    "reformatted.no-dashes": N_("no dashes"),
+    "reformatted.odd-dashes": N_("dashes out of place or unusual separator characters"),
+    "unsupported-version.zero": N_(
+        "The text has the length of a version 1 export (104 characters), but its first byte "
+        "says version 0, yet version 0 exports are 80 characters long. Was something added to "
+        "it? A version 1 export starts with AE, AF, AG or AH; check the first group for a typo."
+    ),
+    "unsupported-version.newer": N_(
+        "The text has the length of a version 1 export (104 characters), but its first byte "
+        "says version {byte}, newer than this validator knows (versions 0 and 1). A version 1 "
+        "export starts with AE, AF, AG or AH; check the first group for a typo."
+    ),
+    # The password.
+    "short-password.never": NP_(
+        "The password has {count} character; the apps never allowed fewer than 4 (and require 8 "
+        "today), so it is probably not the export's password. It was tried anyway.",
+        "The password has {count} characters; the apps never allowed fewer than 4 (and require "
+        "8 today), so it is probably not the export's password. It was tried anyway.",
+        "count",
+    ),
+    "short-password.old": N_(
+        "The password has {count} characters; the apps require at least 8 to create an export. "
+        "Only very old versions allowed 4, and restoring still accepts it."
+    ),
+    "password-unchecked": N_(
+        "The password could not be checked: {reason}. Fix the problems above, then check again "
+        "with the password."
+    ),
+    "unchecked.version": N_("this validator cannot open such a version"),
+    "unchecked.malformed": N_("the text must be complete and correct first"),
+    "unchecked.no-kdf": N_("this runtime cannot derive the key ({detail})"),
+    "kdf-unavailable": N_(
+        "The password could not be checked here ({reason}); the text itself is a well-formed "
+        "export."
+    ),
+    "wrong-password.v0": N_(
+        "This password does not open the export. Passwords are case-sensitive: check Caps Lock "
+        "and the keyboard layout. If you are sure of the password, compare the first 13 "
+        "characters (groups 1 to 4) with the original: a typo there looks exactly like a wrong "
+        "password."
+    ),
+    "wrong-password.v1": N_(
+        "This password does not open the export, or the text has a typo that no single changed, "
+        "swapped, missing or extra character after the first 15 explains: the newer format "
+        "cannot tell the two apart. Passwords are case-sensitive: check Caps Lock and the "
+        "keyboard layout, then compare the text with the original."
+    ),
+    # Typos found with the password.
+    "typo.lead": N_("The password is right, but "),
+    "typo.lead-repaired": N_("With the suggested letters in place, the password is right, but "),
+    "typo.one": N_(
+        "{lead}{fix}. With that fix the export opens and holds the ID {identity}; paste the "
+        "corrected text given as the suggestion."
+    ),
+    "typo.several": N_(
+        "{lead}more than one single-character fix opens the export, so none is picked: "
+        "{fixes:alternatives}. Compare these places with the original and use the matching "
+        "candidate."
+    ),
+    "typo.candidate": N_("{fix}, giving {text} (ID {identity})"),
+    "typo.unexplained": N_(
+        "The password looks right (the text decrypts to the well-formed ID {identity}), but the "
+        "checksum does not match: the text has more than one typo. Compare it group by group "
+        "with the original."
+    ),
+    "typo.repaired": NP_(
+        "With the suggested letter for {places:list}, the export opens with this password and "
+        "holds the ID {identity}; paste the corrected text given as the suggestion.",
+        "With the suggested letters for {places:list}, the export opens with this password and "
+        "holds the ID {identity}; paste the corrected text given as the suggestion.",
+        "count",
+    ),
+    # One fix, described in terms of the groups as pasted.
+    "fix.substitution": N_(
+        "the {offset:ordinal} character of group {group} reads {typed} but should be {replacement}"
+    ),
+    "fix.swap": N_(
+        "the {offset:ordinal} character of group {group} and the one after it are swapped: "
+        "{typed} should read {replacement}"
+    ),
+    "fix.extra.group-end": N_(
+        "the {typed} at the end of group {group} is one character too many (group {group} reads "
+        "{piece})"
+    ),
+    "fix.extra.group-start": N_(
+        "the {typed} at the start of group {group} is one character too many (group {group} "
+        "reads {piece})"
+    ),
+    "fix.extra.inside": N_(
+        "the {typed}, the {offset:ordinal} character of group {group}, is one character too many "
+        "(group {group} reads {piece})"
+    ),
+    "fix.missing.group-end": N_(
+        "{replacement:a} is missing at the end of group {group} (group {group} should read "
+        "{fixed}, not {piece})"
+    ),
+    "fix.missing.group-start": N_(
+        "{replacement:a} is missing at the start of group {group} (group {group} should read "
+        "{fixed}, not {piece})"
+    ),
+    "fix.missing.inside": N_(
+        "{replacement:a} is missing in group {group} before its {offset:ordinal} character "
+        "(group {group} should read {fixed}, not {piece})"
+    ),
+    # The same, for text typed without separators: by character count.
+    "fix.substitution.count": N_("{where} reads {typed} but should be {replacement}"),
+    "fix.swap.count": N_("{where} and the next one are swapped: {typed} should read {replacement}"),
+    "fix.missing.count": N_("{replacement:a} is missing before {where}"),
+    "fix.extra.count": N_("{where}, a {typed}, is one character too many"),
+    # The page's headline over a verdict.
+    "headline.restores": N_("This export restores the ID {identity}."),
+    "headline.well-formed": N_("This is a well-formed ID export (format version {version})."),
+    "headline.wrong-password": N_("This password does not open the export."),
+    "headline.typo": N_("The export has a typo."),
+    "headline.kdf-unavailable": N_(
+        "The text looks complete; this browser can't check the password."
+    ),
+    "headline.broken": N_("This export can't be restored as it is."),
+    "headline.incomplete": N_("The export is not complete yet."),
+    "headline.contact-qr": N_("This is not an ID export: it is the contact QR code of an ID."),
+    "headline.threema-id": N_("This is a Threema ID on its own, not an ID export."),
+    "headline.unknown": N_("This is not an ID export."),
+}
+MESSAGES["live.complete"] = N_("All {groups} groups are there and every character fits.")
+# The command line's words around the messages.
+MESSAGES.update({
+    "cli.ok-opened": N_("OK: a version {version} ID export; the password opens it."),
+    "cli.ok-well-formed": N_("OK: a well-formed version {version} ID export."),
+    "cli.ok-unchecked": N_(
+        "OK: a well-formed version {version} ID export (no password given, so not decrypted)."
+    ),
+    "cli.not-ok.contact-qr": N_("NOT OK: this is a contact QR code, not an ID export."),
+    "cli.not-ok.threema-id": N_("NOT OK: this is a Threema ID, not an ID export."),
+    "cli.not-ok.unknown": N_("NOT OK: this is not an ID export."),
+    "cli.not-ok.export": N_("NOT OK: this ID export has problems."),
+    "cli.canonical": N_("Canonical form:"),
+    "cli.identity": N_("ID:"),
+    "cli.public-key": N_("Public key:"),
+    "cli.corrected": N_("corrected:"),
+    "cli.suggestion": N_("suggestion:"),
+    "cli.candidate": N_("candidate:"),
+})  # fmt: skip

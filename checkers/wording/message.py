@@ -20,9 +20,6 @@ class Message:
     code: str
     params: tuple[tuple[str, Any], ...] = field(default=())
 
-    def __getitem__(self, name: str) -> Any:
-        return dict(self.params)[name]
-
     def get(self, name: str, default: Any = None) -> Any:
         return dict(self.params).get(name, default)
 

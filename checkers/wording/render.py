@@ -39,13 +39,20 @@ class _LanguageRules:
             return "".join(words)
         return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
+    def with_article(self, letter: str) -> str:
+        """'an F', 'a B' (English letter names); other languages name the letter alone."""
+        if self.language != "en":
+            return letter
+        return f"{'an' if letter in 'AEFHILMNORSX' else 'a'} {letter}"
+
     def quoted(self, text: str) -> str:
         return f"„{text}“" if self.language == "de" else f"“{text}”"
 
 
 class _Formatter(string.Formatter):
-    """str.format with the format specs the catalog uses: `ordinal`, `list`, `or_list`,
-    `quoted`, `label`, `lower` (first letter, unless an acronym), `upper` (first letter)."""
+    """str.format with the catalog's format specs: `ordinal`, `list`, `or_list`,
+    `alternatives`, `quoted`, `a` (English article), `label`, `lower` (first letter, unless an
+    acronym), `upper` (first letter)."""
 
     def __init__(self, wording: Wording) -> None:
         self.wording = wording
@@ -56,10 +63,14 @@ class _Formatter(string.Formatter):
             value = self.wording(value)
         if format_spec == "ordinal":
             return rules.ordinal(int(value))
-        if format_spec in ("list", "or_list"):
+        if format_spec in ("list", "or_list", "alternatives"):
             words = [self.wording(v) if isinstance(v, Message) else str(v) for v in value]
+            if format_spec == "alternatives":  # each may hold commas: "a; or b; or c"
+                return f"; {self.wording.gettext(MESSAGES['word.or'])} ".join(words)
             key = "word.and" if format_spec == "list" else "word.or"
             return rules.join(words, self.wording.gettext(MESSAGES[key]))
+        if format_spec == "a":
+            return rules.with_article(str(value))
         if format_spec == "quoted":
             return rules.quoted(str(value))
         if format_spec == "label":
@@ -128,5 +139,6 @@ class Wording:
         if len(distinct) == 1:
             return self.rules.quoted(distinct[0])
         return " / ".join(
-            f"{self.rules.quoted(text)} ({PLATFORM_NAMES.get(p, p)})" for p, text in wordings.items()
+            f"{self.rules.quoted(text)} ({PLATFORM_NAMES.get(p, p)})"
+            for p, text in wordings.items()
         )

@@ -1,8 +1,7 @@
 """pytest plugin for the suite's run inside Pyodide (loaded by run_suite.mjs, never by CPython).
 
-- Key derivations: every `derive` the checkers hold is replaced by one that runs
-  checkers.browser.derive_key (WebCrypto PBKDF2, hash-wasm Argon2id) to completion through
-  WebAssembly stack switching, so the synchronous suite tests the browser's KDF path.
+- Nothing is patched: the bridge tests drive the checks with checkers.driver.run_async and
+  checkers.bridge.derive_key (WebCrypto PBKDF2, hash-wasm Argon2id), as the worker does.
 - What this runtime cannot do at all (PyNaCl, argon2-cffi, PyYAML have no build here;
   no subprocesses) turns into a skip that says so, instead of a failure.
 - The outcome counts go to the JSON file named by $PYODIDE_SUITE_SUMMARY.
@@ -26,32 +25,9 @@ outcomes: Counter[str] = Counter()
 skip_reasons: Counter[str] = Counter()
 
 
-def _browser_derive(request):
-    from pyodide.ffi import run_sync
-
-    from checkers import browser
-
-    return run_sync(browser.derive_key(request))
-
-
 def pytest_configure(config: pytest.Config) -> None:
-    import importlib
-    import pkgutil
-
     from hypothesis import settings
 
-    import checkers
-    import checkers.kdf
-
-    # Import every checkers module now, then swap `derive` wherever it was imported by name.
-    original = checkers.kdf.derive
-    for info in pkgutil.walk_packages(checkers.__path__, "checkers."):
-        if info.name.endswith(".__main__"):  # importing it would run the command line
-            continue
-        module = importlib.import_module(info.name)
-        if getattr(module, "derive", None) is original:
-            module.derive = _browser_derive
-    checkers.kdf.derive = _browser_derive
     # Pyodide is slower than CPython and derivations take real time: no per-example deadline.
     settings.register_profile("pyodide", deadline=None, database=None)
     settings.load_profile("pyodide")

@@ -1,12 +1,14 @@
-// Runs the checkers' pytest suite inside Pyodide under Node, against the wheel the site ships.
+// Runs what only Pyodide can show (the browser bridge and its key derivations: tests/pyodide/)
+// inside Pyodide under Node, against the wheel the site ships. The pure core is tested in
+// CPython; the same wheel holds it, and the bridge tests drive it through the bridge.
 //
 //   node --experimental-wasm-stack-switching tests/pyodide/run_suite.mjs \
 //        --wheel .cache/checkers-wheel/<name>.whl [--wheels .cache/pyodide-wheels] \
-//        [--catalog-json FILE] [--pure-python PACKAGE_DIR]... TEST_FILE...
+//        [--pure-python PACKAGE_DIR]... TEST_FILE...
 //
 // Pyodide comes from node_modules (the same npm package the site vendors); pytest and its
 // dependencies are the wheels scripts/setup.sh downloaded. Key derivations go through
-// checkers/browser.py as in the browser: PBKDF2 via WebCrypto (globalThis.crypto.subtle) and
+// checkers/bridge.py as in the browser: PBKDF2 via WebCrypto (globalThis.crypto.subtle) and
 // Argon2id via hash-wasm, installed by the same host module the Web Worker uses. Synchronous
 // test code reaches those async functions through WebAssembly stack switching (JSPI), hence
 // the V8 flag. The last line printed is `PYODIDE_SUITE_RESULT {json}` with the outcome counts.
@@ -32,13 +34,11 @@ function parseArgs(argv) {
   const args = {
     wheel: null,
     wheels: path.join(ROOT, ".cache/pyodide-wheels"),
-    catalogJson: null,
     purePython: [],
     tests: [],
   };
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === "--wheel") args.wheel = argv[++i];
-    else if (argv[i] === "--catalog-json") args.catalogJson = argv[++i];
     else if (argv[i] === "--pure-python") args.purePython.push(argv[++i]);
     else if (argv[i] === "--wheels") args.wheels = argv[++i];
     else if (argv[i].startsWith("--")) usage(`unknown option ${argv[i]}`);
@@ -107,7 +107,7 @@ for (const folder of args.purePython) {
   copyTree(pyodide, path.resolve(folder), target, (name) => name.endsWith(".py"));
 }
 
-// The tests, their helpers and data, and the shipped content some tests read.
+// The tests, their helpers and data.
 for (const name of fs.readdirSync(path.join(ROOT, "tests"))) {
   const relative = path.join("tests", name);
   if (name === "data" || (name.endsWith(".py") && !name.startsWith("test_"))) {
@@ -115,18 +115,7 @@ for (const name of fs.readdirSync(path.join(ROOT, "tests"))) {
   }
 }
 copyIntoPyodide(pyodide, "tests/pyodide");
-copyIntoPyodide(pyodide, "docs/content");
-// checkers.catalog.DEFAULT_CATALOG points next to the package, i.e. into site-packages here.
-const defaultCatalog = pyodide.runPython(
-  "from checkers.catalog import DEFAULT_CATALOG; str(DEFAULT_CATALOG)",
-);
-copyTree(pyodide, path.join(ROOT, "docs/content/backup-options.yml"), defaultCatalog);
 for (const test of args.tests) copyIntoPyodide(pyodide, path.normalize(test));
-// The catalog as JSON (PyYAML has no Pyodide build), for the wizard's entry point tests.
-if (args.catalogJson) {
-  pyodide.FS.mkdirTree("/tmp/data");
-  pyodide.FS.writeFile("/tmp/data/backup-options.json", fs.readFileSync(args.catalogJson));
-}
 
 pyodide.globals.set("test_paths", pyodide.toPy(args.tests.map((t) => `${PROJECT}/${t}`)));
 const exitCode = await pyodide.runPythonAsync(`
@@ -136,8 +125,6 @@ sys.dont_write_bytecode = True  # nothing of the run is kept
 os.chdir("${PROJECT}")
 sys.path.insert(0, "${PROJECT}/tests/pyodide")
 os.environ["PYODIDE_SUITE_SUMMARY"] = "${SUMMARY}"
-if ${args.catalogJson ? "True" : "False"}:
-    os.environ["CHECKERS_CATALOG_JSON"] = "/tmp/data/backup-options.json"
 int(pytest.main([
     "-p", "pyodide_host", "-p", "no:cacheprovider", "-o", "addopts=",
     "--rootdir", "${PROJECT}", "-q", "-ra", *test_paths,

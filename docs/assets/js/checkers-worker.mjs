@@ -1,7 +1,8 @@
 // Module Web Worker: loads Pyodide and the checkers wheel once, then answers the page.
 //
 // In:  {id, op, args}, op being "live" {text} (while typing), "check" {text, password}
-//      (the full verdict) or "choose" {catalog, inputs}.
+//      (the full verdict), each answered with the validator's report (checkers/idexport_report.py),
+//      or "choose" {catalog, inputs}.
 // Out: {id, result} or {id, error}; and once, {type: "ready"} or {type: "failed", error}.
 // Every file comes from this site (the paths below are relative to this file); nothing the
 // visitor types leaves this worker, and nothing is logged.
@@ -20,13 +21,20 @@ const CORE_FILES = [
   "pyodide-lock.json",
 ];
 
-let bridge = null; // the Python module checkers.browser
+let bridge = null; // the Python module checkers.bridge: key derivations, the validator's JSON
+let choice = null; // the Python module checkers.choice_json: the wizard's JSON
 
 // A short, plain reason for a failure: the last line of a Python traceback, or the JS message.
 function describe(error) {
   const text = String((error && error.message) || error || "unknown error").trim();
   const lines = text.split("\n").filter((line) => line.trim());
   return (lines[lines.length - 1] || text).slice(0, 300);
+}
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  return response.text();
 }
 
 async function fetchJson(url) {
@@ -67,8 +75,12 @@ async function start() {
   const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE_DIR).href);
   const quiet = () => {};
   const pyodide = await loadPyodide({ indexURL: PYODIDE_DIR.href, stdout: quiet, stderr: quiet });
+  const labels = fetchText(new URL("labels.json", CHECKERS_DIR));
   await installCheckers(pyodide);
-  bridge = pyodide.pyimport("checkers.browser");
+  bridge = pyodide.pyimport("checkers.bridge");
+  choice = pyodide.pyimport("checkers.choice_json");
+  // The apps' UI labels of the site's content, so that messages name menus as pages do.
+  bridge.set_wording("en", await labels);
   await argon2;
 }
 
@@ -98,7 +110,7 @@ async function handle(op, args) {
     case "check": // the password as typed: the checkers decide what an empty one means
       return JSON.parse(await bridge.check_json(String(args.text), args.password ?? null));
     case "choose":
-      return JSON.parse(bridge.backup_choice_json(args.catalog, JSON.stringify(args.inputs)));
+      return JSON.parse(choice.backup_choice_json(args.catalog, JSON.stringify(args.inputs)));
     default:
       throw new Error(`unknown request ${op}`);
   }

@@ -1,8 +1,9 @@
 // The ID-export validator on /tools/id-export/ (markup: helpcenter/templates/pages/
 // tools-id-export.md.j2). Live feedback while typing (a started export is not yet a mistake),
-// the full check only on the button, a QR code read from a picture. The result element carries
-// data-state (loading, ready, working, done, error), data-ok, data-kind, data-identity and
-// data-problems for tests.
+// the full check only on the button, a QR code read from a picture. The worker answers with the
+// validator's report (checkers/idexport_report.py): this module only renders it, it never reads
+// the text itself. The result element carries data-state (loading, ready, working, done, error),
+// data-tone, data-ok, data-kind, data-identity and data-problems for tests.
 // Nothing typed is sent anywhere, stored or logged: it goes only to this page's worker.
 import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
 import { h } from "./dom.mjs";
@@ -10,11 +11,6 @@ import { h } from "./dom.mjs";
 const LIVE_DELAY_MS = 250; // typing pause before the structure check runs
 const PICTURE_MAX_SIDE = 1600; // larger photos are scaled down before decoding
 const JSQR_SCRIPT = new URL("../vendor/jsqr/jsQR.js", import.meta.url);
-const KIND_HEADLINES = {
-  "contact-qr": "This is not an ID export: it is the contact QR code of an ID.",
-  "threema-id": "This is a Threema ID on its own, not an ID export.",
-  unknown: "This is not an ID export.",
-};
 
 
 async function loadJsQR() {
@@ -24,6 +20,7 @@ async function loadJsQR() {
 
 class IdExportWidget {
   constructor(root) {
+    this.root = root;
     this.form = root.querySelector("#id-export-form");
     this.input = root.querySelector("#id-export-input");
     this.password = root.querySelector("#id-export-password");
@@ -31,6 +28,7 @@ class IdExportWidget {
     this.result = root.querySelector("#id-export-result");
     this.groups = root.querySelector("#id-export-groups");
     this.live = root.querySelector("#id-export-live");
+    this.status = root.querySelector("#id-export-status");
     this.picture = root.querySelector("#id-export-picture");
     this.pictureStatus = root.querySelector("#id-export-picture-status");
     this.liveTimer = 0;
@@ -50,6 +48,7 @@ class IdExportWidget {
     this.client.ready.then(
       () => {
         this.showReady();
+        this.announce("The check is ready.");
         if (this.checkQueued) this.check(); // asked for while it was loading
       },
       (error) => this.fail(error),
@@ -64,6 +63,12 @@ class IdExportWidget {
     if (this.input.value) this.textChanged(); // text kept by the browser on reload
   }
 
+  // Says `text` once through the page's status region (for changes that move no focus).
+  announce(text) {
+    this.status.textContent = "";
+    this.status.textContent = text;
+  }
+
   setState(state, ...content) {
     this.state = state;
     this.result.dataset.state = state;
@@ -71,8 +76,9 @@ class IdExportWidget {
     this.result.replaceChildren(...content);
   }
 
-  setVerdictData(verdict) {
+  setVerdictData(verdict, tone = "") {
     const data = this.result.dataset;
+    data.tone = tone;
     data.ok = verdict ? String(verdict.ok) : "";
     data.kind = verdict ? verdict.kind : "";
     data.identity = verdict && verdict.identity ? verdict.identity : "";
@@ -115,15 +121,14 @@ class IdExportWidget {
       const report = await this.client.call("live", { text });
       if (token !== this.liveToken) return;
       this.groups.replaceChildren(...this.groupChips(report.groups));
-      this.live.textContent = liveSummary(report);
+      this.live.textContent = report.summary || "";
     } catch (error) {
       if (!(error instanceof CheckerUnavailable)) this.live.textContent = "";
     }
   }
 
   groupChips(groups) {
-    if (!groups) return [];
-    return groups.groups.map((group, index) =>
+    return groups.map((group, index) =>
       h(
         "span",
         {
@@ -161,6 +166,10 @@ class IdExportWidget {
       if (token !== this.checkToken) return;
       this.showVerdict(report);
       this.liveCheck();
+      // Focus the verdict's headline: a screen reader reads it, a keyboard goes on from there.
+      if (this.root.contains(document.activeElement) || document.activeElement === document.body) {
+        this.result.querySelector(".hc-verdict-headline").focus();
+      }
     } catch (error) {
       if (token !== this.checkToken) return;
       if (error instanceof CheckerUnavailable) this.fail(error);
@@ -174,9 +183,9 @@ class IdExportWidget {
 
   showVerdict(report) {
     const verdict = report.verdict;
-    this.setVerdictData(verdict);
+    this.setVerdictData(verdict, report.tone);
     const content = [
-      h("p", { className: "hc-verdict-headline" }, h("strong", {}, headline(verdict))),
+      h("p", { className: "hc-verdict-headline", tabIndex: -1 }, h("strong", {}, report.headline)),
     ];
     if (verdict.public_key) {
       content.push(
@@ -204,7 +213,7 @@ class IdExportWidget {
           "ul",
           { className: "hc-problems" },
           verdict.problems.map((problem, index) =>
-            this.problemItem(problem, report.corrections[index], report.groups),
+            this.problemItem(problem, report.problems[index], report.groups),
           ),
         ),
       );
@@ -222,7 +231,8 @@ class IdExportWidget {
     this.setState("done", ...content);
   }
 
-  problemItem(problem, fixes, groups) {
+  problemItem(problem, shown, groups) {
+    const fixes = shown.corrections;
     const warning = problem.severity === "warning";
     const item = h(
       "li",
@@ -232,9 +242,7 @@ class IdExportWidget {
       },
       h("p", {}, h("strong", {}, warning ? "Note: " : "Problem: "), problem.message),
     );
-    const place =
-      problem.position !== undefined && groups ? inPlace(groups, problem.position) : null;
-    if (place) item.append(place);
+    if (shown.place) item.append(inPlace(groups, shown.place));
     if (problem.suggestion) {
       item.append(
         h("p", {}, "Suggested: ", h("code", { className: "hc-export" }, problem.suggestion)),
@@ -314,6 +322,7 @@ class IdExportWidget {
     this.button.disabled = true;
     const reason =
       error instanceof CheckerUnavailable ? error.message : "The check could not start";
+    this.announce(`${reason}, so the check can't run here.`);
     this.setState(
       "error",
       h("p", {}, h("strong", {}, `${reason}, so the check can't run here.`)),
@@ -332,44 +341,19 @@ function hasProblem(verdict, code) {
   return verdict.problems.some((problem) => problem.code === code);
 }
 
-function headline(verdict) {
-  if (verdict.kind !== "id-export") return KIND_HEADLINES[verdict.kind] || KIND_HEADLINES.unknown;
-  if (verdict.ok && verdict.identity) return `This export restores the ID ${verdict.identity}.`;
-  if (verdict.ok) return `This is a well-formed ID export (format version ${verdict.version}).`;
-  if (hasProblem(verdict, "wrong-password")) return "This password does not open the export.";
-  if (hasProblem(verdict, "typo")) return "The export has a typo.";
-  if (hasProblem(verdict, "kdf-unavailable")) {
-    return "The text looks complete; this browser can't check the password.";
-  }
-  return "This export can't be restored as it is.";
-}
 
-// What the live check found, in one sentence for the live region: a mistake first, then how
-// far a started export has got (the checkers' "incomplete" note).
-function liveSummary(report) {
-  const verdict = report.verdict;
-  const errors = verdict.problems.filter((problem) => problem.severity === "error");
-  if (errors.length) return errors[0].message;
-  const progress = verdict.problems.find((problem) => problem.code === "incomplete");
-  if (progress) return progress.message;
-  if (verdict.ok && report.groups) {
-    return `All ${report.groups.groups.length} groups are there and every character fits.`;
-  }
-  return "";
-}
-
-// The problem's place shown in the text: its group and neighbours, the character marked.
-function inPlace(groups, position) {
-  const index = Math.floor(position / 4);
-  if (index >= groups.groups.length) return null;
+// The problem's place shown in the groups as pasted: its group and neighbours, the character
+// marked (after the group's last character when something is missing at its end).
+function inPlace(groups, place) {
   const shown = [];
-  for (let i = Math.max(0, index - 1); i <= Math.min(groups.groups.length - 1, index + 1); i += 1) {
-    const text = groups.groups[i].text;
-    if (i !== index) {
+  const last = Math.min(groups.length - 1, place.group + 1);
+  for (let i = Math.max(0, place.group - 1); i <= last; i += 1) {
+    const text = groups[i].text;
+    if (i !== place.group) {
       shown.push(h("span", { className: "hc-group" }, text));
       continue;
     }
-    const at = position % 4;
+    const at = place.offset;
     shown.push(
       h(
         "span",
@@ -380,12 +364,11 @@ function inPlace(groups, position) {
       ),
     );
   }
-  return h(
-    "p",
-    { className: "hc-in-place" },
-    `In group ${index + 1}, character ${(position % 4) + 1}: `,
-    h("span", { className: "hc-groups" }, shown),
-  );
+  const where =
+    place.offset < groups[place.group].text.length
+      ? `In group ${place.group + 1}, character ${place.offset + 1}: `
+      : `At the end of group ${place.group + 1}: `;
+  return h("p", { className: "hc-in-place" }, where, h("span", { className: "hc-groups" }, shown));
 }
 
 function init() {

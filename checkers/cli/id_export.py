@@ -9,10 +9,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from checkers.base32 import group
-from checkers.export_text import MAX_INPUT_CHARS, compact_text
+from checkers.cli import content
+from checkers.export_text import MAX_INPUT_CHARS
 from checkers.idexport import check_export
-from checkers.verdict import Verdict
+from checkers.idexport_report import ExportReport, build_report
+from checkers.wording import Wording, message
+from helpcenter.yamlsource import ContentError
 
 EXIT_OK, EXIT_NOT_OK, EXIT_USAGE = 0, 1, 2
 _PROG = "python -m checkers id-export"
@@ -21,11 +23,6 @@ _PROG = "python -m checkers id-export"
 STDIN_LIMIT_BYTES = 4 * MAX_INPUT_CHARS
 # The apps allow at most 256 characters; this generous bound keeps a runaway file from being read.
 PASSWORD_LIMIT_BYTES = 4096
-_HEADLINES = {
-    "contact-qr": "this is a contact QR code, not an ID export.",
-    "threema-id": "this is a Threema ID, not an ID export.",
-    "unknown": "this is not an ID export.",
-}
 
 
 class UsageError(Exception):
@@ -53,6 +50,11 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.Ar
     )
     source.add_argument("--password-file", metavar="FILE", help="read the password from FILE")
     parser.add_argument(
+        "--content-dir", metavar="DIR",
+        help="the site's content, for the apps' UI labels in messages (default: "
+        "$HELPCENTER_CONTENT_DIR, else the project's docs/content)",
+    )  # fmt: skip
+    parser.add_argument(
         "text",
         nargs="*",
         metavar="TEXT",
@@ -68,12 +70,17 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as error:
         print(f"{_PROG}: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    try:
+        wording = Wording(labels=content.labels(args.content_dir))
+    except ContentError as error:
+        print(f"{_PROG}: error: the content's labels: {error}", file=sys.stderr)
+        return EXIT_USAGE
     verdict = check_export(text, password)
     if args.json:
-        print(json.dumps(verdict.to_dict()))
+        print(json.dumps(verdict.to_dict(wording)))
     else:
         _reconfigure(sys.stdout)
-        print(render(verdict, text, password is not None))
+        print(render(build_report(text, verdict), wording, password is not None))
     return EXIT_OK if verdict.ok else EXIT_NOT_OK
 
 
@@ -155,32 +162,38 @@ def _reconfigure(stream: TextIO) -> None:
         reconfigure(errors="backslashreplace")
 
 
-def render(verdict: Verdict, text: str, password_given: bool) -> str:
-    """The human-readable report: verdict line, canonical form, ID, key, problems with carets."""
-    lines = [_headline(verdict, password_given)]
-    if verdict.normalized:
-        lines.append(f"  Canonical form: {verdict.normalized}")
-    if verdict.identity:
-        lines.append(f"  ID:             {verdict.identity}")
-    if verdict.public_key:
-        lines.append(f"  Public key:     {verdict.public_key}")
-    shown = group(compact_text(text.strip())) if verdict.kind == "id-export" else ""
-    for problem in verdict.problems:
-        lines.append(f"{problem.severity} ({problem.code}): {problem.message}")
-        if problem.position is not None and shown:
-            column = problem.position + problem.position // 4
+def render(report: ExportReport, wording: Wording, password_given: bool) -> str:
+    """The human-readable report: verdict line, canonical form, ID, key, problems with carets
+    under the character as pasted (the groups as pasted, joined by dashes)."""
+    verdict = report.verdict
+    lines = [wording(_headline(report, password_given))]
+    for code, value in (
+        ("cli.canonical", verdict.normalized),
+        ("cli.identity", verdict.identity),
+        ("cli.public-key", verdict.public_key),
+    ):
+        if value:
+            lines.append(f"  {wording(message(code)):<16}{value}")
+    shown = "-".join(group.text for group in report.groups)
+    for problem, place in zip(verdict.problems, report.places, strict=True):
+        lines.append(f"{problem.severity} ({problem.code}): {wording(problem.text)}")
+        if place is not None and shown:
+            column = sum(len(g.text) + 1 for g in report.groups[: place.group]) + place.offset
             lines += [f"    {shown}", f"    {' ' * column}^"]
         if problem.suggestion is not None:
-            label = "corrected" if len(problem.suggestion) > 1 else "suggestion"
-            lines.append(f"    {label}: {problem.suggestion}")
-        lines += [f"    candidate: {candidate}" for candidate in problem.candidates or ()]
+            code = "cli.corrected" if len(problem.suggestion) > 1 else "cli.suggestion"
+            lines.append(f"    {wording(message(code))} {problem.suggestion}")
+        candidate = wording(message("cli.candidate"))
+        lines += [f"    {candidate} {text}" for text in problem.candidates or ()]
     return "\n".join(lines)
 
 
-def _headline(verdict: Verdict, password_given: bool) -> str:
+def _headline(report: ExportReport, password_given: bool):
+    verdict = report.verdict
     if verdict.ok:
         if verdict.identity:
-            return f"OK: a version {verdict.version} ID export; the password opens it."
-        checked = "" if password_given else " (no password given, so not decrypted)"
-        return f"OK: a well-formed version {verdict.version} ID export{checked}."
-    return "NOT OK: " + _HEADLINES.get(verdict.kind, "this ID export has problems.")
+            return message("cli.ok-opened", version=verdict.version)
+        code = "cli.ok-well-formed" if password_given else "cli.ok-unchecked"
+        return message(code, version=verdict.version)
+    kind = verdict.kind if verdict.kind in ("contact-qr", "threema-id", "unknown") else "export"
+    return message(f"cli.not-ok.{kind}")

@@ -1,14 +1,16 @@
-"""Command line: one subcommand per checker; exit status 0 ok, 1 not ok, 2 usage error."""
+"""Command line, a front end beside the core (not in the browser wheel): one subcommand per
+checker; exit status 0 ok, 1 not ok, 2 usage error."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from checkers import cli_backup_choice, cli_id_export
+from checkers import cli_backup_choice
+from checkers.cli import id_export
 
 SUBCOMMANDS = {
-    "id-export": cli_id_export,
+    "id-export": id_export,
     "backup-choice": cli_backup_choice,
 }
 
