@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checkers.base32 import group
-from checkers.export_text import EXPORT_CHARS, Piece, pasted_pieces
+from checkers.export_text import EXPORT_CHARS, GROUP_SIZE, Piece, pasted_pieces
 from checkers.verdict import ERROR, Problem, Verdict
 from checkers.wording import Message, Wording, message
 
@@ -94,7 +94,7 @@ class ExportReport:
 
 def build_report(text: str, verdict: Verdict) -> ExportReport:
     """The report on `verdict`, the validator's answer for the pasted `text`."""
-    pieces = pasted_pieces(text) if verdict.kind == "id-export" else ()
+    pieces = _shown_pieces(text) if verdict.kind == "id-export" else ()
     compact = "".join(piece.text for piece in pieces)
     places = tuple(_place(pieces, p.position) for p in verdict.problems)
     flagged = {
@@ -119,6 +119,19 @@ def build_report(text: str, verdict: Verdict) -> ExportReport:
         groups=tuple(groups),
         places=places,
         corrections=_corrections(compact, verdict),
+    )
+
+
+def _shown_pieces(text: str) -> tuple[Piece, ...]:
+    """The groups as pasted; a text typed without any separator is shown in groups of 4, as
+    the apps show it (and as the messages then count: by character)."""
+    pieces = pasted_pieces(text)
+    if len(pieces) != 1 or len(pieces[0].text) <= GROUP_SIZE:
+        return pieces
+    whole = pieces[0]
+    return tuple(
+        Piece(whole.text[i : i + GROUP_SIZE], whole.origins[i : i + GROUP_SIZE])
+        for i in range(0, len(whole.text), GROUP_SIZE)
     )
 
 

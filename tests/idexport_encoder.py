@@ -9,14 +9,21 @@ from checkers import base32
 from checkers.export_crypto import kdf_request
 from checkers.kdf import derive
 from checkers.primitives import aead
+from checkers.primitives.chacha20 import chacha20_stream
 from checkers.primitives.salsa20 import xsalsa20_xor
+
+
+def aead_encrypt(plaintext: bytes, aad: bytes, nonce12: bytes, key: bytes) -> bytes:
+    """ChaCha20-Poly1305 (RFC 8439) sealing from the core's pieces: ciphertext, then the tag."""
+    ciphertext = aead.xor(plaintext, chacha20_stream(key, nonce12, len(plaintext), counter=1))
+    return ciphertext + aead.one_time_key(key, nonce12).tag(aead.mac_input(aad, ciphertext))
 
 
 def _seal_v1(plaintext: bytes, header: bytes, key: bytes) -> bytes:
     try:  # PyNaCl is the independent reference where it is installed
         from nacl.bindings import crypto_aead_chacha20poly1305_ietf_encrypt
     except ImportError:
-        return aead.encrypt(plaintext, header, bytes(12), key)
+        return aead_encrypt(plaintext, header, bytes(12), key)
     return crypto_aead_chacha20poly1305_ietf_encrypt(plaintext, header, bytes(12), key)
 
 

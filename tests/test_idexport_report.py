@@ -131,3 +131,15 @@ def test_labels_come_from_the_given_content() -> None:
     renamed = {"id_export": {"android": "Back up my ID", "ios": "Back up my ID"}}
     said = build_report("3HGAZYX9", check_export("3HGAZYX9")).to_dict(Wording(labels=renamed))
     assert "under “Back up my ID”" in said["verdict"]["problems"][0]["message"]
+
+
+def test_text_without_separators_is_shown_in_groups_of_four() -> None:
+    compact = BASIC["input"].replace("-", "")
+    report = report_of(compact.replace("5WNG", "5WN8"))
+    expected = BASIC["input"].replace("5WNG", "5WN8").split("-")
+    assert [g["text"] for g in report["groups"]] == expected
+    assert report["groups"][3] == {
+        "text": "5WN8", "start": 12, "end": 16, "first": 12, "flagged": True,
+    }  # fmt: skip
+    [problem] = report["problems"]
+    assert problem["place"] == {"group": 3, "offset": 3, "start": 15}

@@ -1,4 +1,5 @@
-"""ChaCha20-Poly1305 AEAD, IETF variant (RFC 8439), in pure Python."""
+"""ChaCha20-Poly1305 AEAD opening, IETF variant (RFC 8439), in pure Python (sealing is only for
+tests: tests/idexport_encoder.py)."""
 
 from __future__ import annotations
 
@@ -30,14 +31,8 @@ def one_time_key(key: bytes, nonce12: bytes) -> Poly1305Key:
     return Poly1305Key(chacha20_block(key, 0, nonce12)[:32])
 
 
-def _xor(data: bytes, stream: bytes) -> bytes:
+def xor(data: bytes, stream: bytes) -> bytes:
     return bytes(a ^ b for a, b in zip(data, stream, strict=True))
-
-
-def encrypt(plaintext: bytes, aad: bytes, nonce12: bytes, key: bytes) -> bytes:
-    """Ciphertext followed by its 16-byte tag."""
-    ciphertext = _xor(plaintext, chacha20_stream(key, nonce12, len(plaintext), counter=1))
-    return ciphertext + one_time_key(key, nonce12).tag(mac_input(aad, ciphertext))
 
 
 def decrypt(sealed: bytes, aad: bytes, nonce12: bytes, key: bytes) -> bytes:
@@ -48,4 +43,4 @@ def decrypt(sealed: bytes, aad: bytes, nonce12: bytes, key: bytes) -> bytes:
     expected = one_time_key(key, nonce12).tag(mac_input(aad, ciphertext))
     if not hmac.compare_digest(expected, tag):
         raise AeadError("authentication tag does not match")
-    return _xor(ciphertext, chacha20_stream(key, nonce12, len(ciphertext), counter=1))
+    return xor(ciphertext, chacha20_stream(key, nonce12, len(ciphertext), counter=1))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,8 +39,3 @@ def message(code: str, **params: Any) -> Message:
     """Message(code, params) with the parameters given as keywords."""
     frozen = {k: tuple(v) if isinstance(v, list) else v for k, v in params.items()}
     return Message(code, tuple(sorted(frozen.items())))
-
-
-def as_mapping(params: Mapping[str, Any] | tuple[tuple[str, Any], ...]) -> dict[str, Any]:
-    """The parameters as a dict, whichever form they come in."""
-    return dict(params.items() if isinstance(params, Mapping) else params)

@@ -1,7 +1,7 @@
-// What the checkers' Python code (checkers/browser.py) expects its JavaScript host to provide.
+// What the checkers' Python code (checkers/bridge.py) expects its JavaScript host to provide.
 // Shared by the Web Worker and the Node test runner, so the tests exercise the same glue.
 
-// The global name checkers/browser.py looks up (ARGON2_HOST_FUNCTION there).
+// The global name checkers/bridge.py looks up (ARGON2_HOST_FUNCTION there).
 export const ARGON2_HOST_FUNCTION = "checkersArgon2id";
 
 // Argon2id (version 0x13) with hash-wasm's WebAssembly build; resolves to the raw key bytes.

@@ -49,7 +49,7 @@ async function loadArgon2() {
     await import(ARGON2_SCRIPT.href); // a UMD build: it defines globalThis.hashwasm
     installArgon2id(globalThis, globalThis.hashwasm);
   } catch {
-    // Left out on purpose: checkers/browser.py reports Argon2id as unavailable.
+    // Left out on purpose: checkers/bridge.py reports Argon2id as unavailable.
   }
 }
 
