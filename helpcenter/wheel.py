@@ -27,6 +27,8 @@ PACKAGE_DIR = ROOT / "checkers"
 DEFAULT_OUT = ROOT / ".cache" / "checkers-wheel"
 MANIFEST_NAME = "manifest.json"
 DISTRIBUTION = "helpcenter_checkers"
+# Parts of the package the browser never runs: the command line (it reads files and content).
+LEFT_OUT = frozenset({"cli"})
 # Zip timestamps before 1980 are not representable; a fixed date keeps the bytes reproducible.
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -69,6 +71,8 @@ def package_files(package_dir: Path) -> list[Path]:
     for path in sorted(package_dir.rglob("*")):
         relative = path.relative_to(package_dir)
         if path.is_dir() or "__pycache__" in relative.parts or path.suffix in {".pyc", ".pyo"}:
+            continue
+        if relative.parts[0] in LEFT_OUT:
             continue
         if path.suffix in {".so", ".pyd", ".dylib"}:
             raise WheelError(f"{path}: compiled file in the package; the wheel must be pure Python")

@@ -30,11 +30,14 @@ def test_wheel_holds_only_the_checkers_package(wheel) -> None:
     packages = {name.split("/")[0] for name in names}
     assert packages == {"checkers", wheel.path.name.split("-py3")[0] + ".dist-info"}
     assert "checkers/idexport.py" in names and "checkers/browser.py" in names
+    assert "checkers/choice_json.py" in names and "checkers/wording/backup_choice_text.py" in names
     assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
+    # The command line is a front end that reads files: it stays out of the browser's wheel.
+    assert not [name for name in names if name.startswith("checkers/cli")]
     sources = {
         f"checkers/{p.relative_to(ROOT / 'checkers').as_posix()}"
         for p in (ROOT / "checkers").rglob("*.py")
-        if "__pycache__" not in p.parts
+        if "__pycache__" not in p.parts and p.relative_to(ROOT / "checkers").parts[0] != "cli"
     }
     assert sources <= set(names)
     assert wheel.path.name.endswith("-py3-none-any.whl")

@@ -19,7 +19,8 @@ from quality import configured_site_url, mkdocs_config
 
 from helpcenter.browser import BrowserNotFound, find_chromium
 from helpcenter.content import Content, load_content
-from helpcenter.markdown_refs import PLATFORM_NAMES, find_labels, render_labels
+from checkers.platforms import PLATFORM_NAMES
+from helpcenter.markdown_refs import find_labels, render_labels
 from helpcenter.pdf_outline import Heading, OutlineError, heading_pages
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,6 +8,7 @@ import string
 from collections.abc import Mapping
 from typing import Any
 
+from checkers.platforms import PLATFORM_NAMES
 from checkers.wording.message import Message
 from checkers.wording.source import MESSAGES
 
@@ -18,7 +19,6 @@ Labels = Mapping[str, Mapping[str, str]]
 
 # `[[key]]` names a UI label, as in the content's Markdown.
 LABEL_REFERENCE = re.compile(r"\[\[([a-z0-9_]+)\]\]")
-PLATFORM_NAMES = {"android": "Android", "ios": "iOS"}
 
 
 class _LanguageRules:
@@ -128,5 +128,6 @@ class Wording:
         if len(distinct) == 1:
             return self.rules.quoted(distinct[0])
         return " / ".join(
-            f"{self.rules.quoted(text)} ({PLATFORM_NAMES.get(p, p)})" for p, text in wordings.items()
+            f"{self.rules.quoted(text)} ({PLATFORM_NAMES.get(p, p)})"
+            for p, text in wordings.items()
         )

@@ -1,7 +1,8 @@
 // Module Web Worker: loads Pyodide and the checkers wheel once, then answers the page.
 //
 // In:  {id, op, args}, op being "live" {text} (while typing), "check" {text, password}
-//      (the full verdict) or "choose" {catalog, inputs}.
+//      (the full verdict); for the wizard "catalog" {catalog, labels, guideTitles} once (JSON
+//      texts), then "choose" {inputs} for each answer.
 // Out: {id, result} or {id, error}; and once, {type: "ready"} or {type: "failed", error}.
 // Every file comes from this site (the paths below are relative to this file); nothing the
 // visitor types leaves this worker, and nothing is logged.
@@ -21,6 +22,7 @@ const CORE_FILES = [
 ];
 
 let bridge = null; // the Python module checkers.browser
+let choice = null; // the Python module checkers.choice_json (the wizard)
 
 // A short, plain reason for a failure: the last line of a Python traceback, or the JS message.
 function describe(error) {
@@ -69,6 +71,7 @@ async function start() {
   const pyodide = await loadPyodide({ indexURL: PYODIDE_DIR.href, stdout: quiet, stderr: quiet });
   await installCheckers(pyodide);
   bridge = pyodide.pyimport("checkers.browser");
+  choice = pyodide.pyimport("checkers.choice_json");
   await argon2;
 }
 
@@ -97,8 +100,11 @@ async function handle(op, args) {
       return JSON.parse(bridge.live_json(String(args.text)));
     case "check": // the password as typed: the checkers decide what an empty one means
       return JSON.parse(await bridge.check_json(String(args.text), args.password ?? null));
+    // The wizard: the catalog and its words once, then only the inputs of each answer.
+    case "catalog":
+      return JSON.parse(choice.set_catalog_json(args.catalog, args.labels, args.guideTitles));
     case "choose":
-      return JSON.parse(bridge.backup_choice_json(args.catalog, JSON.stringify(args.inputs)));
+      return JSON.parse(choice.backup_choice_json(JSON.stringify(args.inputs)));
     default:
       throw new Error(`unknown request ${op}`);
   }

@@ -1,15 +1,19 @@
-"""Command line: one subcommand per checker; exit status 0 ok, 1 not ok, 2 usage error."""
+"""Command line: one subcommand per checker; exit status 0 ok, 1 not ok, 2 usage error.
+
+A front end beside the core: it may read files and the content (through helpcenter), so it is
+left out of the browser's wheel.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from checkers import cli_backup_choice, cli_id_export
+from checkers.cli import backup_choice, id_export
 
 SUBCOMMANDS = {
-    "id-export": cli_id_export,
-    "backup-choice": cli_backup_choice,
+    "id-export": id_export,
+    "backup-choice": backup_choice,
 }
 
 
