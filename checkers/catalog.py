@@ -159,19 +159,23 @@ class _Checker:
         top = self.mapping(data, (), _TOP_FIELDS, _TOP_FIELDS)
         if top is None:
             return None
+        before = len(self.problems)
         raw_items = self.list(top, "items", ())
-        items = [
-            item for i, raw in enumerate(raw_items) if (item := self.item(raw, ("items", i)))
-        ]
-        self.no_duplicates([item.id for item in items], [("items", i) for i in range(len(items))])
-        known_items = {item.id for item in items}
-        if isinstance(top.get("items"), list):
+        items, paths = [], []
+        for i, raw in enumerate(raw_items):
+            if (item := self.item(raw, ("items", i))) is not None:
+                items.append(item)
+                paths.append(("items", i))
+        self.no_duplicates([item.id for item in items], paths)
+        if isinstance(top.get("items"), list) and len(self.problems) == before:
+            # Only when the items read well: a misspelt or repeated id is its own problem.
             for expected in ITEM_IDS:
-                if expected not in known_items and not self._mentions(raw_items, expected):
+                if expected not in {item.id for item in items}:
                     self.report(("items",), f"item {expected!r} is missing")
-        item_ids = tuple(i for i in ITEM_IDS if i in known_items) or ITEM_IDS
+        # Options may carry any known item; one missing from `items` is reported above.
+        item_ids = ITEM_IDS
         options: list[BackupOption] = []
-        paths: list[KeyPath] = []
+        paths = []
         for i, raw in enumerate(self.list(top, "options", ())):
             option = self.option(raw, ("options", i), item_ids)
             if option is not None:
@@ -186,11 +190,6 @@ class _Checker:
                         ("options",), f"option {needed!r} is missing; the decision logic needs it"
                     )
         return Catalog(tuple(items), tuple(options))
-
-    @staticmethod
-    def _mentions(raw_items: list[Any], item_id: str) -> bool:
-        """True when an item entry names `item_id` (its own problem is reported already)."""
-        return any(isinstance(raw, Mapping) and raw.get("id") == item_id for raw in raw_items)
 
     def mapping(
         self, value: object, path: KeyPath, fields: tuple[str, ...], required: tuple[str, ...]
@@ -355,6 +354,6 @@ class _Checker:
                 self.report((*guide_path, side), "expected a section id or null")
                 section = None
             sections[side] = section
-        if all(side in guide for side in _GUIDE_FIELDS) and not any(sections.values()):
+        if all(side in guide and guide[side] is None for side in _GUIDE_FIELDS):
             self.report(guide_path, "link at least one guide section (create or restore)")
         return sections["create"], sections["restore"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from checkers.catalog import Catalog, CatalogError, KeyPath, format_key_path
 from checkers.platforms import PLATFORM_NAMES, did_you_mean
@@ -23,8 +24,9 @@ def catalog_problems(document: SourceDocument) -> tuple[Catalog | None, list[str
         catalog: Catalog | None = Catalog.from_data(document.data)
     except CatalogError as error:
         catalog, problems = None, list(error.problems)
-    if catalog is not None:
-        problems = guide_link_problems(catalog)
+    # Checked on the data as written, so that they come with the catalog's other problems.
+    problems += guide_link_problems(document.data)
+    problems.sort(key=lambda problem: document.line_of(problem[0]))
     lines = [
         document.problem(key_path, f"{format_key_path(key_path)}: {message}")
         if key_path
@@ -34,16 +36,24 @@ def catalog_problems(document: SourceDocument) -> tuple[Catalog | None, list[str
     return (catalog if not problems else None), lines
 
 
-def guide_link_problems(catalog: Catalog) -> list[tuple[KeyPath, str]]:
-    """Each guide link to a section the guide of a platform it is linked from does not have."""
+def guide_link_problems(data: Any) -> list[tuple[KeyPath, str]]:
+    """Each guide link to a section that the guide of a platform it is linked from lacks.
+
+    Works on the catalog data as written (options that are well-formed enough to tell), so a
+    catalog with other problems still gets this check.
+    """
+    options = data.get("options") if isinstance(data, dict) else None
     problems: list[tuple[KeyPath, str]] = []
-    for index, option in enumerate(catalog.options):
+    for index, option in enumerate(options if isinstance(options, list) else []):
+        guide = option.get("guide") if isinstance(option, dict) else None
+        if not isinstance(guide, dict):
+            continue
         # The create step is done on the old phone, the restore step on the new one.
-        for side, section, platforms in (
-            ("create", option.guide_create, option.from_platforms),
-            ("restore", option.guide_restore, option.to_platforms),
-        ):
-            for platform in platforms if section is not None else ():
+        for side, platforms_key in (("create", "from"), ("restore", "to")):
+            section, platforms = guide.get(side), option.get(platforms_key)
+            if not isinstance(section, str) or not isinstance(platforms, list):
+                continue
+            for platform in (p for p in platforms if p in GUIDE_SECTIONS):
                 known = GUIDE_SECTIONS[platform]
                 if section not in known:
                     problems.append((
