@@ -73,17 +73,12 @@ def test_checkers_suite_passes_inside_pyodide(tmp_path: Path) -> None:
     files = checkers_test_files()
     assert files, "found no test files of the checkers"
     wheel = build_wheel(out_dir=tmp_path / "wheel")
-    catalog_json = tmp_path / "backup-options.json"
-    from checkers.catalog import load_catalog_file
-
-    catalog_json.write_text(json.dumps(load_catalog_file().to_data()), encoding="utf-8")
     bridge_tests = sorted((ROOT / "tests" / "pyodide").glob("test_*.py"))
     command = [
         *node_command(),
         str(RUNNER),
         "--wheel", str(wheel.path),
         "--wheels", str(TEST_WHEELS),
-        "--catalog-json", str(catalog_json),
         "--pure-python", str(Path(yaml.__file__).parent),
         *(str(f.relative_to(ROOT)) for f in files + bridge_tests),
     ]  # fmt: skip

@@ -116,11 +116,6 @@ for (const name of fs.readdirSync(path.join(ROOT, "tests"))) {
 }
 copyIntoPyodide(pyodide, "tests/pyodide");
 copyIntoPyodide(pyodide, "docs/content");
-// checkers.catalog.DEFAULT_CATALOG points next to the package, i.e. into site-packages here.
-const defaultCatalog = pyodide.runPython(
-  "from checkers.catalog import DEFAULT_CATALOG; str(DEFAULT_CATALOG)",
-);
-copyTree(pyodide, path.join(ROOT, "docs/content/backup-options.yml"), defaultCatalog);
 for (const test of args.tests) copyIntoPyodide(pyodide, path.normalize(test));
 // The catalog as JSON (PyYAML has no Pyodide build), for the wizard's entry point tests.
 if (args.catalogJson) {

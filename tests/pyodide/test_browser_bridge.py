@@ -1,9 +1,8 @@
-"""checkers.browser inside Pyodide: the browser's KDF path and the worker's JSON entry points."""
+"""checkers.browser inside Pyodide: the browser's KDF path and the validator's JSON entry points."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import js
@@ -11,8 +10,6 @@ import pytest
 from pyodide.ffi import run_sync
 
 from checkers import browser
-from checkers.backup_choice import choose, parse_inputs
-from checkers.catalog import Catalog
 from checkers.idexport import check_export
 from checkers.kdf import PBKDF2_SHA256, KdfRequest
 from checkers.verdict import ERROR, WARNING, Problem, Verdict
@@ -20,7 +17,6 @@ from checkers.verdict import ERROR, WARNING, Problem, Verdict
 VECTORS = json.loads(
     (Path(__file__).resolve().parent.parent / "data" / "id-export.json").read_text("utf-8")
 )["cases"]
-CATALOG_JSON = os.environ.get("CHECKERS_CATALOG_JSON")
 
 
 def _case(name: str) -> dict:
@@ -128,27 +124,3 @@ def test_every_candidate_of_a_typo_is_offered_and_not_the_reformatted_text() -> 
     verdict = Verdict("id-export", 0, export, problems=(typo, lenient))
     text = export.replace("-", "").lower()
     assert browser.report(text, verdict)["corrections"] == [list(candidates), []]
-
-
-@pytest.mark.skipif(CATALOG_JSON is None, reason="no catalog JSON handed to the runner")
-@pytest.mark.parametrize(
-    "inputs",
-    [
-        {"from": "android", "to": "ios", "old-device": "available"},
-        {"from": "android", "to": "android", "old-device": "lost", "have": "data-backup"},
-        {"from": "ios", "to": "ios", "old-device": "lost", "keep": "id,chats", "have": ""},
-    ],
-)
-def test_backup_choice_json_matches_choose(inputs: dict) -> None:
-    catalog_json = Path(CATALOG_JSON).read_text("utf-8")
-    answer = json.loads(browser.backup_choice_json(catalog_json, json.dumps(inputs)))["answer"]
-    expected = choose(Catalog.from_data(json.loads(catalog_json)), parse_inputs(inputs))
-    assert answer == expected.to_dict()
-
-
-@pytest.mark.skipif(CATALOG_JSON is None, reason="no catalog JSON handed to the runner")
-def test_backup_choice_json_names_the_bad_input() -> None:
-    catalog_json = Path(CATALOG_JSON).read_text("utf-8")
-    inputs = {"from": "windows", "to": "ios", "old-device": "available"}
-    error = json.loads(browser.backup_choice_json(catalog_json, json.dumps(inputs)))["error"]
-    assert error["input"] == "from" and "android" in error["message"]
