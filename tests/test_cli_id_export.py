@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from checkers import cli_id_export
+from checkers.cli import id_export as cli_id_export
 from checkers.idexport import check_export
 
 ROOT = Path(__file__).resolve().parent.parent
