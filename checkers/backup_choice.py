@@ -25,7 +25,7 @@ from checkers.catalog import (
     BackupOption,
     Catalog,
 )
-from checkers.platforms import PLATFORM_NAMES, PLATFORMS, did_you_mean
+from checkers.platforms import PLATFORM_NAMES, PLATFORMS, close_match
 from checkers.wording import Message, Wording, message
 
 OLD_DEVICE_STATES = ("available", "lost")
@@ -38,14 +38,29 @@ _SINGLE_INPUTS = ("from", "to", "old-device")
 _CHAT_ITEMS = frozenset({"chats", "media"})
 
 class InputError(ValueError):
-    """A bad input value; the message names the input and the allowed values."""
+    """A bad input value; `message` names the input, the problem and the allowed values.
 
-    def __init__(self, input_name: str, problem: str, allowed: tuple[str, ...] | None = None):
+    str() is the English sentence (the command line's usage error); front ends in other
+    languages word `message` themselves."""
+
+    def __init__(self, input_name: str, problem: Message, allowed: tuple[str, ...] | None = None):
         self.input_name = input_name
         self.problem = problem
         self.allowed = INPUTS.get(input_name, ()) if allowed is None else allowed
         kind = "values" if input_name in INPUTS else "inputs"
-        super().__init__(f"{input_name}: {problem}; allowed {kind}: {', '.join(self.allowed)}")
+        self.message = message(
+            f"choice.input.error.{kind}", input=input_name, problem=problem,
+            allowed=", ".join(self.allowed),  # input names and values: not words to translate
+        )  # fmt: skip
+        super().__init__(Wording()(self.message))
+
+
+def _not_allowed(value: str, known: tuple[str, ...], code: str = "choice.input.not-allowed"):
+    """The problem of a value not among `known`, with the likely intended one if any."""
+    close = close_match(value, known)
+    if close is None:
+        return message(code, value=value)
+    return message(f"{code}.close", value=value, close=close)
 
 
 @dataclass(frozen=True)
@@ -66,11 +81,9 @@ class ChoiceInputs:
         for name, values in given.items():
             for value in sorted(values):
                 if value not in INPUTS[name]:
-                    raise InputError(
-                        name, f"{value!r} is not allowed{did_you_mean(value, INPUTS[name])}"
-                    )
+                    raise InputError(name, _not_allowed(value, INPUTS[name]))
         if not self.keep:
-            raise InputError("keep", "name at least one thing to keep")
+            raise InputError("keep", message("choice.input.keep-empty"))
 
     @property
     def old_device_available(self) -> bool:
@@ -81,18 +94,17 @@ def parse_inputs(mapping: Mapping[str, Any]) -> ChoiceInputs:
     """Inputs from text values (CLI options, form fields); keep defaults to all, have to none."""
     for key in mapping:
         if key not in INPUTS:
-            raise InputError(
-                str(key), f"unknown input{did_you_mean(key, tuple(INPUTS))}", tuple(INPUTS)
-            )
+            problem = _not_allowed(str(key), tuple(INPUTS), "choice.input.unknown")
+            raise InputError(str(key), problem, tuple(INPUTS))
     given = {key: value for key, value in mapping.items() if value is not None}
     for key, value in given.items():
         if not isinstance(value, str):
-            raise InputError(key, f"expected text, got {type(value).__name__}")
+            raise InputError(key, message("choice.input.not-text", type=type(value).__name__))
     for key in _SINGLE_INPUTS:
         if key not in given:
-            raise InputError(key, "missing")
+            raise InputError(key, message("choice.input.missing"))
         if "," in given[key]:
-            raise InputError(key, f"takes one value, got {given[key]!r}")
+            raise InputError(key, message("choice.input.one-value", value=given[key]))
     return ChoiceInputs(
         from_platform=given["from"].strip().lower(),
         to_platform=given["to"].strip().lower(),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from checkers.backup_choice import InputError, choose, parse_inputs
 from checkers.catalog import Catalog, CatalogError
 from checkers.choice_report import GuideTitles, choice_report
-from checkers.wording import Labels, Wording
+from checkers.wording import Labels, Message, Wording
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,11 @@ class _Setup:
 _setup: _Setup | None = None  # what set_catalog_json received last
 
 
-def _error(input_name: str | None, message: str) -> str:
-    return json.dumps({"error": {"input": input_name, "message": message}})
+def _error(input_name: str | None, message: str, detail: Message | None = None) -> str:
+    error = {"input": input_name, "message": message}
+    if detail is not None:  # the message before it has words: its code and parameters
+        error.update(code=detail.code, params=detail.to_dict()["params"])
+    return json.dumps({"error": error})
 
 
 def set_catalog_json(
@@ -58,7 +61,8 @@ def backup_choice_json(inputs_json: str, language: str = "en") -> str:
             return _error(None, "inputs: expected a JSON object of input names and values")
         inputs = parse_inputs(values)
     except InputError as error:
-        return _error(error.input_name, str(error))
+        wording = Wording(language, labels=_setup.labels)
+        return _error(error.input_name, wording(error.message), error.message)
     except ValueError as error:
         return _error(None, f"inputs: {error}")
     wording = Wording(language, labels=_setup.labels)

@@ -7,6 +7,17 @@ Option and item names are content (backup-options.yml) and arrive as parameters.
 from checkers.wording.markers import N_, NP_
 
 MESSAGES: dict[str, str | tuple[str, str, str]] = {
+    # A bad input (the command line's usage error, the wizard's "one answer does not fit").
+    "choice.input.error.values": N_("{input}: {problem}; allowed values: {allowed}"),
+    "choice.input.error.inputs": N_("{input}: {problem}; allowed inputs: {allowed}"),
+    "choice.input.not-allowed": N_("'{value}' is not allowed"),
+    "choice.input.not-allowed.close": N_("'{value}' is not allowed (did you mean '{close}'?)"),
+    "choice.input.unknown": N_("unknown input"),
+    "choice.input.unknown.close": N_("unknown input (did you mean '{close}'?)"),
+    "choice.input.not-text": N_("expected text, got {type}"),
+    "choice.input.missing": N_("missing"),
+    "choice.input.one-value": N_("takes one value, got '{value}'"),
+    "choice.input.keep-empty": N_("name at least one thing to keep"),
     # Pieces that the sentences below put together.
     "choice.item": N_("{name:lower}"),  # an item's name inside a sentence ("contacts", "ID")
     "choice.items": N_("{items:list}"),
