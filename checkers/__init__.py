@@ -12,19 +12,11 @@ from checkers.backup_choice import (
     choose,
     parse_inputs,
 )
-from checkers.catalog import (
-    DEFAULT_CATALOG,
-    BackupOption,
-    Catalog,
-    CatalogError,
-    Item,
-    load_catalog_file,
-)
+from checkers.catalog import BackupOption, Catalog, CatalogError, Item
 from checkers.idexport import Problem, Verdict, check_export, check_steps, check_typing
 from checkers.kdf import KdfRequest, KdfUnavailable
 
 __all__ = [
-    "DEFAULT_CATALOG",
     "Answer",
     "BackupOption",
     "Catalog",
@@ -42,6 +34,5 @@ __all__ = [
     "check_steps",
     "check_typing",
     "choose",
-    "load_catalog_file",
     "parse_inputs",
 ]

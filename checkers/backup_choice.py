@@ -21,12 +21,12 @@ from checkers.catalog import (
     FALLBACK_OPTION,
     HAVE_VALUES,
     ITEM_IDS,
-    PLATFORMS,
     READABLE_COPY_OPTION,
     BackupOption,
     Catalog,
-    did_you_mean,
 )
+from checkers.platforms import PLATFORM_NAMES, PLATFORMS, close_match
+from checkers.wording import Message, Wording, message
 
 OLD_DEVICE_STATES = ("available", "lost")
 # Every input and its allowed values; `keep` and `have` take comma-separated sets.
@@ -37,35 +37,30 @@ INPUTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
 _SINGLE_INPUTS = ("from", "to", "old-device")
 _CHAT_ITEMS = frozenset({"chats", "media"})
 
-PLATFORM_NAMES = MappingProxyType({"android": "Android", "ios": "iOS"})
-_PHONE = MappingProxyType({"android": "Android phone", "ios": "iPhone"})
-_HAVE_NAMES = MappingProxyType({
-    "threema-safe": "Threema Safe backup", "id-export": "ID export", "data-backup": "data backup",
-    "device-backup": "encrypted iPhone backup with the ID export",
-})  # fmt: skip
-# Where the apps delete an ID (their own labels).
-_DELETE_ID = MappingProxyType({
-    "android": "“My Profile” → “Delete ID”", "ios": "“Profile” → “Remove ID and Data”",
-})  # fmt: skip
-_TIPS = (
-    ("tip-save-media", "For next time: let the app save incoming media files to the phone's "
-     "gallery, where they stay even without a backup."),
-    ("tip-passcode", "For next time: lock the app with a passcode, so that a stolen phone "
-     "does not give your ID away."),
-    ("tip-backup-early", "For next time: switch on Threema Safe or make an ID export as soon "
-     "as you have an ID."),
-)  # fmt: skip
-
-
 class InputError(ValueError):
-    """A bad input value; the message names the input and the allowed values."""
+    """A bad input value; `message` names the input, the problem and the allowed values.
 
-    def __init__(self, input_name: str, problem: str, allowed: tuple[str, ...] | None = None):
+    str() is the English sentence (the command line's usage error); front ends in other
+    languages word `message` themselves."""
+
+    def __init__(self, input_name: str, problem: Message, allowed: tuple[str, ...] | None = None):
         self.input_name = input_name
         self.problem = problem
         self.allowed = INPUTS.get(input_name, ()) if allowed is None else allowed
         kind = "values" if input_name in INPUTS else "inputs"
-        super().__init__(f"{input_name}: {problem}; allowed {kind}: {', '.join(self.allowed)}")
+        self.message = message(
+            f"choice.input.error.{kind}", input=input_name, problem=problem,
+            allowed=", ".join(self.allowed),  # input names and values: not words to translate
+        )  # fmt: skip
+        super().__init__(Wording()(self.message))
+
+
+def _not_allowed(value: str, known: tuple[str, ...], code: str = "choice.input.not-allowed"):
+    """The problem of a value not among `known`, with the likely intended one if any."""
+    close = close_match(value, known)
+    if close is None:
+        return message(code, value=value)
+    return message(f"{code}.close", value=value, close=close)
 
 
 @dataclass(frozen=True)
@@ -86,11 +81,9 @@ class ChoiceInputs:
         for name, values in given.items():
             for value in sorted(values):
                 if value not in INPUTS[name]:
-                    raise InputError(
-                        name, f"{value!r} is not allowed{did_you_mean(value, INPUTS[name])}"
-                    )
+                    raise InputError(name, _not_allowed(value, INPUTS[name]))
         if not self.keep:
-            raise InputError("keep", "name at least one thing to keep")
+            raise InputError("keep", message("choice.input.keep-empty"))
 
     @property
     def old_device_available(self) -> bool:
@@ -101,18 +94,17 @@ def parse_inputs(mapping: Mapping[str, Any]) -> ChoiceInputs:
     """Inputs from text values (CLI options, form fields); keep defaults to all, have to none."""
     for key in mapping:
         if key not in INPUTS:
-            raise InputError(
-                str(key), f"unknown input{did_you_mean(key, tuple(INPUTS))}", tuple(INPUTS)
-            )
+            problem = _not_allowed(str(key), tuple(INPUTS), "choice.input.unknown")
+            raise InputError(str(key), problem, tuple(INPUTS))
     given = {key: value for key, value in mapping.items() if value is not None}
     for key, value in given.items():
         if not isinstance(value, str):
-            raise InputError(key, f"expected text, got {type(value).__name__}")
+            raise InputError(key, message("choice.input.not-text", type=type(value).__name__))
     for key in _SINGLE_INPUTS:
         if key not in given:
-            raise InputError(key, "missing")
+            raise InputError(key, message("choice.input.missing"))
         if "," in given[key]:
-            raise InputError(key, f"takes one value, got {given[key]!r}")
+            raise InputError(key, message("choice.input.one-value", value=given[key]))
     return ChoiceInputs(
         from_platform=given["from"].strip().lower(),
         to_platform=given["to"].strip().lower(),
@@ -128,20 +120,28 @@ def _value_set(text: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Recommendation:
+    """One option to use: what it carries, where its steps are, and why (a Message)."""
+
     option: str
     carries: tuple[str, ...]
     guide: str
-    why: str
+    why: Message
+    # Where the backup is restored, when `guide` is the step of making it on the old phone.
+    restore_guide: str | None = None
 
 
 @dataclass(frozen=True)
 class Note:
+    """Something good to know: a stable code and what to say (a Message)."""
+
     code: str
-    message: str
+    message: Message
 
 
 @dataclass(frozen=True)
 class Answer:
+    """The decision: recommendations best first, the wanted items lost, and notes."""
+
     recommendations: tuple[Recommendation, ...]
     lost: tuple[str, ...]
     notes: tuple[Note, ...]
@@ -151,15 +151,30 @@ class Answer:
         """True when the first recommendation carries every item asked for."""
         return not self.lost
 
-    def to_dict(self) -> dict[str, Any]:
-        """Exactly the JSON object of spec backup-choice.md §4."""
+    def to_dict(self, wording: Wording) -> dict[str, Any]:
+        """The JSON object of spec backup-choice.md §4, worded by `wording`.
+
+        Beyond the spec's fields (all kept): each recommendation's `why_code` and `why_params`
+        and `restore_guide` (or null), each note's `message_code` and `message_params`.
+        """
         return {
             "recommendations": [
-                {"option": r.option, "carries": list(r.carries), "guide": r.guide, "why": r.why}
+                {
+                    "option": r.option, "carries": list(r.carries), "guide": r.guide,
+                    "why": wording(r.why), "restore_guide": r.restore_guide,
+                    "why_code": r.why.code, "why_params": r.why.to_dict()["params"],
+                }  # fmt: skip
                 for r in self.recommendations
             ],
             "lost": list(self.lost),
-            "notes": [{"code": note.code, "message": note.message} for note in self.notes],
+            "notes": [
+                {
+                    "code": note.code, "message": wording(note.message),
+                    "message_code": note.message.code,
+                    "message_params": note.message.to_dict()["params"],
+                }  # fmt: skip
+                for note in self.notes
+            ],
         }
 
 
@@ -194,17 +209,18 @@ def choose(catalog: Catalog, inputs: ChoiceInputs) -> Answer:
     if _CHAT_ITEMS.intersection(lost) and is_possible(readable_copy, inputs):
         chosen.append(readable_copy)  # right after the first: it saves what the first cannot
     chosen.extend(ranked[1:])
-    text = _Wording(catalog, inputs)
+    reasons = _Reasons(catalog, inputs)
     recommendations = tuple(
         Recommendation(
             option=option.id,
             carries=catalog.in_item_order(option.carries),
             guide=guide_path(option, inputs),
-            why=text.why(option, first, lost),
+            why=reasons.why(option, first, lost),
+            restore_guide=restore_guide_path(option, inputs),
         )
         for option in chosen
     )
-    return Answer(recommendations, lost, text.notes(first, lost, chosen))
+    return Answer(recommendations, lost, reasons.notes(first, lost, chosen))
 
 
 def _effective_inputs(inputs: ChoiceInputs) -> ChoiceInputs:
@@ -228,91 +244,94 @@ def guide_path(option: BackupOption, inputs: ChoiceInputs) -> str:
     return f"/guides/{inputs.to_platform}/#{option.guide_restore}"
 
 
-class _Wording:
-    """Sentences for a person, specific to the inputs."""
+def restore_guide_path(option: BackupOption, inputs: ChoiceInputs) -> str | None:
+    """The restore section on the new phone's guide, when `guide` is the create step."""
+    if option.guide_restore is None:
+        return None
+    restore = f"/guides/{inputs.to_platform}/#{option.guide_restore}"
+    return None if guide_path(option, inputs) == restore else restore
+
+
+class _Reasons:
+    """The Messages of an answer (codes and parameters; the words are in checkers.wording)."""
 
     def __init__(self, catalog: Catalog, inputs: ChoiceInputs) -> None:
         self.catalog = catalog
         self.inputs = inputs
-        self.old_phone = f"old {_PHONE[inputs.from_platform]}"
-        self.new_phone = f"new {_PHONE[inputs.to_platform]}"
-        self.route = (
-            f"from {PLATFORM_NAMES[inputs.from_platform]} to {PLATFORM_NAMES[inputs.to_platform]}"
+        self.old_phone = message(f"choice.old-phone.{inputs.from_platform}")
+        self.new_phone = message(f"choice.new-phone.{inputs.to_platform}")
+        self.route = message(
+            "choice.route",
+            old=PLATFORM_NAMES[inputs.from_platform],
+            new=PLATFORM_NAMES[inputs.to_platform],
+        )
+        # What some backup between these two platforms can carry at all.
+        self.route_carries = frozenset(
+            item
+            for option in catalog.options
+            if option.fits(inputs.from_platform, inputs.to_platform)
+            for item in option.carries
         )
 
-    def items(self, item_ids: Iterable[str]) -> str:
-        """'your ID, contacts and media files' style list in catalog order."""
-        names = [
-            _in_sentence(self.catalog.item_name(i)) for i in self.catalog.in_item_order(item_ids)
-        ]
-        return _join(names)
+    def items(self, item_ids: Iterable[str]) -> Message:
+        """The items, named as the catalog names them, in catalog order, as one list."""
+        names = tuple(
+            message("choice.item", name=self.catalog.item_name(item))
+            for item in self.catalog.in_item_order(item_ids)
+        )
+        return message("choice.items", items=names)
 
-    def why(self, option: BackupOption, first: BackupOption, lost: tuple[str, ...]) -> str:
+    def why(self, option: BackupOption, first: BackupOption, lost: tuple[str, ...]) -> Message:
         if option.id == FALLBACK_OPTION:
             return self._why_new_id()
         if option.id == READABLE_COPY_OPTION:
-            gone = self.items(_CHAT_ITEMS.intersection(lost))
-            return (
-                f"{_capitalized(gone)} cannot move to the {self.new_phone} this way, so export the "
-                f"conversations that matter on your {self.old_phone}: you keep a copy you can "
-                "read, with the media files attached."
-            )
+            return message(
+                "choice.why.readable-copy", gone=self.items(_CHAT_ITEMS.intersection(lost)),
+                new_phone=self.new_phone, old_phone=self.old_phone,
+            )  # fmt: skip
         kept_ids = self.inputs.keep.intersection(option.carries)
-        kept = self.items(kept_ids)
+        words: dict[str, Any] = dict(option=option.name, how=self._how(option))
         if option is not first:
-            brings = self.items(option.carries)
-            what = f"keeps your {kept}" if kept_ids else f"still brings your {brings}"
-            coverage = f"If the first choice does not work out: {option.name} {what}."
-        elif not lost:
-            coverage = f"{option.name} keeps everything you asked for: your {kept}."
-        else:
-            reason = (
-                f"no backup carries them {self.route}"
-                if self.inputs.old_device_available
-                else f"none of the backups you have can bring them to the {self.new_phone}"
-            )
-            gone = f"{self.items(lost)} cannot come along, because {reason}"
             if kept_ids:
-                coverage = f"{option.name} keeps your {kept}, the most any option can here; {gone}."
-            else:  # nothing asked for can move, but starting again would lose even the ID
-                keeps_id = (
-                    ", so you need not start again with a new ID" if "id" in option.carries else ""
-                )
-                coverage = (
-                    f"{_capitalized(gone)}. {option.name} still brings your "
-                    f"{self.items(option.carries)}{keeps_id}."
-                )
-        return f"{coverage} {self._how(option)}"
+                return message("choice.why.second-keeps", kept=self.items(kept_ids), **words)
+            return message("choice.why.second-brings", brings=self.items(option.carries), **words)
+        if not lost:
+            return message("choice.why.keeps-all", kept=self.items(kept_ids), **words)
+        words.update(gone=self.items(lost), reason=self._reason(lost))
+        if kept_ids:
+            return message("choice.why.keeps-most", kept=self.items(kept_ids), **words)
+        # Nothing asked for can move, but starting again would lose even the ID.
+        code = "choice.why.keeps-none-but-id" if "id" in option.carries else "choice.why.keeps-none"
+        return message(code, brings=self.items(option.carries), **words)
 
-    def _how(self, option: BackupOption) -> str:
+    def _reason(self, lost: tuple[str, ...]) -> Message:
+        """Why `lost` cannot come: no backup on this route carries them, or none of yours does."""
+        if self.inputs.old_device_available or not self.route_carries.intersection(lost):
+            return message("choice.reason.no-route", route=self.route)
+        return message("choice.reason.not-in-your-backups", new_phone=self.new_phone)
+
+    def _how(self, option: BackupOption) -> Message:
         if self.inputs.old_device_available:  # `have` is not asked then: any backup can be made
-            return (
-                f"Set it up on your {self.old_phone} while the app still works there, then "
-                f"restore it on the {self.new_phone}."
+            return message(
+                "choice.how.make-then-restore", old_phone=self.old_phone, new_phone=self.new_phone
             )
         if option.provided_by is not None and option.provided_by in self.inputs.have:
-            return (
-                f"Restore your {_HAVE_NAMES[option.provided_by]} on the {self.new_phone}; "
-                "you need its password."
-            )
-        return f"Set it up on the {self.new_phone}."
+            return message(
+                "choice.how.restore-yours",
+                backup=message(f"choice.have.{option.provided_by}"), new_phone=self.new_phone,
+            )  # fmt: skip
+        return message("choice.how.set-up-new", new_phone=self.new_phone)
 
-    def _why_new_id(self) -> str:
+    def _why_new_id(self) -> Message:
         # Only reached when no option other than a fresh start is possible at all.
         if self.inputs.old_device_available:
-            return (
-                f"No backup can move anything {self.route}, so the new phone starts with a new ID."
-            )
+            return message("choice.why.new-id.no-route", route=self.route)
         if not self.inputs.have:
-            return (
-                "Without the old phone and without a backup, nothing can be restored, not even "
-                "by the app's makers: start again with a new ID."
-            )
-        yours = _join([_HAVE_NAMES[value] for value in HAVE_VALUES if value in self.inputs.have])
-        return (
-            f"Without the old phone only existing backups count, and your {yours} cannot move "
-            f"{self.route}: start again with a new ID."
+            return message("choice.why.new-id.no-backup")
+        yours = tuple(
+            message(f"choice.have.{value}") for value in HAVE_VALUES if value in self.inputs.have
         )
+        return message("choice.why.new-id.backups-do-not-fit", backups=yours, route=self.route)
 
     def notes(
         self, first: BackupOption, lost: tuple[str, ...], chosen: list[BackupOption]
@@ -321,62 +340,35 @@ class _Wording:
         available = self.inputs.old_device_available
         notes: list[Note] = []
         if available:
-            where = _DELETE_ID[self.inputs.from_platform]
-            when = (
-                "Once your new ID works"
-                if fresh_start
-                else f"After restoring on the {self.new_phone}"
-            )
-            notes.append(Note(
-                "delete-old-id",
-                f"{when}, delete the ID on your {self.old_phone} ({where}), so that "
-                "notifications reach the new phone only.",
-            ))  # fmt: skip
+            platform = self.inputs.from_platform
+            where = message(f"choice.where.delete-id.{platform}", platform=platform)
+            when = "after-new-id" if fresh_start else "after-restore"
+            notes.append(Note("delete-old-id", message(
+                f"choice.note.delete-old-id.{when}", where=where, old_phone=self.old_phone,
+                new_phone=self.new_phone,
+            )))  # fmt: skip
         for option in chosen:  # items the catalog says come along only under a condition
             for item, condition in option.conditions:
                 if item not in self.inputs.keep:
                     continue
-                name, things = option.name.lower(), self.items([item])
-                notes.append(Note(
-                    f"{option.id}-{item}",
-                    f"Make the {name} {condition}, or your {things} stay behind."
-                    if available
-                    else f"The {name} brings back your {things} only if it was made {condition}.",
-                ))  # fmt: skip
+                code = "choice.note.condition.make" if available else "choice.note.condition.made"
+                notes.append(Note(f"{option.id}-{item}", message(
+                    code, option=option.name, items=self.items([item]), condition=condition,
+                    platform=self.inputs.from_platform,
+                )))  # fmt: skip
         if not available and not fresh_start:
-            notes.append(Note(
-                "password-needed",
-                "Restoring takes the backup's password: without it nobody can open the backup, "
-                "not even the app's makers.",
-            ))  # fmt: skip
+            notes.append(_note("password-needed"))
         if fresh_start or _CHAT_ITEMS.intersection(lost):
-            notes.append(Note(
-                "ask-resend",
-                "Ask your chat partners to send the messages and media you miss once more, or "
-                "to export the conversation for you.",
-            ))  # fmt: skip
+            notes.append(_note("ask-resend"))
         if fresh_start and not available:
-            notes.append(Note(
-                "revoke-old-id",
-                "If you set a revocation password for your old ID, revoke that ID now; without "
-                "such a password it cannot be deleted and is marked inactive after three months "
-                "without use.",
-            ))  # fmt: skip
+            notes.append(_note("revoke-old-id"))
         if lost:
-            notes.extend(Note(code, message) for code, message in _TIPS)
+            notes.extend(_note(code) for code in _TIPS)
         return tuple(notes)
 
 
-def _in_sentence(name: str) -> str:
-    """Item names start with a capital; inside a sentence only acronyms such as "ID" keep it."""
-    return name if name.split()[0].isupper() else name[:1].lower() + name[1:]
+_TIPS = ("tip-save-media", "tip-passcode", "tip-backup-early")
 
 
-def _capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _join(words: list[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
+def _note(code: str) -> Note:
+    return Note(code, message(f"choice.note.{code}"))

@@ -1,30 +1,71 @@
-"""The wizard's JSON entry point for the browser worker (pure: no `js`)."""
+"""The wizard's JSON entry points for the browser (pure: no `js`, testable in CPython).
+
+The worker calls `set_catalog_json` once, when the page starts, with the catalog, labels.yml's
+labels and the guides' section titles; each answer then sends only the inputs. Replies are JSON:
+{"report": choice_report(...)} or {"error": {"input": name or null, "message": text}}.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from checkers.backup_choice import InputError, choose, parse_inputs
 from checkers.catalog import Catalog, CatalogError
-
-_parsed_catalog: tuple[str, Catalog] | None = None  # the last catalog JSON and its Catalog
-
-
-def _catalog(catalog_json: str) -> Catalog:
-    global _parsed_catalog
-    if _parsed_catalog is None or _parsed_catalog[0] != catalog_json:
-        _parsed_catalog = (catalog_json, Catalog.from_data(json.loads(catalog_json)))
-    return _parsed_catalog[1]
+from checkers.choice_report import GuideTitles, choice_report
+from checkers.wording import Labels, Message, Wording
 
 
-def backup_choice_json(catalog_json: str, inputs_json: str) -> str:
-    """Entry point for the wizard: {"answer": ...} or {"error": {"input", "message"}}."""
+@dataclass(frozen=True)
+class _Setup:
+    catalog: Catalog
+    labels: Labels
+    guide_titles: GuideTitles
+
+
+_setup: _Setup | None = None  # what set_catalog_json received last
+
+
+def _error(input_name: str | None, message: str, detail: Message | None = None) -> str:
+    error = {"input": input_name, "message": message}
+    if detail is not None:  # the message before it has words: its code and parameters
+        error.update(code=detail.code, params=detail.to_dict()["params"])
+    return json.dumps({"error": error})
+
+
+def set_catalog_json(
+    catalog_json: str, labels_json: str = "{}", guide_titles_json: str = "{}"
+) -> str:
+    """Check and keep the catalog and words for later answers: {"ok": true} or {"error": ...}."""
+    global _setup
     try:
-        catalog = _catalog(catalog_json)
+        catalog = Catalog.from_data(json.loads(catalog_json))
+        labels, titles = json.loads(labels_json), json.loads(guide_titles_json)
     except (CatalogError, ValueError) as error:
-        return json.dumps({"error": {"input": None, "message": f"backup catalog: {error}"}})
+        _setup = None
+        return _error(None, f"backup catalog: {error}")
+    if not isinstance(labels, dict) or not isinstance(titles, dict):
+        _setup = None
+        return _error(None, "labels and guide titles must be JSON objects")
+    _setup = _Setup(catalog, labels, titles)
+    return json.dumps({"ok": True})
+
+
+def backup_choice_json(inputs_json: str, language: str = "en") -> str:
+    """The wizard's report for the inputs, worded in `language` (English: the source text)."""
+    if _setup is None:
+        return _error(None, "backup catalog: not loaded (set_catalog_json first)")
     try:
-        inputs = parse_inputs(json.loads(inputs_json))
+        values = json.loads(inputs_json)
+        if not isinstance(values, dict):
+            return _error(None, "inputs: expected a JSON object of input names and values")
+        inputs = parse_inputs(values)
     except InputError as error:
-        return json.dumps({"error": {"input": error.input_name, "message": str(error)}})
-    return json.dumps({"answer": choose(catalog, inputs).to_dict()})
+        wording = Wording(language, labels=_setup.labels)
+        return _error(error.input_name, wording(error.message), error.message)
+    except ValueError as error:
+        return _error(None, f"inputs: {error}")
+    wording = Wording(language, labels=_setup.labels)
+    answer = choose(_setup.catalog, inputs)
+    report = choice_report(_setup.catalog, inputs, answer, wording, _setup.guide_titles)
+    return json.dumps({"report": report})

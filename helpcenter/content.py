@@ -6,16 +6,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from checkers.catalog import GUIDE_SECTIONS, PLATFORMS, Catalog, CatalogError
+from checkers.catalog import Catalog
+from checkers.platforms import PLATFORM_NAMES, PLATFORMS, did_you_mean
+from helpcenter.catalog_source import catalog_problems
 from helpcenter.content_fields import FieldReader
-from helpcenter.markdown_refs import (
-    PLATFORM_NAMES,
-    LinkMap,
-    SitePage,
-    check_labels,
-    did_you_mean,
-    find_links,
-)
+from helpcenter.guide_sections import GUIDE_SECTIONS
+from helpcenter.markdown_refs import LinkMap, SitePage, check_labels, find_links
 from helpcenter.yamlsource import ContentError, KeyPath, SourceDocument, load_yaml
 
 BLOCK_KINDS = ("step", "note", "warning", "tip")
@@ -261,10 +257,9 @@ class _Loader:
         return replace(guide, sections=tuple(sections))
 
     def catalog(self, reader: FieldReader) -> Catalog | None:
-        try:
-            catalog = Catalog.from_data(reader.document.data)
-        except CatalogError as error:
-            reader.report(error.key_path, error.message)
+        catalog, problems = catalog_problems(reader.document)  # every problem, as path:line
+        self.problems.extend(problems)
+        if catalog is None:
             return None
         for i, option in enumerate(catalog.options):
             # Shown on /backups/ and in the comparison of each guide the option applies to.
@@ -368,3 +363,13 @@ def load_content(content_dir: Path) -> Content:
     if loader.problems or catalog is None:
         raise ContentError(sorted(loader.problems, key=_file_and_line))
     return Content(labels, faq, guides, catalog, links)
+
+
+def load_labels(content_dir: Path) -> dict[str, dict[str, str]]:
+    """labels.yml alone, checked (for front ends that need the UI labels, not the pages)."""
+    loader = _Loader(content_dir)
+    reader = loader.read("labels.yml")
+    labels = loader.labels(reader) if reader is not None else {}
+    if loader.problems:
+        raise ContentError(sorted(loader.problems, key=_file_and_line))
+    return labels

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from helpcenter.markdown_refs import did_you_mean
+from checkers.platforms import did_you_mean
 from helpcenter.yamlsource import KeyPath, SourceDocument
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -27,14 +27,22 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             return configured
         return Path(config.config_file_path or ".").resolve().parent / configured
 
-    def on_files(self, files: Files, *, config) -> Files:
+    def on_config(self, config):
+        # Loaded and checked once per build, here: a mistake stops `mkdocs build` before MkDocs
+        # cleans the site folder. The print plugin reads self.content (no second load).
+        self.content = None
         try:
-            content = load_content(self.content_dir(config))
+            self.content = load_content(self.content_dir(config))
         except ContentError as error:
             # MkDocs logs a PluginError's message as is and exits non-zero, without a traceback.
             count = len(error.problems)
             raise PluginError(f"{count} content problem{'s' * (count != 1)}:\n{error}") from None
-        self.content = content
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        content = self.content
+        if content is None:  # on_config failed, and MkDocs went on anyway (it does not)
+            raise PluginError("the content was not loaded")
         renderer = PageRenderer(content, self.config.catalog_json, config.use_directory_urls)
         for src_uri in PAGE_TEMPLATES:
             if files.get_file_from_path(src_uri) is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from collections.abc import Iterator, Mapping
@@ -10,7 +9,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-PLATFORM_NAMES = {"android": "Android", "ios": "iOS"}
+from checkers.platforms import PLATFORM_NAMES, did_you_mean
 
 LABEL_PATTERN = re.compile(r"\[\[([^\[\]\s]*)\]\]")
 # Inline link targets `](target)` with an optional title, and reference definitions `[x]: target`.
@@ -19,12 +18,6 @@ _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<target>[^\s>]
 _AUTOLINK = re.compile(r"<(?P<target>[a-z][a-z0-9+.-]*:[^\s>]+)>", re.I)
 # A content tab (pymdownx.tabbed) titled with a platform name: its labels use that platform.
 _TAB_START = re.compile(r'^(?P<indent>[ \t]*)===[+!]*[ \t]+"(?P<title>[^"]*)"')
-
-
-def did_you_mean(value: str, known: object) -> str:
-    """A " (did you mean 'x'?)" suffix when a close match exists, else ""."""
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)  # type: ignore[call-overload]
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 @dataclass(frozen=True)

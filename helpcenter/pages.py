@@ -9,9 +9,9 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from checkers.catalog import PLATFORMS
+from checkers.platforms import PLATFORM_NAMES, PLATFORMS
 from helpcenter.content import Block, Content, GuideSection
-from helpcenter.markdown_refs import PLATFORM_NAMES, label_html, render_labels
+from helpcenter.markdown_refs import label_html, render_labels
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 # Generated page (source path, as if in docs/) -> its template in TEMPLATES_DIR.

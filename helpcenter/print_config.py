@@ -6,7 +6,11 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 # One printable guide per platform that has a guide in docs/content/guides/.
-PLATFORMS = ("android", "ios")
+from checkers.platforms import PLATFORMS
+
+__all__ = [
+    "PLATFORMS", "PrintPluginConfig", "pdf_site_path", "print_page_src_uri", "print_page_url",
+]
 
 
 def print_page_src_uri(platform: str) -> str:

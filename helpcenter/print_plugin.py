@@ -14,15 +14,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from helpcenter.content import Content, load_content
-from helpcenter.markdown_refs import PLATFORM_NAMES, find_links, render_labels
+from checkers.platforms import PLATFORM_NAMES
+from helpcenter.content import Content
+from helpcenter.markdown_refs import find_links, render_labels
 from helpcenter.pages import TEMPLATES_DIR, template_data, template_environment
 from helpcenter.print_config import (
     PLATFORMS,
     PrintPluginConfig,
     print_page_src_uri,
 )
-from helpcenter.yamlsource import ContentError
 
 CONTENT_PLUGIN = "helpcenter/content"
 # The cover's heading: where links to the web guide as a whole land in the print page.
@@ -153,10 +153,9 @@ class PrintPlugin(BasePlugin[PrintPluginConfig]):
                 f"helpcenter/print needs the {CONTENT_PLUGIN} plugin in mkdocs.yml (it reads "
                 "the same content)"
             )
-        try:
-            content = load_content(content_plugin.content_dir(config))
-        except ContentError as error:
-            raise PluginError(f"content problems:\n{error}") from None
+        content = content_plugin.content  # loaded and checked once, in its on_config
+        if content is None:
+            raise PluginError(f"the {CONTENT_PLUGIN} plugin has not loaded the content")
         renderer = PrintRenderer(content, config, self.config)
         for platform in PLATFORMS:
             src_uri = print_page_src_uri(platform)

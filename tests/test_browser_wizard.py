@@ -1,4 +1,4 @@
-"""The backup wizard in Chromium: the answers of checkers.backup_choice, by link or by clicks."""
+"""The backup wizard in Chromium: the spec's answers, by link or by clicks, worded by Python."""
 
 from __future__ import annotations
 
@@ -6,15 +6,19 @@ import contextlib
 import io
 import itertools
 import json
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
-from urllib.parse import parse_qsl
+from pathlib import Path
 
 import pytest
 
-from checkers.backup_choice import INPUTS, choose, parse_inputs
-from checkers.catalog import load_catalog_file
+from checkers.backup_choice import INPUTS
 from checkers.cli import main as checkers_cli
 
+ROOT = Path(__file__).resolve().parent.parent
 RESULT = "#backup-choice-result"
 LOAD_TIMEOUT_MS = 120_000
 QUERIES = [
@@ -27,13 +31,29 @@ QUERIES = [
 ]
 
 
+# data-options and data-lost for each query, by the rules of spec backup-choice.md §3.
+EXPECTED = {
+    QUERIES[0]: ("threema-safe", "chats"),  # lost phone: never chat-export
+    QUERIES[1]: ("data-backup threema-safe id-export", ""),
+    QUERIES[2]: ("ios-device-transfer threema-safe id-export", ""),
+    QUERIES[3]: ("new-id", "id contacts groups settings chats media"),
+    QUERIES[4]: ("data-backup id-export", ""),
+    QUERIES[5]: ("ios-device-transfer", ""),
+    "from=android&to=ios&old-device=lost&keep=id,contacts,groups,chats&have=id-export": (
+        "id-export", "contacts groups chats"
+    ),
+    "from=ios&to=android&old-device=available&keep=id,contacts,groups,settings,chats,media": (
+        "threema-safe chat-export id-export", "chats media"
+    ),
+    "from=android&to=android&old-device=lost&keep=id,chats,media&have=data-backup,id-export": (
+        "data-backup id-export", ""
+    ),
+}
+
+
 def expected(query: str) -> dict[str, str]:
-    """data-options and data-lost as checkers.backup_choice answers the query."""
-    answer = choose(load_catalog_file(), parse_inputs(dict(parse_qsl(query, True)))).to_dict()
-    return {
-        "options": " ".join(r["option"] for r in answer["recommendations"]),
-        "lost": " ".join(answer["lost"]),
-    }
+    options, lost = EXPECTED[query]
+    return {"options": options, "lost": lost}
 
 
 def cli_answer(inputs: dict[str, str]) -> dict[str, str]:
@@ -71,6 +91,15 @@ def open_query(page, query: str) -> None:
     )
 
 
+# Before the page's scripts: note each request a page posts to a worker (its op and arguments).
+RECORD_WORKER_REQUESTS = (
+    "window.sentToWorker = []; const post = Worker.prototype.postMessage;"
+    " Worker.prototype.postMessage = function (message, ...rest) {"
+    " window.sentToWorker.push({op: message.op, args: Object.keys(message.args || {})});"
+    " return post.call(this, message, ...rest); };"
+)
+
+
 def focused_id(page) -> str:
     return page.evaluate("document.activeElement && document.activeElement.id")
 
@@ -79,6 +108,7 @@ def focused_id(page) -> str:
 def wizard(chromium, site_url: str) -> Iterator:
     """One page opened straight on a finished answer (a shared link); Pyodide loads once."""
     context = chromium.new_context()
+    context.add_init_script(RECORD_WORKER_REQUESTS)
     page = context.new_page()
     page.goto(f"{site_url}/tools/backup-choice/?{QUERIES[0]}")
     yield page
@@ -99,6 +129,13 @@ def test_a_link_opens_on_the_finished_answer(wizard) -> None:
 def test_answers_match_the_decision_logic(wizard, query: str) -> None:
     open_query(wizard, query)
     assert shown(wizard) == expected(query)
+
+
+def test_the_worker_gets_the_catalog_once(wizard) -> None:
+    """Since the page opened: the catalog went to the worker once, each answer only its inputs."""
+    sent = [m for m in wizard.evaluate("() => window.sentToWorker") if m["op"]]  # not search's
+    assert sent[0] == {"op": "catalog", "args": ["catalog", "labels", "guideTitles"]}
+    assert sent[1:] and all(m == {"op": "choose", "args": ["inputs"]} for m in sent[1:]), sent
 
 
 def test_clicking_through_matches_and_back_steps_through(wizard, site_url: str) -> None:
@@ -193,3 +230,107 @@ def test_with_the_old_phone_at_hand_have_changes_nothing(wizard, old: str, new: 
             assert answer == cli_answer(inputs | {"have": ",".join(have)}), have
     open_query(wizard, f"{query}&have=threema-safe&have=id-export")
     assert shown(wizard) == answer
+
+
+# --- the answer as Python words it (issues 9 and 11) ------------------------------------------
+
+
+def test_the_page_shows_what_python_words(wizard) -> None:
+    """Headline, why, takes-along, lost and notes are the report's words, shown as they come."""
+    open_query(wizard, "from=android&to=ios&old-device=lost&keep=id,chats&have=threema-safe")
+    shown(wizard)
+    text = wizard.inner_text(RESULT)
+    assert "From an Android phone to an iPhone, without the old phone. Best first:" in text
+    assert (
+        "Threema Safe keeps your ID, the most any option can here; chats cannot come along, "
+        "because no backup carries them from Android to iOS. Restore your Threema Safe backup "
+        "on the new iPhone; you need its password."
+    ) in text  # issue 11: no backup moves chats between the two systems, phone lost or not
+    assert "Takes along: ID, Contacts, Groups and Settings" in text
+    assert "Chats: the first suggestion can't take this along." in text
+
+
+def test_threema_safe_links_to_both_guides(wizard) -> None:
+    """Made on the old phone's guide, restored on the new phone's guide."""
+    open_query(wizard, "from=ios&to=android&old-device=available&keep=id,contacts")
+    shown(wizard)
+    item = f'{RESULT} li[data-option="threema-safe"]'
+    made = wizard.locator(f"{item} .hc-guide a")
+    restored = wizard.locator(f"{item} .hc-restore-guide a")
+    assert made.get_attribute("href").endswith("/guides/ios/#create-threema-safe")
+    assert restored.get_attribute("href").endswith("/guides/android/#restore-threema-safe")
+    assert "(iOS guide)" in made.inner_text() and "(Android guide)" in restored.inner_text()
+    assert wizard.inner_text(f"{item} .hc-restore-guide").startswith("Then, on the new phone:")
+
+
+def test_announced_once_focused_and_start_again_clears(wizard, site_url: str) -> None:
+    page = wizard
+    page.goto(f"{site_url}/tools/backup-choice/?from=ios&to=ios&old-device=available")
+    page.wait_for_selector("#backup-choice-title-keep", state="visible")
+    page.evaluate(
+        "() => { window.announcements = [];"
+        " new MutationObserver(() => window.announcements.push("
+        "document.getElementById('backup-choice-status').textContent))"
+        ".observe(document.getElementById('backup-choice-status'),"
+        " {childList: true, characterData: true, subtree: true}); }"
+    )
+    page.click("#backup-choice-next")
+    shown(page)
+    # Focus left the hidden form for the answer's heading.
+    assert page.evaluate(
+        "() => document.activeElement.tagName === 'H2'"
+        " && document.activeElement.closest('#backup-choice-result') !== null"
+    )
+    said = "Your answer: iPhone to iPhone transfer fits best. Nothing: the first suggestion takes "
+    said += "along everything you picked."
+    assert page.evaluate("() => window.announcements") == [said]
+    # The same answer again (Back, then Forward) is not announced a second time.
+    page.go_back()
+    page.wait_for_selector("#backup-choice-title-keep", state="visible")
+    page.go_forward()
+    shown(page)
+    assert page.evaluate("() => window.announcements") == [said]
+    assert page.get_attribute("#backup-choice-status", "role") == "status"
+    assert page.get_attribute(RESULT, "aria-live") is None  # the long answer is not read twice
+
+    # Start again: nothing of the old answers stays, in the address or ticked in the form.
+    page.click(f"{RESULT} button:has-text('Start again')")
+    page.wait_for_selector("#backup-choice-title-from", state="visible")
+    assert page.url.endswith("/tools/backup-choice/")
+    assert focused_id(page) == "backup-choice-title-from"
+    for question in ("from", "to", "old-device", "have"):
+        assert page.locator(f'input[name="{question}"]:checked').count() == 0, question
+    assert page.locator('input[name="keep"]:checked').count() == len(INPUTS["keep"])  # default
+    assert page.inner_text("#backup-choice-status") == ""
+
+
+def test_a_renamed_label_reaches_the_browsers_answer(
+    chromium, built_site: Path, tmp_path: Path
+) -> None:
+    """One edit of labels.yml in a copy of the content: the built wizard words the note with it."""
+    from helpcenter.choice_data import DEFAULT_CONTENT_DIR
+    from helpcenter.serve import serve_in_thread
+
+    content = tmp_path / "content"
+    shutil.copytree(DEFAULT_CONTENT_DIR, content)
+    labels = content / "labels.yml"
+    text = labels.read_text(encoding="utf-8")
+    labels.write_text(text.replace("    android: My Profile\n", "    android: Me & My ID\n", 1))
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "HELPCENTER_CONTENT_DIR": str(content), "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    server, url = serve_in_thread(site)
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/tools/backup-choice/?from=android&to=ios&old-device=available&keep=id")
+        shown(page)
+        note = page.inner_text(f'{RESULT} li[data-code="delete-old-id"]')
+        assert "(“Me & My ID” → “Delete ID”)" in note
+    finally:
+        context.close()
+        server.shutdown()

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from checkers import cli_backup_choice
-from checkers.catalog import DEFAULT_CATALOG, load_catalog_file
+from checkers.cli import backup_choice as cli_backup_choice
+from helpcenter.catalog_source import load_catalog_file
+from helpcenter.choice_data import DEFAULT_CONTENT_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_EXAMPLE = [
@@ -20,13 +22,8 @@ SPEC_EXAMPLE = [
 ]  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def _needs_yaml() -> None:
-    pytest.importorskip("yaml")  # the default catalog is YAML
-
-
 def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """The subcommand on its own parser, as checkers/cli.py wires it."""
+    """The subcommand on its own parser, as checkers/cli/__init__.py wires it."""
     parser = argparse.ArgumentParser(prog="python -m checkers")
     cli_backup_choice.add_parser(parser.add_subparsers(dest="command"), "backup-choice")
     try:
@@ -44,7 +41,11 @@ def test_spec_example_prints_one_json_object(capsys: pytest.CaptureFixture[str])
     assert [r["option"] for r in data["recommendations"]] == [
         "threema-safe", "chat-export", "id-export",
     ]  # fmt: skip
-    assert all(set(r) == {"option", "carries", "guide", "why"} for r in data["recommendations"])
+    assert all(
+        {"option", "carries", "guide", "why"} <= set(r) for r in data["recommendations"]
+    )  # the spec's fields (and new ones beside them)
+    assert all(isinstance(r["why"], str) for r in data["recommendations"])
+    assert all(isinstance(note["message"], str) for note in data["notes"])
     assert data["recommendations"][0]["guide"] == "/guides/android/#create-threema-safe"
     assert data["lost"] == ["chats"]
     assert {"delete-old-id", "ask-resend"} <= {note["code"] for note in data["notes"]}
@@ -56,15 +57,21 @@ def test_exit_0_when_everything_is_kept(capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0
     assert "iPhone to iPhone transfer" in out
     assert "/guides/ios/#create-device-backup" in out
-    assert "Lost: nothing" in out
+    assert "Lost: Nothing: the first suggestion takes along everything you picked." in out
 
 
 def test_human_output_lists_what_is_lost(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(["--from", "android", "--to", "android", "--old-device", "lost"], capsys)
     assert code == 1
-    assert out.startswith("1. New ID (new-id)")
-    assert "/guides/android/#without-backup" in out
-    assert "Lost: ID, Contacts, Groups, Settings, Chats, Media files" in out
+    assert out.splitlines()[:2] == [
+        "From an Android phone to an Android phone, without the old phone. Best first:",
+        "1. New ID (new-id) - carries: nothing the app can restore",
+    ]
+    assert "   Guide: /guides/android/#without-backup" in out.splitlines()
+    assert (
+        "Lost: ID, Contacts, Groups, Settings, Chats and Media files: the first suggestion "
+        "can't take these along."
+    ) in out.splitlines()
 
 
 @pytest.mark.parametrize(
@@ -111,7 +118,8 @@ def test_json_catalog_gives_the_same_answer(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     copy = tmp_path / "backup-options.json"
-    copy.write_text(json.dumps(load_catalog_file(DEFAULT_CATALOG).to_data()), encoding="utf-8")
+    shipped = load_catalog_file(DEFAULT_CONTENT_DIR / "backup-options.yml")
+    copy.write_text(json.dumps(shipped.to_data()), encoding="utf-8")
     _, from_yaml, _ = run_cli([*SPEC_EXAMPLE, "--json"], capsys)
     code, from_json, _ = run_cli([*SPEC_EXAMPLE, "--json", "--catalog", str(copy)], capsys)
     assert code == 1
@@ -128,8 +136,40 @@ def test_broken_catalog_is_named_with_file_and_line(
     assert f"{broken}:3: extra: unknown field 'extra'" in err
 
 
+def test_a_renamed_label_changes_the_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One edit in labels.yml of a copy of the content reaches the command line's answer."""
+    content = tmp_path / "content"
+    shutil.copytree(DEFAULT_CONTENT_DIR, content)
+    labels = content / "labels.yml"
+    text = labels.read_text(encoding="utf-8")
+    renamed = text.replace("    android: My Profile\n", "    android: Me & My ID\n", 1)
+    assert renamed != text
+    labels.write_text(renamed, encoding="utf-8")
+    argv = [*SPEC_EXAMPLE, "--json"]
+    _, shipped, _ = run_cli(argv, capsys)
+    _, edited, _ = run_cli([*argv, "--content", str(content)], capsys)
+    note = "delete the ID on your old Android phone ({}), so that notifications"
+    messages = [n["message"] for n in json.loads(shipped)["notes"]]
+    assert any(note.format("“My Profile” → “Delete ID”") in m for m in messages)
+    messages = [n["message"] for n in json.loads(edited)["notes"]]
+    assert any(note.format("“Me & My ID” → “Delete ID”") in m for m in messages)
+    _, text_out, _ = run_cli([*SPEC_EXAMPLE, "--content", str(content)], capsys)
+    assert "(“Me & My ID” → “Delete ID”)" in text_out
+
+
+def test_broken_content_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    content = tmp_path / "content"
+    shutil.copytree(DEFAULT_CONTENT_DIR, content)
+    (content / "labels.yml").write_text("labels:\n  my_profile: [x]\n", encoding="utf-8")
+    code, out, err = run_cli([*SPEC_EXAMPLE, "--content", str(content)], capsys)
+    assert (code, out) == (2, "")
+    assert f"{content / 'labels.yml'}:2: " in err
+
+
 def test_python_dash_m_checkers_entry_point() -> None:
-    """The real command line, through checkers/cli.py."""
+    """The real command line, through checkers/__main__.py and checkers/cli/."""
     result = subprocess.run(
         [sys.executable, "-m", "checkers", "backup-choice", *SPEC_EXAMPLE, "--json"],
         cwd=ROOT, capture_output=True, text=True, timeout=60,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from checkers.catalog import GUIDE_SECTIONS
 from helpcenter.content import load_content
+from helpcenter.guide_sections import GUIDE_SECTIONS
 from helpcenter.markdown_refs import find_links, render_labels
 from helpcenter.pages import PAGE_TEMPLATES, PageRenderer, template_data
 from helpcenter.yamlsource import ContentError, parse_yaml
@@ -137,8 +137,32 @@ def test_catalog_errors_point_at_their_line(tmp_path: Path) -> None:
         tmp_path, "backup-options.yml", "provided_by: threema-safe", "provided_by: threema-saf"
     )
     [problem] = problems_of(path.parent)
-    assert problem.startswith(f"{path}:{line}: unknown value 'threema-saf'")
+    assert problem.startswith(f"{path}:{line}: options[2].provided_by: unknown value 'threema-saf'")
     assert "(did you mean 'threema-safe'?)" in problem
+
+
+def test_every_catalog_problem_is_reported_with_the_rest(tmp_path: Path) -> None:
+    """The catalog's problems are collected like every other file's, each at its line."""
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURE, folder)
+    catalog = folder / "backup-options.yml"
+    text = catalog.read_text(encoding="utf-8")
+    text = text.replace("provided_by: threema-safe", "provided_by: threema-saf", 1)
+    text = text.replace("create: create-id-export", "create: create-id-exprot", 1)
+    catalog.write_text(text, encoding="utf-8")
+    faq = folder / "faq.yml"
+    faq.write_text(faq.read_text("utf-8").replace("topics: [passwords]", "topics: [pasword]"))
+    lines = text.splitlines()
+    provided = next(i for i, row in enumerate(lines, 1) if "threema-saf\n" in row + "\n")
+    create = next(i for i, row in enumerate(lines, 1) if "create-id-exprot" in row)
+    problems = problems_of(folder)
+    assert len(problems) == 3
+    assert problems[0].startswith(f"{catalog}:{provided}: options[2].provided_by: unknown value")
+    assert problems[1] == (
+        f"{catalog}:{create}: options[3].guide.create: 'create-id-exprot' is not a section of "
+        "the Android guide (did you mean 'create-id-export'?)"
+    )
+    assert "unknown topic 'pasword'" in problems[2]
 
 
 def test_unknown_field_suggests_the_known_one(tmp_path: Path) -> None:

@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "checkers"
 FRONT_ENDS = ("cli", "__main__.py")
 # Imports the core may never make; `js`/`pyodide` only in the one bridge module.
-FORBIDDEN = {"helpcenter", "yaml", "mkdocs", "jinja2", "pathlib", "glob", "shutil", "tempfile"}
+FORBIDDEN = {
+    "helpcenter", "yaml", "mkdocs", "jinja2", "pathlib", "os", "io", "glob", "shutil", "tempfile",
+}  # fmt: skip
 BROWSER_ONLY = {"js", "pyodide"}
 FILE_METHODS = {"read_text", "read_bytes", "write_text", "write_bytes", "listdir", "scandir"}
 
@@ -114,3 +116,33 @@ def test_core_opens_no_file_and_loads_nothing_of_the_site_when_it_runs() -> None
     assert "checkers.idexport" in found["names"] and "checkers.backup_choice" in found["names"]
     assert found["opened_while_checking"] == []
     assert found["site"] == []
+
+
+_WIZARD_PROBE = """
+import json, sys
+import checkers, checkers.choice_json, checkers.choice_report, checkers.backup_choice
+catalog_json, labels_json = sys.stdin.read().split("\\0")
+opened = []
+sys.addaudithook(lambda event, args: opened.append(args[0]) if event == "open" else None)
+reply = checkers.choice_json.set_catalog_json(catalog_json, labels_json, "{}")
+answer = checkers.choice_json.backup_choice_json(json.dumps(
+    {"from": "android", "to": "ios", "old-device": "available"}))
+print(json.dumps({
+    "opened": [str(name) for name in opened],
+    "modules": sorted(name for name in sys.modules if name.split(".")[0] in ("helpcenter", "yaml")),
+    "ok": json.loads(reply), "answered": "report" in json.loads(answer),
+}))
+"""
+
+
+def test_core_answers_without_opening_a_file_or_loading_yaml() -> None:
+    from helpcenter.choice_data import load_choice_data
+
+    data = load_choice_data()
+    given = json.dumps(data.catalog.to_data()) + "\0" + json.dumps(data.labels)
+    result = subprocess.run(
+        [sys.executable, "-c", _WIZARD_PROBE], input=given, cwd=ROOT, capture_output=True,
+        text=True, check=True,
+    )  # fmt: skip
+    seen = json.loads(result.stdout)
+    assert seen == {"opened": [], "modules": [], "ok": {"ok": True}, "answered": True}

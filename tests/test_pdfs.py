@@ -17,9 +17,10 @@ import pytest
 from markupsafe import Markup
 from quality import configured_site_url, mkdocs_config
 
+from checkers.platforms import PLATFORM_NAMES
 from helpcenter.browser import BrowserNotFound, find_chromium
 from helpcenter.content import Content, load_content
-from helpcenter.markdown_refs import PLATFORM_NAMES, find_labels, render_labels
+from helpcenter.markdown_refs import find_labels, render_labels
 from helpcenter.pdf_outline import Heading, OutlineError, heading_pages
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,17 +1,19 @@
-"""Command line, a front end beside the core (not in the browser wheel): one subcommand per
-checker; exit status 0 ok, 1 not ok, 2 usage error."""
+"""Command line: one subcommand per checker; exit status 0 ok, 1 not ok, 2 usage error.
+
+A front end beside the core: it may read files and the content (through helpcenter), so it is
+left out of the browser's wheel.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from checkers import cli_backup_choice
-from checkers.cli import id_export
+from checkers.cli import backup_choice, id_export
 
 SUBCOMMANDS = {
     "id-export": id_export,
-    "backup-choice": cli_backup_choice,
+    "backup-choice": backup_choice,
 }
 
 

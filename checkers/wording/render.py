@@ -8,6 +8,7 @@ import string
 from collections.abc import Mapping
 from typing import Any
 
+from checkers.platforms import PLATFORM_NAMES
 from checkers.wording.message import Message
 from checkers.wording.source import MESSAGES
 
@@ -18,7 +19,6 @@ Labels = Mapping[str, Mapping[str, str]]
 
 # `[[key]]` names a UI label, as in the content's Markdown.
 LABEL_REFERENCE = re.compile(r"\[\[([a-z0-9_]+)\]\]")
-PLATFORM_NAMES = {"android": "Android", "ios": "iOS"}
 
 
 class _LanguageRules:

@@ -3,13 +3,13 @@
 // the spec's input names (?from=android&to=ios&old-device=lost&keep=id,chats&have=threema-safe),
 // so a link opens on the finished answer and the browser's Back steps through the questions.
 // The result element carries data-state, data-options (best first) and data-lost for tests.
+// Every sentence of the answer comes from Python (checkers/choice_report.py); this file only
+// shows the report's fields. The worker gets the catalog and its words once, at start.
 import { CheckerUnavailable, SITE_ROOT, checkersClient } from "./checkers-client.mjs";
 import { h } from "./dom.mjs";
 
 const QUESTIONS = ["from", "to", "old-device", "keep", "have"];
 const MULTIPLE = new Set(["keep", "have"]); // comma-separated sets
-const PHONES = { android: "an Android phone", ios: "an iPhone" };
-
 
 // The questions that apply: `have` matters only when the old phone is gone.
 function askedQuestions(answers) {
@@ -27,23 +27,16 @@ function queryOf(answers) {
   return parts.length ? `?${parts.join("&")}` : location.pathname;
 }
 
-function lostSentence(lost, names) {
-  if (!lost.length) return "Nothing: the first suggestion takes along everything you picked.";
-  const these = lost.length > 1 ? "these" : "this";
-  return `${names(lost)}: the first suggestion can't take ${these} along.`;
-}
-
 class BackupChoiceWidget {
   constructor(root) {
     this.root = root;
     this.form = root.querySelector("#backup-choice-form");
     this.result = root.querySelector("#backup-choice-result");
     this.backButton = root.querySelector("#backup-choice-back");
-    this.optionNames = JSON.parse(root.dataset.optionNames);
-    this.itemNames = JSON.parse(root.dataset.itemNames);
-    this.guideTitles = JSON.parse(root.dataset.guideTitles);
+    this.status = root.querySelector("#backup-choice-status");
     this.catalogUrl = new URL(root.dataset.catalogUrl, document.baseURI);
     this.renderToken = 0;
+    this.announced = ""; // the answer last announced, so that it is announced once
   }
 
   start() {
@@ -56,11 +49,23 @@ class BackupChoiceWidget {
       },
       (error) => this.fail(error), // say so at once, not after the last question
     );
-    this.catalog = fetch(this.catalogUrl).then((response) => {
+    const catalog = fetch(this.catalogUrl).then((response) => {
       if (!response.ok) throw new CheckerUnavailable("load-failed", "backup catalog");
       return response.text();
     });
-    this.catalog.catch(() => {});
+    // The worker receives the catalog and the words for its answers once, not with each answer.
+    this.catalogSet = Promise.all([catalog, this.client.ready])
+      .then(([text]) =>
+        this.client.call("catalog", {
+          catalog: text,
+          labels: this.root.dataset.labels,
+          guideTitles: this.root.dataset.guideTitles,
+        }),
+      )
+      .then((reply) => {
+        if (reply.error) throw new CheckerUnavailable("load-failed", reply.error.message);
+      });
+    this.catalogSet.catch(() => {});
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.next();
@@ -217,48 +222,51 @@ class BackupChoiceWidget {
     const token = this.renderToken;
     this.result.dataset.options = "";
     this.result.dataset.lost = "";
-    if (this.loaded) this.setResult("working", h("p", {}, "Working out your answer."));
-    else this.setResult("loading", h("p", {}, "Loading; your answer follows in a moment."));
+    const heading = () => h("h2", { tabIndex: -1 }, "Your answer");
+    if (this.loaded) this.setResult("working", heading(), h("p", {}, "Working out your answer."));
+    else {
+      this.setResult(
+        "loading",
+        heading(),
+        h("p", {}, "Loading; your answer follows in a moment."),
+      );
+    }
+    // The form is hidden now: focus goes to the answer's heading rather than being lost.
+    if (moveFocus) this.result.querySelector("h2").focus();
     try {
-      const [catalog] = await Promise.all([this.catalog, this.client.ready]);
+      await this.catalogSet;
       if (token !== this.renderToken) return;
-      this.setResult("working", h("p", {}, "Working out your answer."));
       // Only the questions asked: `have` means nothing while the old phone is at hand.
       const asked = askedQuestions(answers);
       const inputs = Object.fromEntries([...answers].filter(([name]) => asked.includes(name)));
-      const reply = await this.client.call("choose", { catalog, inputs });
+      const reply = await this.client.call("choose", { inputs });
       if (token !== this.renderToken) return;
+      const focused = this.result.contains(document.activeElement);
       if (reply.error) this.showInputError(reply.error, answers);
-      else this.showRecommendations(reply.answer, answers);
-      if (moveFocus) this.result.querySelector("h2").focus();
+      else this.showReport(reply.report);
+      if (moveFocus || focused) this.result.querySelector("h2").focus();
     } catch (error) {
       if (token === this.renderToken) this.fail(error);
     }
   }
 
-  showRecommendations(answer, answers) {
+  // The report of checkers/choice_report.py: `answer` (the spec's JSON) and `view` (words).
+  showReport(report) {
+    const { answer, view } = report;
     this.result.dataset.options = answer.recommendations.map((r) => r.option).join(" ");
     this.result.dataset.lost = answer.lost.join(" ");
-    const lostPhone = answers.get("old-device") === "lost";
-    const names = (ids) => ids.map((id) => this.itemNames[id] || id).join(", ");
     const content = [
       h("h2", { tabIndex: -1 }, "What fits your move"),
-      h(
-        "p",
-        {},
-        `From ${PHONES[answers.get("from")]} to ${PHONES[answers.get("to")]}`,
-        lostPhone ? ", without the old phone." : ", with the old phone at hand.",
-        " Best first:",
-      ),
+      h("p", {}, view.headline),
       h(
         "ol",
         { className: "hc-recommendations" },
-        answer.recommendations.map((recommendation) =>
-          this.recommendationItem(recommendation, names),
+        answer.recommendations.map((recommendation, index) =>
+          this.recommendationItem(recommendation, view.recommendations[index]),
         ),
       ),
       h("h3", {}, "What will not come along"),
-      h("p", {}, lostSentence(answer.lost, names)),
+      h("p", { className: "hc-lost" }, view.lost),
     ];
     if (answer.notes.length) {
       content.push(
@@ -272,29 +280,31 @@ class BackupChoiceWidget {
     }
     content.push(this.navigation());
     this.setResult("done", ...content);
+    this.announce(view.announcement);
   }
 
-  recommendationItem(recommendation, names) {
-    const target = recommendation.guide;
-    const link = h(
-      "a",
-      { href: new URL(target.replace(/^\//, ""), SITE_ROOT).href },
-      this.guideTitles[target] || "The steps in the guide",
-    );
+  // Said once by screen readers when the answer changes (not on every re-render of the same).
+  announce(text) {
+    if (text === this.announced) return;
+    this.announced = text;
+    this.status.textContent = text;
+  }
+
+  guideLink(link, className) {
+    const href = new URL(link.href.replace(/^\//, ""), SITE_ROOT).href;
+    return h("p", { className }, h("strong", {}, link.lead), " ", h("a", { href }, link.title));
+  }
+
+  recommendationItem(recommendation, shown) {
+    const steps = [this.guideLink(shown.guide, "hc-guide")];
+    if (shown.restore_guide) steps.push(this.guideLink(shown.restore_guide, "hc-restore-guide"));
     return h(
       "li",
       { "data-option": recommendation.option },
-      h("h3", {}, this.optionNames[recommendation.option] || recommendation.option),
+      h("h3", {}, shown.name),
       h("p", {}, recommendation.why),
-      h(
-        "p",
-        {},
-        h("strong", {}, "Takes along: "),
-        recommendation.carries.length
-          ? names(recommendation.carries)
-          : "nothing the app can restore",
-      ),
-      h("p", {}, h("strong", {}, "Steps: "), link),
+      h("p", {}, h("strong", {}, "Takes along: "), shown.carries),
+      ...steps,
     );
   }
 
@@ -327,6 +337,10 @@ class BackupChoiceWidget {
     change.addEventListener("click", () => this.back());
     const restart = h("button", { type: "button", className: "md-button" }, "Start again");
     restart.addEventListener("click", () => {
+      // Nothing of the old answers stays: not in the address, not ticked in the form.
+      this.form.reset();
+      this.announced = "";
+      this.status.textContent = "";
       history.pushState({ backupChoice: true }, "", location.pathname);
       this.render(true);
     });

@@ -1,8 +1,9 @@
 // Module Web Worker: loads Pyodide and the checkers wheel once, then answers the page.
 //
 // In:  {id, op, args}, op being "live" {text} (while typing), "check" {text, password}
-//      (the full verdict), each answered with the validator's report (checkers/idexport_report.py),
-//      or "choose" {catalog, inputs}.
+//      (the full verdict), each answered with the validator's report (checkers/idexport_report.py);
+//      for the wizard "catalog" {catalog, labels, guideTitles} once (JSON texts), then "choose"
+//      {inputs} for each answer.
 // Out: {id, result} or {id, error}; and once, {type: "ready"} or {type: "failed", error}.
 // Every file comes from this site (the paths below are relative to this file); nothing the
 // visitor types leaves this worker, and nothing is logged.
@@ -109,8 +110,11 @@ async function handle(op, args) {
       return JSON.parse(bridge.live_json(String(args.text)));
     case "check": // the password as typed: the checkers decide what an empty one means
       return JSON.parse(await bridge.check_json(String(args.text), args.password ?? null));
+    // The wizard: the catalog and its words once, then only the inputs of each answer.
+    case "catalog":
+      return JSON.parse(choice.set_catalog_json(args.catalog, args.labels, args.guideTitles));
     case "choose":
-      return JSON.parse(choice.backup_choice_json(args.catalog, JSON.stringify(args.inputs)));
+      return JSON.parse(choice.backup_choice_json(JSON.stringify(args.inputs)));
     default:
       throw new Error(`unknown request ${op}`);
   }

@@ -1,4 +1,8 @@
-"""`python -m checkers backup-choice`: which backup to use, as text or as the spec's JSON."""
+"""`python -m checkers backup-choice`: which backup to use, as text or as the spec's JSON.
+
+The catalog and the UI labels come from the content through helpcenter's loader (the project's
+docs/content unless --content names another folder), or the catalog from --catalog FILE.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,22 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
-from checkers.backup_choice import INPUTS, Answer, InputError, choose, parse_inputs
-from checkers.catalog import DEFAULT_CATALOG, Catalog, CatalogError, load_catalog_file
+from checkers.backup_choice import INPUTS, InputError, choose, parse_inputs
+from checkers.choice_report import choice_report
+from checkers.wording import Wording
 
 EXIT_KEEPS_EVERYTHING = 0
 EXIT_SOMETHING_LOST = 1
 EXIT_USAGE = 2
+_PROG = "python -m checkers backup-choice"
 
 _EPILOG = """\
 exit status:
   0  the first recommendation keeps everything asked for with --keep
   1  something asked for is lost (listed under "lost")
-  2  usage error: a bad input value, or a catalog that cannot be read
+  2  usage error: a bad input value, or content (catalog, labels) that cannot be read
 
 example:
   python -m checkers backup-choice --from android --to ios --old-device available \\
@@ -59,49 +66,63 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.Ar
     )  # fmt: skip
     parser.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     parser.add_argument(
-        "--catalog", type=Path, default=DEFAULT_CATALOG, metavar="PATH",
-        help="backup-options catalog, YAML or JSON (default: docs/content/backup-options.yml)",
+        "--catalog", type=Path, default=None, metavar="PATH",
+        help="backup-options catalog, YAML or JSON (default: the one in the content folder)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--content", type=Path, default=None, metavar="DIR",
+        help="content folder whose labels.yml (and catalog) word the answer "
+        "(default: the project's docs/content)",
     )  # fmt: skip
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the answer; exit status 0 keeps everything, 1 something lost, 2 usage error."""
-    prog = "python -m checkers backup-choice"
     values = {"from": args.from_platform, "to": args.to_platform, "old-device": args.old_device}
     values.update(keep=args.keep, have=args.have)
     try:
         inputs = parse_inputs(values)
     except InputError as error:
-        print(f"{prog}: error: --{error}", file=sys.stderr)
+        print(f"{_PROG}: error: --{error}", file=sys.stderr)
         return EXIT_USAGE
+    # Imported here: the content loader needs PyYAML, which the core never does.
+    from helpcenter.choice_data import DEFAULT_CONTENT_DIR, load_choice_data
+    from helpcenter.yamlsource import ContentError
+
     try:
-        catalog = load_catalog_file(args.catalog)
-    except CatalogError as error:
-        print(f"{prog}: error: {error}", file=sys.stderr)
+        data = load_choice_data(args.content or DEFAULT_CONTENT_DIR, args.catalog)
+    except ContentError as error:
+        problems = "\n".join(f"{_PROG}: error: {problem}" for problem in error.problems)
+        print(problems, file=sys.stderr)
         return EXIT_USAGE
-    answer = choose(catalog, inputs)
+    answer = choose(data.catalog, inputs)
+    report = choice_report(
+        data.catalog, inputs, answer, Wording(labels=data.labels), data.guide_titles
+    )
     if args.json:
-        print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+        print(json.dumps(report["answer"], indent=2, ensure_ascii=False))
     else:
-        print(format_answer(answer, catalog))
+        print(format_report(report))
     return EXIT_KEEPS_EVERYTHING if answer.keeps_everything else EXIT_SOMETHING_LOST
 
 
-def format_answer(answer: Answer, catalog: Catalog) -> str:
-    """The answer for a person reading a terminal."""
-    lines: list[str] = []
-    for rank, recommendation in enumerate(answer.recommendations, start=1):
-        option = catalog.option(recommendation.option)
-        carries = ", ".join(catalog.item_name(i) for i in recommendation.carries) or "nothing"
+def format_report(report: dict[str, Any]) -> str:
+    """The wizard's report for a person reading a terminal."""
+    view, answer = report["view"], report["answer"]
+    lines = [view["headline"]]
+    for rank, (shown, spec) in enumerate(
+        zip(view["recommendations"], answer["recommendations"], strict=True), start=1
+    ):
         lines += [
-            f"{rank}. {option.name} ({option.id}) - carries: {carries}",
-            f"   {recommendation.why}",
-            f"   Guide: {recommendation.guide}",
+            f"{rank}. {shown['name']} ({shown['option']}) - carries: {shown['carries']}",
+            f"   {spec['why']}",
+            f"   Guide: {spec['guide']}",
         ]
-    lost = ", ".join(catalog.item_name(i) for i in answer.lost)
-    lines.append(f"Lost: {lost}" if lost else "Lost: nothing")
-    if answer.notes:
+        if spec["restore_guide"]:
+            lines.append(f"   Then: {spec['restore_guide']}")
+    lines.append(f"Lost: {view['lost']}")
+    if answer["notes"]:
         lines.append("Notes:")
-        lines += [f"  - {note.message}" for note in answer.notes]
+        lines += [f"  - {note['message']}" for note in answer["notes"]]
     return "\n".join(lines)
