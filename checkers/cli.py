@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from checkers import cli_backup_choice, cli_id_export
+from checkers import cli_backup_choice, cli_data_backup, cli_id_export
 
 SUBCOMMANDS = {
     "id-export": cli_id_export,
     "backup-choice": cli_backup_choice,
+    "data-backup": cli_data_backup,
 }
 
 
