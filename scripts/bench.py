@@ -3,9 +3,10 @@
 Writes bench.json (all figures) and bench.md (the table for the README) at the repo root.
 Parts, in this order: page-build scaling (scripts/bench_build.py), the full site build and the
 two PDFs, the in-browser checkers on that same site (scripts/bench_browser.py) and the checkers
-in CPython (scripts/bench_checkers.py). Timings are medians of a few runs. bench.md shows every
-figure of bench.json (except the single samples behind the medians): those with a baseline in
-the first table, the others next to their target in a second one.
+in CPython (scripts/bench_checkers.py, scripts/bench_databackup.py). Timings are medians of a
+few runs. bench.md shows every figure of bench.json (except the single samples behind the
+medians): those with a baseline in the first table, the others next to their target in a
+second one.
 
     python scripts/bench.py [--runs 3] [--scales 1,10,100] [--browser-runs 3] [--checks 5]
     python scripts/bench.py --render-only   # rewrite bench.md from bench.json, measuring nothing
@@ -275,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
         site = bench_site(args.runs, args.browser_runs, args.checks)
         print("bench: checkers in CPython ...", flush=True)
         checkers = json_file("bench_checkers.py", "--argon2")
+        print("bench: data-backup checker on a 2 GB sparse backup ...", flush=True)
+        checkers["rows"] += json_file("bench_databackup.py")["rows"]
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 1

@@ -117,41 +117,53 @@ def sparse_giant(small: bytes, path: Path, media_bytes: int, media_entries: int 
     """`small` (a backup) with `media_entries` more stored media entries that together hold
     `media_bytes` of zeros, written as holes: a multi-GB backup that takes no disk space.
     The added entries are only declared (headers and directory), never encrypted; the check
-    must never read them."""
-    directory = zipfile.ZipFile(io.BytesIO(small))
+    must never read them. As zip4j does, an entry gets a Zip64 field only when a size or its
+    offset does not fit 32 bits, and the end records are Zip64 only when the archive needs it."""
     end = zip_end(small)
-    cd_offset, cd_size, count = end["offset"], end["size"], end["count"]
-    central = bytearray(small[cd_offset : cd_offset + cd_size])
+    central = bytearray(small[end["offset"] : end["offset"] + end["size"]])
     per_entry = media_bytes // media_entries
+    stored = per_entry + 16 + 2 + 10  # salt, verifier, data, authentication code
     aes_extra = struct.pack("<HHH2sBH", 0x9901, 7, 2, b"AE", 3, 0)
     with path.open("wb") as out:
-        out.write(small[:cd_offset])
-        position = cd_offset
+        out.write(small[: end["offset"]])
+        position = end["offset"]
         for number in range(media_entries):
             name = f"message_media_giant{number}".encode()
-            stored = per_entry + 16 + 2 + 10  # salt, verifier, data, authentication code
+            big_size = stored >= 0xFFFFFFFF
+            local_extra = aes_extra
+            if big_size:
+                local_extra += struct.pack("<HHQQ", 1, 16, per_entry, stored)
+            sizes = (0xFFFFFFFF, 0xFFFFFFFF) if big_size else (stored, per_entry)
             local = struct.pack(
-                "<4s5H3L2H", b"PK\x03\x04", 51, 1, 99, 0, 0x5A74, 0, 0xFFFFFFFF, 0xFFFFFFFF,
-                len(name), len(aes_extra) + 20,
-            ) + name + aes_extra + struct.pack("<HHQQ", 1, 16, per_entry, stored)  # fmt: skip
+                "<4s5H3L2H", b"PK\x03\x04", 51, 1, 99, 0, 0x5A74, 0, *sizes, len(name),
+                len(local_extra),
+            ) + name + local_extra  # fmt: skip
             out.write(local)
             out.seek(stored, io.SEEK_CUR)  # a hole
-            zip64 = struct.pack("<HHQQQ", 1, 24, per_entry, stored, position)
+            zip64 = b""
+            if big_size:
+                zip64 += struct.pack("<QQ", per_entry, stored)
+            offset = position
+            if position >= 0xFFFFFFFF:
+                zip64, offset = zip64 + struct.pack("<Q", position), 0xFFFFFFFF
+            extra = (struct.pack("<HH", 1, len(zip64)) + zip64 if zip64 else b"") + aes_extra
             central += struct.pack(
-                "<4s6H3L5H2L", b"PK\x01\x02", 51, 51, 1, 99, 0, 0x5A74, 0, 0xFFFFFFFF,
-                0xFFFFFFFF, len(name), len(aes_extra) + len(zip64), 0, 0, 0, 0, 0xFFFFFFFF,
-            ) + name + zip64 + aes_extra  # fmt: skip
+                "<4s6H3L5H2L", b"PK\x01\x02", 51, 51, 1, 99, 0, 0x5A74, 0, *sizes, len(name),
+                len(extra), 0, 0, 0, 0, offset,
+            ) + name + extra  # fmt: skip
             position += len(local) + stored
-        new_cd = position
+        total = end["count"] + media_entries
         out.write(central)
-        total = count + media_entries
-        after_cd = new_cd + len(central)
+        if position < 0xFFFFFFFF and total < 0xFFFF:
+            out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, total, total, len(central),
+                                  position, 0))  # fmt: skip
+            return path
+        zip64_end = position + len(central)
         out.write(struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, total, total,
-                              len(central), new_cd))  # fmt: skip
-        out.write(struct.pack("<4sLQL", b"PK\x06\x07", 0, after_cd, 1))
+                              len(central), position))  # fmt: skip
+        out.write(struct.pack("<4sLQL", b"PK\x06\x07", 0, zip64_end, 1))
         out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF,
                               0xFFFFFFFF, 0))  # fmt: skip
-    del directory
     return path
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Generator
 from dataclasses import replace
 from typing import Any
@@ -21,7 +20,12 @@ from checkers.databackup.report import (
     BackupReport,
     Finding,
 )
-from checkers.databackup.ziprange import LOCAL_SIGNATURE, first_entry_name, read_directory
+from checkers.databackup.ziprange import (
+    LOCAL_SIGNATURE,
+    Entry,
+    first_entry_name,
+    read_directory,
+)
 from checkers.verdict import ERROR as VERDICT_ERROR
 
 MIN_PASSWORD, MAX_PASSWORD = 8, 256  # AppConstants in the Android app
@@ -31,6 +35,8 @@ MAX_LIST_BYTES = 256 * 1024
 # `settings` holds one line and `identity` 80 characters; anything bigger is a damaged directory.
 MAX_SMALL_ENTRY = 64 * 1024
 
+# The entries this check opens (names as stored): the others are only counted.
+_OPENED = {name.encode("ascii") for name in (names.SETTINGS, names.IDENTITY, *names.LISTS)}
 CheckSteps = Generator[aes.Request, bytes, BackupReport]
 _ENTRY_PROBLEMS = {
     aes.NOT_AUTHENTIC: "damaged-entry",
@@ -58,10 +64,10 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
     if directory.entries is None:
         finding = _unreadable(directory, facts.incomplete)
         kind = KIND_OTHER if finding.code == "not-zip" else KIND_ZIP
-        if first_entry_name(directory.head) in (names.SETTINGS, names.IDENTITY):
+        if first_entry_name(directory.head) in (b"settings", b"identity"):
             kind = KIND_BACKUP  # the app writes `settings` first
         return _add(replace(report, kind=kind), finding)
-    listing = {info.filename: info for info in directory.entries}
+    listing = {info.filename: info for info in directory.entries if info.name in _OPENED}
     found = names.contents(directory.entries)
     report = replace(
         report,
@@ -73,7 +79,8 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
     )
     if names.SETTINGS not in listing and names.IDENTITY not in listing:
         encrypted = any(info.flag_bits & 1 for info in directory.entries)
-        return _add(report, Finding.of("other-zip", entries=len(listing), encrypted=encrypted))
+        entries = len(directory.entries)
+        return _add(report, Finding.of("other-zip", entries=entries, encrypted=encrypted))
     report = replace(report, kind=KIND_BACKUP)
     if facts.incomplete:
         report = _add(report, Finding.of("incomplete-name", WARNING))
@@ -128,7 +135,7 @@ def _entry_finding(entry: str, opened: aes.Opened) -> Finding:
 
 
 def _check_settings(
-    report: BackupReport, info: zipfile.ZipInfo | None, secret: bytes, size: int
+    report: BackupReport, info: Entry | None, secret: bytes, size: int
 ) -> CheckSteps:
     if info is None:
         return _add(report, Finding.of("missing-entry", entry=names.SETTINGS))
@@ -168,7 +175,7 @@ def _rows(data: bytes) -> list[list[str]] | None:
 
 
 def _check_identity(
-    report: BackupReport, info: zipfile.ZipInfo | None, password: str, size: int
+    report: BackupReport, info: Entry | None, password: str, size: int
 ) -> CheckSteps:
     if info is None:
         return _add(report, Finding.of("missing-entry", entry=names.IDENTITY))
@@ -196,7 +203,7 @@ def _check_identity(
 
 
 def _count_rows(
-    report: BackupReport, info: zipfile.ZipInfo | None, entry: str, secret: bytes, size: int
+    report: BackupReport, info: Entry | None, entry: str, secret: bytes, size: int
 ) -> CheckSteps:
     field = {names.CONTACTS: "contacts", names.GROUPS: "groups"}.get(entry, "distribution_lists")
     if info is None:  # not backed up (the app writes the file even when the list is empty)

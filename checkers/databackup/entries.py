@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from checkers.databackup.report import Media
+from checkers.databackup.ziprange import Entry, dos_stamp_text
 
 SETTINGS = "settings"
 IDENTITY = "identity"
@@ -64,20 +64,28 @@ class Contents:
     newest_entry: str | None
 
 
-def contents(entries: tuple[zipfile.ZipInfo, ...]) -> Contents:
-    chats = files = thumbnails = media_bytes = 0
+def contents(entries: tuple[Entry, ...]) -> Contents:
+    # Byte prefixes and one pass: a backup may hold tens of thousands of entries.
+    media, thumbs, chats = (
+        _encoded(MEDIA_PREFIXES),
+        _encoded(THUMBNAIL_PREFIXES),
+        _encoded(CHAT_PREFIXES),
+    )
+    chat_count = files = thumbnails = media_bytes = newest = 0
     for info in entries:
-        name = info.filename
-        if name.startswith(MEDIA_PREFIXES):
+        name = info.name
+        if name.startswith(media):
             files += 1
             media_bytes += info.file_size
-        elif name.startswith(THUMBNAIL_PREFIXES):
+        elif name.startswith(thumbs):
             thumbnails += 1
             media_bytes += info.file_size
-        elif name.startswith(CHAT_PREFIXES) and name.endswith(".csv"):
-            chats += 1
-    newest = max((info.date_time for info in entries), default=None)
-    stamp = None
-    if newest is not None and newest[0] > 1980:  # 1980-01-01 is ZIP's "no date"
-        stamp = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}".format(*newest)
-    return Contents(chats, Media(files, thumbnails, media_bytes), stamp)
+        elif name.startswith(chats) and name.endswith(b".csv"):
+            chat_count += 1
+        if info.stamp > newest:
+            newest = info.stamp
+    return Contents(chat_count, Media(files, thumbnails, media_bytes), dos_stamp_text(newest))
+
+
+def _encoded(prefixes: tuple[str, ...]) -> tuple[bytes, ...]:
+    return tuple(prefix.encode("ascii") for prefix in prefixes)

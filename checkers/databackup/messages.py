@@ -47,8 +47,7 @@ FINDINGS: dict[str, str] = {
     "wrong-password": "This password does not open the backup. Passwords are case-sensitive: "
     "check Caps Lock and the keyboard layout. Nothing is wrong with the file itself, as far "
     "as can be told without the password.",
-    "missing-entry": "The entry '{entry}' is missing: the app cannot restore a backup "
-    "without it.",
+    "missing-entry": "The entry '{entry}' is missing: the app cannot restore a backup without it.",
     "damaged-entry": "The entry '{entry}' is damaged: {reason_text}. The app will fail to "
     "restore this backup; create a new one.",
     "unsupported-encryption": "The entry '{entry}' is encrypted in a way the app never uses "
@@ -83,8 +82,7 @@ FACTS = {
     "contacts": "Contacts:       {value}",
     "groups": "Groups:         {value}",
     "distribution_lists": "Lists:          {value}",
-    "chats": "Chats:          {value} (one per contact, group and list, with or without "
-    "messages)",
+    "chats": "Chats:          {value} (one per contact, group and list, with or without messages)",
     "media": "Media:          {value}",
 }
 RESTORABLE = {True: "today's apps can restore it", False: "newer than today's apps know"}

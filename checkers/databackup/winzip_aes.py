@@ -17,7 +17,7 @@ from collections.abc import Generator
 from dataclasses import dataclass
 
 from checkers.databackup.requests import AES_BLOCK, AesRequest, ReadRequest
-from checkers.databackup.ziprange import LOCAL_HEADER, LOCAL_SIGNATURE
+from checkers.databackup.ziprange import LOCAL_HEADER, LOCAL_SIGNATURE, Entry
 from checkers.kdf import PBKDF2_SHA1, KdfRequest, KdfUnavailable
 
 AES_METHOD = 99  # the compression method WinZip AES entries declare
@@ -68,7 +68,7 @@ class Opened:
     detail: str | None = None
 
 
-def aes_info(info: zipfile.ZipInfo) -> AesInfo | None:
+def aes_info(info: Entry) -> AesInfo | None:
     """The entry's AES extra field, if it is a WinZip AES entry."""
     if info.compress_type != AES_METHOD or not info.flag_bits & 1:
         return None
@@ -84,12 +84,12 @@ def aes_info(info: zipfile.ZipInfo) -> AesInfo | None:
     return None
 
 
-def is_aes(info: zipfile.ZipInfo) -> bool:
+def is_aes(info: Entry) -> bool:
     return aes_info(info) is not None
 
 
 def open_entry(
-    info: zipfile.ZipInfo, password: bytes, file_size: int, max_bytes: int = 1 << 20
+    info: Entry, password: bytes, file_size: int, max_bytes: int = 1 << 20
 ) -> Generator[Request, bytes, Opened]:
     """Reads, authenticates, decrypts and inflates one entry (an unencrypted one is inflated).
 
@@ -145,11 +145,10 @@ def xor(data: bytes, stream: bytes) -> bytes:
     return mixed.to_bytes(size, "little")
 
 
-def _entry_data(info: zipfile.ZipInfo, file_size: int) -> Generator[Request, bytes, bytes | Opened]:
+def _entry_data(info: Entry, file_size: int) -> Generator[Request, bytes, bytes | Opened]:
     """The entry's stored bytes, located through its local header."""
     start = info.header_offset
-    name_bytes = len(info.orig_filename.encode("utf-8"))
-    guess = LOCAL_HEADER.size + name_bytes + len(info.extra) + EXTRA_SLACK + info.compress_size
+    guess = LOCAL_HEADER.size + len(info.name) + len(info.extra) + EXTRA_SLACK + info.compress_size
     if start + LOCAL_HEADER.size > file_size:
         return Opened(None, TRUNCATED)
     chunk = bytes((yield ReadRequest(start, min(guess, file_size - start))))
@@ -165,7 +164,7 @@ def _entry_data(info: zipfile.ZipInfo, file_size: int) -> Generator[Request, byt
     return chunk[data_start:data_end]
 
 
-def _inflate(method: int, data: bytes, info: zipfile.ZipInfo, check_crc: bool) -> Opened:
+def _inflate(method: int, data: bytes, info: Entry, check_crc: bool) -> Opened:
     if method == zipfile.ZIP_STORED:
         content = data
     elif method == zipfile.ZIP_DEFLATED:
@@ -180,6 +179,6 @@ def _inflate(method: int, data: bytes, info: zipfile.ZipInfo, check_crc: bool) -
         return Opened(None, UNSUPPORTED, f"compression method {method}")
     if len(content) != info.file_size:
         return Opened(None, BAD_DATA, f"{len(content)} bytes instead of {info.file_size}")
-    if check_crc and zlib.crc32(content) != info.CRC:
+    if check_crc and zlib.crc32(content) != info.crc:
         return Opened(None, BAD_CRC)
     return Opened(content)

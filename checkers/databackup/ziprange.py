@@ -1,123 +1,203 @@
-"""A ZIP file's directory read by byte ranges: zipfile parses, the host supplies only what it reads.
+"""A ZIP file's central directory read by byte ranges: the tail, then the directory, nothing else.
 
-zipfile.ZipFile wants a file object; it gets a sparse view of the file that holds the ranges
-fetched so far and raises _Missing for any other. The generator then yields a ReadRequest for
-that range and parses again, so a multi-GB backup costs its tail and its central directory.
+The records are zipfile's own structures (struct formats and signatures); the loop over the
+directory is written here because zipfile.ZipFile wants the whole file as a file object and
+builds a ZipInfo for every entry, which for thousands of media entries costs more than the
+check may (the issue's budget: 1.2x the key derivations). Only what a backup can hold is read:
+one disk, Zip64 where sizes or offsets need it, an archive comment of up to 64 KiB.
 """
 
 from __future__ import annotations
 
-import io
 import struct
 import zipfile
 from collections.abc import Generator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from checkers.databackup.requests import ReadRequest
 
-# The end-of-directory record, the Zip64 locator and record, usually with room to spare.
-TAIL_BYTES = 4096
 LOCAL_HEADER = struct.Struct(zipfile.structFileHeader)
 LOCAL_SIGNATURE = zipfile.stringFileHeader
+_CENTRAL = struct.Struct(zipfile.structCentralDir)
+_END = struct.Struct(zipfile.structEndArchive)
+_LOCATOR = struct.Struct(zipfile.structEndArchive64Locator)
+_END64 = struct.Struct(zipfile.structEndArchive64)
 END_SIGNATURE = zipfile.stringEndArchive
-END_RECORD_BYTES = zipfile.sizeEndCentDir
+_MAX_COMMENT = 0xFFFF
+# The end record, the Zip64 locator and record, and a short comment, in one read.
+TAIL_BYTES = 4096
 HEAD_BYTES = 128  # the first local header and its name: what a file without a directory shows
-_MAX_ROUNDS = 8  # tail, Zip64 record, directory: never more than a few ranges
+_UTF8_NAMES = 0x800
+_NO_FIT = 0xFFFFFFFF
 
 
-class _Missing(Exception):
-    """The parser read bytes the view does not hold yet (deliberately not an OSError,
-    which zipfile would take for 'no such record')."""
+class Entry(NamedTuple):
+    """One central-directory record; `name` as stored, `stamp` the DOS date << 16 | time."""
 
-    def __init__(self, offset: int, length: int) -> None:
-        super().__init__(offset, length)
-        self.offset, self.length = offset, length
+    name: bytes
+    flag_bits: int
+    compress_type: int
+    crc: int
+    compress_size: int
+    file_size: int
+    header_offset: int
+    extra: bytes
+    stamp: int
 
-
-class SparseFile(io.RawIOBase):
-    """A read-only file of known size of which only some ranges are known."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._pos = 0
-        self._ranges: list[tuple[int, bytes]] = []
-
-    def add(self, offset: int, data: bytes) -> None:
-        self._ranges.append((offset, data))
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self.size}[whence]
-        if base + offset < 0:
-            raise OSError("seek before the start of the file")
-        self._pos = base + offset
-        return self._pos
-
-    def read(self, size: int | None = -1) -> bytes:
-        end = self.size if size is None or size < 0 else min(self.size, self._pos + size)
-        if self._pos >= end:
-            return b""
-        data = self.get(self._pos, end - self._pos)
-        self._pos = end
-        return data
-
-    def holds_end_record(self) -> bool:
-        """Whether a whole end-of-directory record lies in the known bytes at the file's end
-        (a signature too close to the end is a record cut short)."""
-        for start, data in self._ranges:
-            if start + len(data) == self.size:
-                at = data.rfind(END_SIGNATURE, 0, len(data) - END_RECORD_BYTES + 1)
-                if at >= 0:
-                    return True
-        return False
-
-    def get(self, offset: int, length: int) -> bytes:
-        for start, data in self._ranges:
-            if start <= offset and offset + length <= start + len(data):
-                return data[offset - start : offset - start + length]
-        raise _Missing(offset, length)
+    @property
+    def filename(self) -> str:
+        return self.name.decode("utf-8" if self.flag_bits & _UTF8_NAMES else "cp437", "replace")
 
 
 @dataclass(frozen=True)
 class Directory:
-    """The parsed central directory; `found_end` says whether an end record was there at all."""
+    """The entries, or None and why: `found_end` tells whether an end record was there."""
 
-    entries: tuple[zipfile.ZipInfo, ...] | None
+    entries: tuple[Entry, ...] | None
     found_end: bool
     head: bytes
     error: str | None = None
 
 
-def first_entry_name(head: bytes) -> str | None:
+def dos_stamp_text(stamp: int) -> str | None:
+    """A DOS date and time as YYYY-MM-DDTHH:MM:SS (local time: ZIP stores no zone)."""
+    date, time = stamp >> 16, stamp & 0xFFFF
+    year, month, day = (date >> 9) + 1980, (date >> 5) & 15, date & 31
+    if year <= 1980 or not 1 <= month <= 12 or not 1 <= day <= 31:  # 1980: "no date"
+        return None
+    hour, minute, second = time >> 11, (time >> 5) & 63, (time & 31) * 2
+    return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}"
+
+
+def first_entry_name(head: bytes) -> bytes | None:
     """The name of the entry a ZIP file starts with, if `head` shows one."""
     if len(head) < LOCAL_HEADER.size or head[:4] != LOCAL_SIGNATURE:
         return None
     name_length = LOCAL_HEADER.unpack_from(head)[10]
     name = head[LOCAL_HEADER.size : LOCAL_HEADER.size + name_length]
-    return name.decode("utf-8", "replace") if len(name) == name_length else None
+    return name if len(name) == name_length else None
+
+
+class _Known:
+    """The ranges of the file read so far."""
+
+    def __init__(self) -> None:
+        self.ranges: list[tuple[int, bytes]] = []
+
+    def get(self, offset: int, length: int) -> bytes | None:
+        for start, data in self.ranges:
+            if start <= offset and offset + length <= start + len(data):
+                return data[offset - start : offset - start + length]
+        return None
 
 
 def read_directory(size: int) -> Generator[ReadRequest, bytes, Directory]:
     """The entries of the ZIP file of `size` bytes, or why there are none."""
-    view = SparseFile(size)
-    head = bytes((yield ReadRequest(0, min(size, HEAD_BYTES))))
-    view.add(0, head)
+    known = _Known()
+
+    def fetch(offset: int, length: int) -> Generator[ReadRequest, bytes, bytes]:
+        data = known.get(offset, length)
+        if data is None:
+            data = bytes((yield ReadRequest(offset, length)))
+            known.ranges.append((offset, data))
+        return data
+
+    head = yield from fetch(0, min(size, HEAD_BYTES))
     tail_start = max(0, size - TAIL_BYTES)
-    view.add(tail_start, bytes((yield ReadRequest(tail_start, size - tail_start))))
-    for _ in range(_MAX_ROUNDS):
-        try:
-            with zipfile.ZipFile(view) as archive:
-                return Directory(tuple(archive.infolist()), True, head)
-        except _Missing as missing:  # zipfile never reads past the end: read() stops there
-            view.add(missing.offset, bytes((yield ReadRequest(missing.offset, missing.length))))
-        except Exception as error:  # noqa: BLE001 - zipfile raises many kinds on a damaged file
-            return Directory(None, view.holds_end_record(), head, str(error) or "bad ZIP")
-    return Directory(None, view.holds_end_record(), head, "the directory could not be located")
+    tail = yield from fetch(tail_start, size - tail_start)
+    at = _find_end(tail)
+    if at is None and tail_start > 0:  # a long comment pushes the end record further back
+        tail_start = max(0, size - _END.size - _MAX_COMMENT)
+        tail = yield from fetch(tail_start, size - tail_start)
+        at = _find_end(tail)
+    if at is None:
+        return Directory(None, False, head, "no end-of-directory record")
+    end_at = tail_start + at
+    fields = _END.unpack_from(tail, at)
+    count, cd_size, cd_offset, cd_end = fields[4], fields[5], fields[6], end_at
+    locator_at = end_at - _LOCATOR.size
+    locator = (yield from fetch(locator_at, _LOCATOR.size)) if locator_at >= 0 else b""
+    if locator[:4] == zipfile.stringEndArchive64Locator:
+        record_at = _LOCATOR.unpack_from(locator)[2]
+        if record_at + _END64.size > locator_at:
+            return Directory(None, True, head, "Zip64 end record out of place")
+        record = yield from fetch(record_at, _END64.size)
+        if record[:4] != zipfile.stringEndArchive64:
+            return Directory(None, True, head, "no Zip64 end record where the locator says")
+        count, cd_size, cd_offset = _END64.unpack_from(record)[7:10]
+        cd_end = record_at
+    elif fields[1] or fields[2]:
+        return Directory(None, True, head, "a multi-disk archive")
+    if cd_offset + cd_size != cd_end:
+        # Data missing or added before the directory: its offsets would all be off.
+        return Directory(None, True, head, "the directory is not where the end record says")
+    directory = yield from fetch(cd_offset, cd_size)
+    entries = _parse(directory, count)
+    if isinstance(entries, str):
+        return Directory(None, True, head, entries)
+    return Directory(entries, True, head)
+
+
+def _find_end(tail: bytes) -> int | None:
+    """Where in `tail` (the file's last bytes) a whole end record starts whose comment reaches
+    exactly to the end of the file, searching backwards."""
+    at = len(tail) - _END.size
+    while at >= 0:
+        at = tail.rfind(END_SIGNATURE, 0, at + 4)
+        if at < 0:
+            return None
+        if at + _END.size + _END.unpack_from(tail, at)[7] == len(tail):
+            return at
+        at -= 1
+    return None
+
+
+def _parse(directory: bytes, count: int) -> tuple[Entry, ...] | str:
+    """The records of the central directory, or what is wrong with it."""
+    entries: list[Entry] = []
+    unpack, record, signature = _CENTRAL.unpack_from, _CENTRAL.size, zipfile.stringCentralDir
+    make, add = tuple.__new__, entries.append  # Entry(...) costs a Python-level call each
+    at, end = 0, len(directory)
+    while at < end:
+        if at + record > end:
+            return "the directory ends inside a record"
+        fields = unpack(directory, at)
+        if fields[0] != signature:
+            return "a directory record has no signature"
+        name_at = at + record
+        extra_at = name_at + fields[12]
+        next_at = extra_at + fields[13] + fields[14]
+        if next_at > end:
+            return "the directory ends inside a record"
+        extra = directory[extra_at : extra_at + fields[13]]
+        sizes = fields[10], fields[11], fields[18]
+        if _NO_FIT in sizes:
+            sizes = _zip64_sizes(extra, sizes)
+        add(make(Entry, (directory[name_at:extra_at], fields[5], fields[6], fields[9], *sizes,
+                         extra, fields[8] << 16 | fields[7])))  # fmt: skip
+        at = next_at
+    if len(entries) != count:
+        return f"the directory holds {len(entries)} entries, its end record says {count}"
+    return tuple(entries)
+
+
+def _zip64_sizes(extra: bytes, sizes: tuple[int, int, int]) -> tuple[int, int, int]:
+    """Compressed size, size and offset, the 0xFFFFFFFF ones taken from the Zip64 field
+    (which holds size, compressed size, offset in that order, only those that did not fit)."""
+    compressed, size, offset = sizes
+    at = 0
+    while at + 4 <= len(extra):
+        kind, length = struct.unpack_from("<HH", extra, at)
+        if kind == 1:
+            usable = min(length, len(extra) - at - 4) // 8
+            values = list(struct.unpack_from(f"<{usable}Q", extra, at + 4))
+            if size == _NO_FIT and values:
+                size = values.pop(0)
+            if compressed == _NO_FIT and values:
+                compressed = values.pop(0)
+            if offset == _NO_FIT and values:
+                offset = values.pop(0)
+            break
+        at += 4 + length
+    return compressed, size, offset
