@@ -279,3 +279,16 @@ def test_every_cut_and_flip_gives_a_report(good: Path) -> None:
         damaged = bytearray(data)
         damaged[offset] ^= 0xFF
         assert isinstance(check_bytes(bytes(damaged), FILE_NAME), BackupReport)
+
+
+@pytest.mark.parametrize(
+    ("total", "count"), [(5 * 1024**3, 3), (9 * 1024**3, 2)], ids=["offsets", "sizes"]
+)
+def test_zip64_backups_beyond_4_gib(folder: Path, good: Path, total: int, count: int) -> None:
+    # 3 entries of 1.7 GiB: offsets need Zip64; 2 of 4.5 GiB: the sizes need it as well.
+    path = sparse_giant(good.read_bytes(), folder / f"zip64-{count}.zip", total, count)
+    hosts: list[FileHost] = []
+    report = check_file(path, PASSWORD, hosts)
+    assert report.ok and report.entries == ENTRIES + count
+    assert report.media.bytes == GOOD_MEDIA["bytes"] + count * (total // count)
+    assert hosts[0].bytes_read < 64 * 1024

@@ -127,7 +127,7 @@ def headline(report: BackupReport) -> str:
         return HEADLINES["not-a-backup"]
     if report.entries == 0:
         return HEADLINES["unreadable"]
-    if report.finding("no-password") and len(report.findings) == 1:
+    if report.finding("no-password") and all(f.severity != "error" for f in report.findings):
         return HEADLINES["no-password"]
     return HEADLINES["not-ok"]
 
