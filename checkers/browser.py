@@ -22,7 +22,7 @@ from checkers.base32 import group
 from checkers.catalog import Catalog, CatalogError
 from checkers.export_text import EXPORT_CHARS, GROUP_SIZE, compact_text
 from checkers.idexport import check_steps, check_typing
-from checkers.kdf import ARGON2ID, PBKDF2_SHA256, KdfRequest, KdfUnavailable
+from checkers.kdf import ARGON2ID, PBKDF2_SHA1, PBKDF2_SHA256, KdfRequest, KdfUnavailable
 from checkers.verdict import ERROR, Problem, Verdict
 
 # Set by the worker (and the Node test runner): async (password, salt, iterations, memoryKib,
@@ -36,11 +36,15 @@ _parsed_catalog: tuple[str, Catalog] | None = None  # the last catalog JSON and 
 
 async def derive_key(request: KdfRequest) -> bytes:
     """The key for `request`, computed by the browser; KdfUnavailable when it cannot."""
-    if request.algorithm == PBKDF2_SHA256:
+    if request.algorithm in _WEBCRYPTO_HASHES:
         return await _pbkdf2(request)
     if request.algorithm == ARGON2ID:
         return await _argon2id(request)
     raise KdfUnavailable(f"unknown key derivation {request.algorithm!r}")
+
+
+# PBKDF2-HMAC-SHA1 is WinZip AES's (the Android data backup, checkers.databackup).
+_WEBCRYPTO_HASHES = {PBKDF2_SHA256: "SHA-256", PBKDF2_SHA1: "SHA-1"}
 
 
 async def _pbkdf2(request: KdfRequest) -> bytes:
@@ -53,7 +57,7 @@ async def _pbkdf2(request: KdfRequest) -> bytes:
         )
         params = {
             "name": "PBKDF2",
-            "hash": "SHA-256",
+            "hash": _WEBCRYPTO_HASHES[request.algorithm],
             "salt": to_js(request.salt),
             "iterations": request.iterations,
         }

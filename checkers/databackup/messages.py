@@ -73,17 +73,18 @@ HEADLINES = {
     "unreadable": "NOT OK: this backup cannot be read as it is.",
 }
 
+# Each fact: its label and how its value reads.
 FACTS = {
-    "created": "Created:        {value} (from the file name)",
-    "newest_entry": "Newest entry:   {value} (the phone's local time)",
-    "size": "Size:           {value}",
-    "identity": "ID:             {value}",
-    "format_version": "Format:         version {value} ({restorable})",
-    "contacts": "Contacts:       {value}",
-    "groups": "Groups:         {value}",
-    "distribution_lists": "Lists:          {value}",
-    "chats": "Chats:          {value} (one per contact, group and list, with or without messages)",
-    "media": "Media:          {value}",
+    "created": ("Created", "{value} (from the file name)"),
+    "newest_entry": ("Newest entry", "{value} (the phone's local time)"),
+    "size": ("Size", "{value}"),
+    "identity": ("ID", "{value}"),
+    "format_version": ("Format", "version {value} ({restorable})"),
+    "contacts": ("Contacts", "{value}"),
+    "groups": ("Groups", "{value}"),
+    "distribution_lists": ("Lists", "{value}"),
+    "chats": ("Chats", "{value} (one per contact, group and list, with or without messages)"),
+    "media": ("Media", "{value}"),
 }
 RESTORABLE = {True: "today's apps can restore it", False: "newer than today's apps know"}
 NO_MEDIA = "none (large media were not included)"
@@ -132,8 +133,8 @@ def headline(report: BackupReport) -> str:
     return HEADLINES["not-ok"]
 
 
-def fact_lines(report: BackupReport) -> list[str]:
-    """The report's facts, one line each, leaving out what is unknown."""
+def facts(report: BackupReport) -> list[tuple[str, str]]:
+    """The report's facts as (label, value) in plain words, leaving out what is unknown."""
     values: dict[str, Any] = {
         "created": report.created,
         "newest_entry": report.newest_entry,
@@ -144,20 +145,27 @@ def fact_lines(report: BackupReport) -> list[str]:
         "groups": report.groups,
         "distribution_lists": report.distribution_lists,
     }
-    if report.kind == "android-data-backup":
+    if report.kind == "android-data-backup" and report.entries:
         values["chats"] = report.chats
         media = report.media
         values["media"] = (
-            MEDIA.format(files=_count(MEDIA_FILES, media.files),
-                         thumbnails=_count(THUMBNAILS, media.thumbnails),
-                         size=size_text(media.bytes))
+            MEDIA.format(
+                files=_count(MEDIA_FILES, media.files),
+                thumbnails=_count(THUMBNAILS, media.thumbnails),
+                size=size_text(media.bytes),
+            )
             if media.files or media.thumbnails
             else NO_MEDIA
-        )  # fmt: skip
-    lines = []
-    for key, template in FACTS.items():
+        )
+    shown = []
+    for key, (label, template) in FACTS.items():
         value = values.get(key)
-        if value is None:
-            continue
-        lines.append(template.format(value=value, restorable=RESTORABLE.get(report.restorable)))
-    return lines
+        if value is not None:
+            restorable = RESTORABLE.get(report.restorable)
+            shown.append((label, template.format(value=value, restorable=restorable)))
+    return shown
+
+
+def fact_lines(report: BackupReport) -> list[str]:
+    """The facts as aligned lines, for the command line."""
+    return [f"{label + ':':16}{value}" for label, value in facts(report)]

@@ -33,6 +33,17 @@ function lostSentence(lost, names) {
   return `${names(lost)}: the first suggestion can't take ${these} along.`;
 }
 
+// Options whose backup a checker of this site can test before the old phone is reset.
+const OPTION_CHECKERS = {
+  "data-backup": ["tools/data-backup/", "Check the backup file before you reset the old phone"],
+};
+
+function checkerLink(option) {
+  if (!(option in OPTION_CHECKERS)) return null;
+  const [path, text] = OPTION_CHECKERS[option];
+  return h("p", {}, h("a", { href: new URL(path, SITE_ROOT).href }, text));
+}
+
 class BackupChoiceWidget {
   constructor(root) {
     this.root = root;
@@ -295,6 +306,7 @@ class BackupChoiceWidget {
           : "nothing the app can restore",
       ),
       h("p", {}, h("strong", {}, "Steps: "), link),
+      checkerLink(recommendation.option),
     );
   }
 

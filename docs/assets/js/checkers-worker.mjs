@@ -1,7 +1,7 @@
 // Module Web Worker: loads Pyodide and the checkers wheel once, then answers the page.
 //
 // In:  {id, op, args}, op being "live" {text} (while typing), "check" {text, password}
-//      (the full verdict) or "choose" {catalog, inputs}.
+//      (the full verdict), "choose" {catalog, inputs} or "data-backup" {file, password}.
 // Out: {id, result} or {id, error}; and once, {type: "ready"} or {type: "failed", error}.
 // Every file comes from this site (the paths below are relative to this file); nothing the
 // visitor types leaves this worker, and nothing is logged.
@@ -21,6 +21,8 @@ const CORE_FILES = [
 ];
 
 let bridge = null; // the Python module checkers.browser
+let pyodide = null;
+let dataBackupBridge = null; // checkers.databackup.browser, imported on first use
 
 // A short, plain reason for a failure: the last line of a Python traceback, or the JS message.
 function describe(error) {
@@ -66,7 +68,7 @@ async function start() {
   await checkCoreFiles();
   const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE_DIR).href);
   const quiet = () => {};
-  const pyodide = await loadPyodide({ indexURL: PYODIDE_DIR.href, stdout: quiet, stderr: quiet });
+  pyodide = await loadPyodide({ indexURL: PYODIDE_DIR.href, stdout: quiet, stderr: quiet });
   await installCheckers(pyodide);
   bridge = pyodide.pyimport("checkers.browser");
   await argon2;
@@ -99,6 +101,9 @@ async function handle(op, args) {
       return JSON.parse(await bridge.check_json(String(args.text), args.password ?? null));
     case "choose":
       return JSON.parse(bridge.backup_choice_json(args.catalog, JSON.stringify(args.inputs)));
+    case "data-backup": // a File: Python reads only the slices it needs, nothing is sent
+      dataBackupBridge ??= pyodide.pyimport("checkers.databackup.browser");
+      return JSON.parse(await dataBackupBridge.check_json(args.file, args.password ?? null));
     default:
       throw new Error(`unknown request ${op}`);
   }
