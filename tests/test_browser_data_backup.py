@@ -158,3 +158,42 @@ def test_nothing_leaves_the_page(session: dict, backups: dict[str, Path]) -> Non
     )
     for secret in (PASSWORD, FILE_NAME, "ECHOECHO", "threema-backup"):
         assert secret not in stored
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_results_meet_wcag_a_and_aa(
+    chromium, site_url: str, backups: dict[str, Path], scheme: str
+) -> None:
+    from helpcenter.axe import run_axe
+    from tests.quality import settle
+
+    context = chromium.new_context(color_scheme=scheme, reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/tools/data-backup/")
+        assert wait_for_state(page, "ready", "error") == "ready"
+        found = []
+        for case in ("right password", "version 28", "no encryption", "unfinished"):
+            run_check(page, backups[case], PASSWORD)
+            settle(page)
+            found += [f"{case}: {violation.describe()}" for violation in run_axe(page)]
+        assert not found, "\n".join(found)
+    finally:
+        context.close()
+
+
+def test_works_from_the_keyboard(session: dict, backups: dict[str, Path]) -> None:
+    page = session["page"]
+    page.set_input_files("#data-backup-file", str(backups["version 28"]))
+    page.focus("#data-backup-file")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "data-backup-password"
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "data-backup-check"
+    page.keyboard.press("Enter")
+    assert wait_for_state(page, "done") == "done"
+    assert page.get_attribute(RESULT, "data-problems") == "newer-version"
+    # The result is announced: a polite live status region.
+    assert page.get_attribute(RESULT, "role") == "status"
+    assert page.get_attribute(RESULT, "aria-live") == "polite"
