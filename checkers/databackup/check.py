@@ -22,6 +22,7 @@ from checkers.databackup.report import (
 )
 from checkers.databackup.ziprange import (
     LOCAL_SIGNATURE,
+    ByteCache,
     Entry,
     first_entry_name,
     read_directory,
@@ -95,10 +96,12 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
                        max=MAX_PASSWORD),
         )  # fmt: skip
     secret = password.encode("utf-8", "surrogatepass")
-    report = yield from _check_settings(report, listing.get(names.SETTINGS), secret, size)
+    cache = directory.cache or ByteCache()  # the file's start and tail: often both small entries
+    report = yield from _check_settings(report, listing.get(names.SETTINGS), secret, size, cache)
     if report.password_ok is False or report.finding("truncated"):
         return report
-    report = yield from _check_identity(report, listing.get(names.IDENTITY), password, size)
+    identity = listing.get(names.IDENTITY)
+    report = yield from _check_identity(report, identity, password, size, cache)
     if facts.identity and report.identity and facts.identity != report.identity:
         report = _add(
             report,
@@ -106,7 +109,7 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
                        identity=report.identity),
         )  # fmt: skip
     for entry in names.LISTS:
-        report = yield from _count_rows(report, listing.get(entry), entry, secret, size)
+        report = yield from _count_rows(report, listing.get(entry), entry, secret, size, cache)
     return report
 
 
@@ -135,11 +138,11 @@ def _entry_finding(entry: str, opened: aes.Opened) -> Finding:
 
 
 def _check_settings(
-    report: BackupReport, info: Entry | None, secret: bytes, size: int
+    report: BackupReport, info: Entry | None, secret: bytes, size: int, cache: ByteCache
 ) -> CheckSteps:
     if info is None:
         return _add(report, Finding.of("missing-entry", entry=names.SETTINGS))
-    opened = yield from aes.open_entry(info, secret, size, MAX_SMALL_ENTRY)
+    opened = yield from aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
     if opened.reason == aes.WRONG_PASSWORD:
         return replace(_add(report, Finding.of("wrong-password")), password_ok=False)
     if opened.data is None:
@@ -175,12 +178,12 @@ def _rows(data: bytes) -> list[list[str]] | None:
 
 
 def _check_identity(
-    report: BackupReport, info: Entry | None, password: str, size: int
+    report: BackupReport, info: Entry | None, password: str, size: int, cache: ByteCache
 ) -> CheckSteps:
     if info is None:
         return _add(report, Finding.of("missing-entry", entry=names.IDENTITY))
     secret = password.encode("utf-8", "surrogatepass")
-    opened = yield from aes.open_entry(info, secret, size, MAX_SMALL_ENTRY)
+    opened = yield from aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
     if opened.data is None:
         if opened.reason == aes.WRONG_PASSWORD:  # settings opened: not a wrong password
             opened = aes.Opened(None, aes.NOT_AUTHENTIC)
@@ -203,12 +206,17 @@ def _check_identity(
 
 
 def _count_rows(
-    report: BackupReport, info: Entry | None, entry: str, secret: bytes, size: int
+    report: BackupReport,
+    info: Entry | None,
+    entry: str,
+    secret: bytes,
+    size: int,
+    cache: ByteCache,
 ) -> CheckSteps:
     field = {names.CONTACTS: "contacts", names.GROUPS: "groups"}.get(entry, "distribution_lists")
     if info is None:  # not backed up (the app writes the file even when the list is empty)
         return report
-    opened = yield from aes.open_entry(info, secret, size, MAX_LIST_BYTES)
+    opened = yield from aes.open_entry(info, secret, size, MAX_LIST_BYTES, cache)
     if opened.reason == aes.TOO_LARGE:
         return _add(report, Finding.of("not-counted", WARNING, entry=entry, bytes=info.file_size))
     if opened.data is None:

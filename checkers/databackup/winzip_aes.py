@@ -17,7 +17,7 @@ from collections.abc import Generator
 from dataclasses import dataclass
 
 from checkers.databackup.requests import AES_BLOCK, AesRequest, ReadRequest
-from checkers.databackup.ziprange import LOCAL_HEADER, LOCAL_SIGNATURE, Entry
+from checkers.databackup.ziprange import LOCAL_HEADER, LOCAL_SIGNATURE, ByteCache, Entry
 from checkers.kdf import PBKDF2_SHA1, KdfRequest, KdfUnavailable
 
 AES_METHOD = 99  # the compression method WinZip AES entries declare
@@ -89,7 +89,11 @@ def is_aes(info: Entry) -> bool:
 
 
 def open_entry(
-    info: Entry, password: bytes, file_size: int, max_bytes: int = 1 << 20
+    info: Entry,
+    password: bytes,
+    file_size: int,
+    max_bytes: int = 1 << 20,
+    cache: ByteCache | None = None,
 ) -> Generator[Request, bytes, Opened]:
     """Reads, authenticates, decrypts and inflates one entry (an unencrypted one is inflated).
 
@@ -97,7 +101,7 @@ def open_entry(
     entries this check opens are small, and a damaged directory must not make it read GBs."""
     if max(info.compress_size, info.file_size) > max_bytes:
         return Opened(None, TOO_LARGE, f"{info.compress_size} bytes")
-    raw = yield from _entry_data(info, file_size)
+    raw = yield from _entry_data(info, file_size, cache or ByteCache())
     if isinstance(raw, Opened):
         return raw
     if not info.flag_bits & 1:
@@ -145,13 +149,15 @@ def xor(data: bytes, stream: bytes) -> bytes:
     return mixed.to_bytes(size, "little")
 
 
-def _entry_data(info: Entry, file_size: int) -> Generator[Request, bytes, bytes | Opened]:
+def _entry_data(
+    info: Entry, file_size: int, cache: ByteCache
+) -> Generator[Request, bytes, bytes | Opened]:
     """The entry's stored bytes, located through its local header."""
     start = info.header_offset
     guess = LOCAL_HEADER.size + len(info.name) + len(info.extra) + EXTRA_SLACK + info.compress_size
     if start + LOCAL_HEADER.size > file_size:
         return Opened(None, TRUNCATED)
-    chunk = bytes((yield ReadRequest(start, min(guess, file_size - start))))
+    chunk = yield from cache.fetch(start, min(guess, file_size - start))
     fields = LOCAL_HEADER.unpack_from(chunk)
     if fields[0] != LOCAL_SIGNATURE:
         return Opened(None, BAD_HEADER)
@@ -160,7 +166,7 @@ def _entry_data(info: Entry, file_size: int) -> Generator[Request, bytes, bytes 
     if start + data_end > file_size:
         return Opened(None, TRUNCATED)
     if len(chunk) < data_end:  # the local extra field was longer than guessed
-        chunk += bytes((yield ReadRequest(start + len(chunk), data_end - len(chunk))))
+        chunk += yield from cache.fetch(start + len(chunk), data_end - len(chunk))
     return chunk[data_start:data_end]
 
 

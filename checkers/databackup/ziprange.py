@@ -27,7 +27,9 @@ END_SIGNATURE = zipfile.stringEndArchive
 _MAX_COMMENT = 0xFFFF
 # The end record, the Zip64 locator and record, and a short comment, in one read.
 TAIL_BYTES = 4096
-HEAD_BYTES = 128  # the first local header and its name: what a file without a directory shows
+# The file's start: the first local header (what a file without a directory still shows) and,
+# as the app writes them first, usually all of `settings` and `identity`.
+HEAD_BYTES = 4096
 _UTF8_NAMES = 0x800
 _NO_FIT = 0xFFFFFFFF
 
@@ -58,6 +60,7 @@ class Directory:
     found_end: bool
     head: bytes
     error: str | None = None
+    cache: ByteCache | None = None  # what was read, for the entries to reuse
 
 
 def dos_stamp_text(stamp: int) -> str | None:
@@ -79,8 +82,8 @@ def first_entry_name(head: bytes) -> bytes | None:
     return name if len(name) == name_length else None
 
 
-class _Known:
-    """The ranges of the file read so far."""
+class ByteCache:
+    """The ranges of the file read so far, so no range is asked for twice."""
 
     def __init__(self) -> None:
         self.ranges: list[tuple[int, bytes]] = []
@@ -91,18 +94,19 @@ class _Known:
                 return data[offset - start : offset - start + length]
         return None
 
+    def fetch(self, offset: int, length: int) -> Generator[ReadRequest, bytes, bytes]:
+        """Bytes `offset` to `offset + length`, read only if not known yet."""
+        data = self.get(offset, length)
+        if data is None:
+            data = bytes((yield ReadRequest(offset, length)))
+            self.ranges.append((offset, data))
+        return data
+
 
 def read_directory(size: int) -> Generator[ReadRequest, bytes, Directory]:
     """The entries of the ZIP file of `size` bytes, or why there are none."""
-    known = _Known()
-
-    def fetch(offset: int, length: int) -> Generator[ReadRequest, bytes, bytes]:
-        data = known.get(offset, length)
-        if data is None:
-            data = bytes((yield ReadRequest(offset, length)))
-            known.ranges.append((offset, data))
-        return data
-
+    cache = ByteCache()
+    fetch = cache.fetch
     head = yield from fetch(0, min(size, HEAD_BYTES))
     tail_start = max(0, size - TAIL_BYTES)
     tail = yield from fetch(tail_start, size - tail_start)
@@ -136,7 +140,7 @@ def read_directory(size: int) -> Generator[ReadRequest, bytes, Directory]:
     entries = _parse(directory, count)
     if isinstance(entries, str):
         return Directory(None, True, head, entries)
-    return Directory(entries, True, head)
+    return Directory(entries, True, head, cache=cache)
 
 
 def _find_end(tail: bytes) -> int | None:
