@@ -79,12 +79,15 @@ def bench_site(runs: int, browser_runs: int, checks: int) -> dict:
             "bench_browser.py",
             *("--site", str(site), "--runs", str(browser_runs), "--checks", str(checks)),
         )
+        print("bench: data-backup checker in Chromium ...", flush=True)
+        data_backup = json_file("bench_databackup_browser.py", "--site", str(site))
     return {
         "runs": runs,
         "full_build_s": round(statistics.median(full), 3),
         "pdfs_s": round(statistics.median(pdfs), 3),
         "pdf_bytes": pdf_bytes,
         "browser": browser,
+        "data_backup_browser": data_backup,
     }
 
 
@@ -284,6 +287,10 @@ def main(argv: list[str] | None = None) -> int:
     results |= {"build_scaling": scaling, "site": site, "checkers": checkers}
     results["rows"] = build_rows(scaling, site) + browser_rows(site["browser"])
     results["rows"] += checker_rows(checkers)
+    results["rows"] += [
+        (row["measure"], row["seconds"], row["baseline"], row["baseline_seconds"])
+        for row in site["data_backup_browser"]["rows"]
+    ]
     BENCH_JSON.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
     BENCH_MD.write_text(render_markdown(results), encoding="utf-8")
     print(render_markdown(results))
