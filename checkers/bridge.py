@@ -1,9 +1,11 @@
-"""The checkers in the browser (Pyodide): the browser's key derivations and JSON in and out.
+"""The checkers in the browser (Pyodide): its cryptography and file reads, JSON in and out.
 
 The only module that imports `js`. Pyodide's hashlib has no pbkdf2_hmac and there is no
 argon2-cffi, so `derive_key` answers the checks' KdfRequests with WebCrypto (`crypto.subtle`)
 for PBKDF2-SHA256 and with hash-wasm's WebAssembly build for Argon2id, which the Web Worker
-exposes as the global function named by ARGON2_HOST_FUNCTION. Everything else is the pure core:
+exposes as the global function named by ARGON2_HOST_FUNCTION. The data-backup check's byte
+ranges come from the chosen File (`file.slice`), its AES blocks from WebCrypto. Everything else
+is the pure core:
 the report (checkers.idexport_report) and its words (checkers.wording). The worker talks to
 this module in JSON strings only, so no Python object outlives a call.
 """
@@ -11,17 +13,24 @@ this module in JSON strings only, so no Python object outlives a call.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import js
 from pyodide.ffi import JsException, to_js
 
+from checkers.databackup.check import check_steps as data_backup_steps
+from checkers.databackup.messages import describe, facts, headline
+from checkers.databackup.requests import AES_BLOCK, AesRequest, ReadRequest
 from checkers.driver import run_async
 from checkers.idexport import check_steps, check_typing
 from checkers.idexport_report import build_report
-from checkers.kdf import ARGON2ID, PBKDF2_SHA256, KdfRequest, KdfUnavailable
+from checkers.kdf import ARGON2ID, PBKDF2_SHA1, PBKDF2_SHA256, KdfRequest, KdfUnavailable
 from checkers.wording import Wording
 
-__all__ = ["ARGON2_HOST_FUNCTION", "check_json", "derive_key", "live_json", "set_wording"]
+__all__ = [
+    "ARGON2_HOST_FUNCTION", "check_json", "data_backup_json", "derive_key", "live_json",
+    "set_wording",
+]  # fmt: skip
 
 # Set by the worker (and the Node test runner): async (password, salt, iterations, memoryKib,
 # parallelism, length) -> Uint8Array.
@@ -38,11 +47,15 @@ def set_wording(language: str, labels_json: str) -> None:
 
 async def derive_key(request: KdfRequest) -> bytes:
     """The key for `request`, computed by the browser; KdfUnavailable when it cannot."""
-    if request.algorithm == PBKDF2_SHA256:
+    if request.algorithm in _WEBCRYPTO_HASHES:
         return await _pbkdf2(request)
     if request.algorithm == ARGON2ID:
         return await _argon2id(request)
     raise KdfUnavailable(f"unknown key derivation {request.algorithm!r}")
+
+
+# PBKDF2-HMAC-SHA1 is WinZip AES's (the Android data backup, checkers.databackup).
+_WEBCRYPTO_HASHES = {PBKDF2_SHA256: "SHA-256", PBKDF2_SHA1: "SHA-1"}
 
 
 async def _pbkdf2(request: KdfRequest) -> bytes:
@@ -55,7 +68,7 @@ async def _pbkdf2(request: KdfRequest) -> bytes:
         )
         params = {
             "name": "PBKDF2",
-            "hash": "SHA-256",
+            "hash": _WEBCRYPTO_HASHES[request.algorithm],
             "salt": to_js(request.salt),
             "iterations": request.iterations,
         }
@@ -95,3 +108,76 @@ async def check_json(text: str, password: str | None = None) -> str:
     password goes to the core as given, so the core alone decides what counts as none."""
     verdict = await run_async(check_steps(text, password), derive_key)
     return json.dumps(build_report(text, verdict).to_dict(_wording))
+
+
+class FileUnreadable(Exception):
+    """The browser could not read the chosen file (moved, deleted or changed meanwhile)."""
+
+
+class _FileHost:
+    """Performs the data-backup check's requests for one File; counts what it read."""
+
+    def __init__(self, file: Any) -> None:
+        self.file = file
+        self.bytes_read = 0
+        self.ranges = 0
+
+    async def perform(self, request: Any) -> bytes:
+        if isinstance(request, ReadRequest):
+            return await self._read(request)
+        if isinstance(request, KdfRequest):
+            return await derive_key(request)
+        if isinstance(request, AesRequest):
+            return await aes_blocks(request)
+        raise TypeError(f"unknown request {type(request).__name__}")
+
+    async def _read(self, request: ReadRequest) -> bytes:
+        end = request.offset + request.length
+        try:
+            buffer = await self.file.slice(request.offset, end).arrayBuffer()
+        except JsException as error:
+            raise FileUnreadable(str(error)) from error
+        data = js.Uint8Array.new(buffer).to_bytes()
+        self.bytes_read += len(data)
+        self.ranges += 1
+        return data
+
+
+async def aes_blocks(request: AesRequest) -> bytes:
+    """Each 16-byte block of request.blocks encrypted with AES under request.key.
+
+    WebCrypto has no AES-ECB: AES-CBC of one block with a zero IV is exactly AES of that block
+    (followed by a padding block, dropped)."""
+    subtle = getattr(getattr(js, "crypto", None), "subtle", None)
+    if subtle is None:
+        raise KdfUnavailable("this browser offers no WebCrypto here")
+    key = await subtle.importKey("raw", to_js(request.key), "AES-CBC", False, to_js(["encrypt"]))
+    params = to_js(
+        {"name": "AES-CBC", "iv": to_js(bytes(AES_BLOCK))}, dict_converter=js.Object.fromEntries
+    )
+    blocks = request.blocks
+    # All blocks at once: WebCrypto works them off in parallel.
+    pending = [
+        subtle.encrypt(params, key, to_js(blocks[at : at + AES_BLOCK]))
+        for at in range(0, len(blocks), AES_BLOCK)
+    ]
+    results = await js.Promise.all(to_js(pending))
+    return b"".join(js.Uint8Array.new(result).to_bytes()[:AES_BLOCK] for result in results)
+
+
+async def data_backup_json(file: Any, password: str | None = None) -> str:
+    """The data-backup report on a browser File, its wording, and how much of it was read."""
+    host = _FileHost(file)
+    steps = data_backup_steps(int(file.size), str(file.name or ""), password or None)
+    try:
+        report = await run_async(steps, host.perform)
+    except FileUnreadable as error:
+        return json.dumps({"error": {"code": "file-unreadable", "detail": str(error)}})
+    data = report.to_dict()
+    data["read"] = {"bytes": host.bytes_read, "ranges": host.ranges}
+    data["text"] = {
+        "headline": headline(report),
+        "facts": [{"label": label, "value": value} for label, value in facts(report)],
+        "findings": [describe(finding) for finding in report.findings],
+    }
+    return json.dumps(data)

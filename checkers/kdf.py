@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from checkers.driver import HostUnavailable
 
 PBKDF2_SHA256 = "pbkdf2-sha256"
+# WinZip AES (the Android data backup's ZIP entries): PBKDF2-HMAC-SHA1, 1000 iterations.
+PBKDF2_SHA1 = "pbkdf2-sha1"
 ARGON2ID = "argon2id"
 ARGON2_VERSION = 0x13
 
@@ -30,11 +32,14 @@ class KdfRequest:
 
 def derive(request: KdfRequest) -> bytes:
     """The derived key; raises KdfUnavailable when this runtime cannot compute it."""
-    if request.algorithm == PBKDF2_SHA256:
+    if request.algorithm in _PBKDF2_HASHES:
         return _pbkdf2(request)
     if request.algorithm == ARGON2ID:
         return _argon2id(request)
     raise KdfUnavailable(f"unknown key derivation {request.algorithm!r}")
+
+
+_PBKDF2_HASHES = {PBKDF2_SHA256: "sha256", PBKDF2_SHA1: "sha1"}
 
 
 def _pbkdf2(request: KdfRequest) -> bytes:
@@ -46,10 +51,14 @@ def _pbkdf2(request: KdfRequest) -> bytes:
         raise KdfUnavailable("hashlib.pbkdf2_hmac is not available in this Python")
     try:
         return pbkdf2_hmac(
-            "sha256", request.password, request.salt, request.iterations, request.length
+            _PBKDF2_HASHES[request.algorithm],
+            request.password,
+            request.salt,
+            request.iterations,
+            request.length,
         )
     except (ValueError, NotImplementedError) as error:
-        raise KdfUnavailable(f"PBKDF2-SHA256 failed in this Python: {error}") from error
+        raise KdfUnavailable(f"{request.algorithm} failed in this Python: {error}") from error
 
 
 def _argon2id(request: KdfRequest) -> bytes:

@@ -322,6 +322,7 @@ def site_link_map(
         ),
         SitePage("/tools/id-export/", "tools/id-export.md", None),
         SitePage("/tools/backup-choice/", "tools/backup-choice.md", None),
+        SitePage("/tools/data-backup/", "tools/data-backup.md", None),
     ]
     return LinkMap(pages)
 

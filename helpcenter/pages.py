@@ -22,6 +22,7 @@ PAGE_TEMPLATES = {
     **{f"guides/{platform}.md": "pages/guide.md.j2" for platform in PLATFORMS},
     "tools/id-export.md": "pages/tools-id-export.md.j2",
     "tools/backup-choice.md": "pages/tools-backup-choice.md.j2",
+    "tools/data-backup.md": "pages/tools-data-backup.md.j2",
 }
 
 

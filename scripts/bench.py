@@ -3,9 +3,10 @@
 Writes bench.json (all figures) and bench.md (the table for the README) at the repo root.
 Parts, in this order: page-build scaling (scripts/bench_build.py), the full site build and the
 two PDFs, the in-browser checkers on that same site (scripts/bench_browser.py) and the checkers
-in CPython (scripts/bench_checkers.py). Timings are medians of a few runs. bench.md shows every
-figure of bench.json (except the single samples behind the medians): those with a baseline in
-the first table, the others next to their target in a second one.
+in CPython (scripts/bench_checkers.py, scripts/bench_databackup.py). Timings are medians of a
+few runs. bench.md shows every figure of bench.json (except the single samples behind the
+medians): those with a baseline in the first table, the others next to their target in a
+second one.
 
     python scripts/bench.py [--runs 3] [--scales 1,10,100] [--browser-runs 3] [--checks 5]
     python scripts/bench.py --render-only   # rewrite bench.md from bench.json, measuring nothing
@@ -78,12 +79,15 @@ def bench_site(runs: int, browser_runs: int, checks: int) -> dict:
             "bench_browser.py",
             *("--site", str(site), "--runs", str(browser_runs), "--checks", str(checks)),
         )
+        print("bench: data-backup checker in Chromium ...", flush=True)
+        data_backup = json_file("bench_databackup_browser.py", "--site", str(site))
     return {
         "runs": runs,
         "full_build_s": round(statistics.median(full), 3),
         "pdfs_s": round(statistics.median(pdfs), 3),
         "pdf_bytes": pdf_bytes,
         "browser": browser,
+        "data_backup_browser": data_backup,
     }
 
 
@@ -275,12 +279,18 @@ def main(argv: list[str] | None = None) -> int:
         site = bench_site(args.runs, args.browser_runs, args.checks)
         print("bench: checkers in CPython ...", flush=True)
         checkers = json_file("bench_checkers.py", "--argon2")
+        print("bench: data-backup checker on a 2 GB sparse backup ...", flush=True)
+        checkers["rows"] += json_file("bench_databackup.py")["rows"]
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 1
     results |= {"build_scaling": scaling, "site": site, "checkers": checkers}
     results["rows"] = build_rows(scaling, site) + browser_rows(site["browser"])
     results["rows"] += checker_rows(checkers)
+    results["rows"] += [
+        (row["measure"], row["seconds"], row["baseline"], row["baseline_seconds"])
+        for row in site["data_backup_browser"]["rows"]
+    ]
     BENCH_JSON.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
     BENCH_MD.write_text(render_markdown(results), encoding="utf-8")
     print(render_markdown(results))

@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from checkers.cli import backup_choice, id_export
+from checkers.cli import backup_choice, data_backup, id_export
 
 SUBCOMMANDS = {
     "id-export": id_export,
     "backup-choice": backup_choice,
+    "data-backup": data_backup,
 }
 
 

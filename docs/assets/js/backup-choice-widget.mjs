@@ -27,6 +27,17 @@ function queryOf(answers) {
   return parts.length ? `?${parts.join("&")}` : location.pathname;
 }
 
+// Options whose backup a checker of this site can test before the old phone is reset.
+const OPTION_CHECKERS = {
+  "data-backup": ["tools/data-backup/", "Check the backup file before you reset the old phone"],
+};
+
+function checkerLink(option) {
+  if (!(option in OPTION_CHECKERS)) return null;
+  const [path, text] = OPTION_CHECKERS[option];
+  return h("p", {}, h("a", { href: new URL(path, SITE_ROOT).href }, text));
+}
+
 class BackupChoiceWidget {
   constructor(root) {
     this.root = root;
@@ -305,6 +316,7 @@ class BackupChoiceWidget {
       h("p", {}, recommendation.why),
       h("p", {}, h("strong", {}, "Takes along: "), shown.carries),
       ...steps,
+      checkerLink(recommendation.option),
     );
   }
 

@@ -3,7 +3,7 @@
 // In:  {id, op, args}, op being "live" {text} (while typing), "check" {text, password}
 //      (the full verdict), each answered with the validator's report (checkers/idexport_report.py);
 //      for the wizard "catalog" {catalog, labels, guideTitles} once (JSON texts), then "choose"
-//      {inputs} for each answer.
+//      {inputs} for each answer; "data-backup" {file, password} with a File, read by slices.
 // Out: {id, result} or {id, error}; and once, {type: "ready"} or {type: "failed", error}.
 // Every file comes from this site (the paths below are relative to this file); nothing the
 // visitor types leaves this worker, and nothing is logged.
@@ -115,6 +115,8 @@ async function handle(op, args) {
       return JSON.parse(choice.set_catalog_json(args.catalog, args.labels, args.guideTitles));
     case "choose":
       return JSON.parse(choice.backup_choice_json(JSON.stringify(args.inputs)));
+    case "data-backup": // a File: Python reads only the slices it needs, nothing is sent
+      return JSON.parse(await bridge.data_backup_json(args.file, args.password ?? null));
     default:
       throw new Error(`unknown request ${op}`);
   }

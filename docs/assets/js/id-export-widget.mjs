@@ -165,11 +165,9 @@ class IdExportWidget {
       const report = await this.client.call("check", { text, password });
       if (token !== this.checkToken) return;
       this.showVerdict(report);
+      // Said once through the status region; focus stays on Check, right before the result.
+      this.announce(report.headline);
       this.liveCheck();
-      // Focus the verdict's headline: a screen reader reads it, a keyboard goes on from there.
-      if (this.root.contains(document.activeElement) || document.activeElement === document.body) {
-        this.result.querySelector(".hc-verdict-headline").focus();
-      }
     } catch (error) {
       if (token !== this.checkToken) return;
       if (error instanceof CheckerUnavailable) this.fail(error);
@@ -185,7 +183,7 @@ class IdExportWidget {
     const verdict = report.verdict;
     this.setVerdictData(verdict, report.tone);
     const content = [
-      h("p", { className: "hc-verdict-headline", tabIndex: -1 }, h("strong", {}, report.headline)),
+      h("p", { className: "hc-verdict-headline" }, h("strong", {}, report.headline)),
     ];
     if (verdict.public_key) {
       content.push(

@@ -1,0 +1,228 @@
+"""The data-backup check as a generator: yields reads, key derivations and AES, returns a report."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Generator
+from dataclasses import replace
+from typing import Any
+
+from checkers import idexport
+from checkers.databackup import entries as names
+from checkers.databackup import winzip_aes as aes
+from checkers.databackup.report import (
+    KIND_BACKUP,
+    KIND_OTHER,
+    KIND_ZIP,
+    SUPPORTED_VERSION,
+    WARNING,
+    BackupReport,
+    Finding,
+)
+from checkers.databackup.ziprange import (
+    LOCAL_SIGNATURE,
+    ByteCache,
+    Entry,
+    first_entry_name,
+    read_directory,
+)
+from checkers.verdict import ERROR as VERDICT_ERROR
+
+MIN_PASSWORD, MAX_PASSWORD = 8, 256  # AppConstants in the Android app
+# The contact, group and list files are counted when they are at most this big (compressed):
+# thousands of rows, and a multi-GB backup still costs well under 1 MB of reading.
+MAX_LIST_BYTES = 256 * 1024
+# `settings` holds one line and `identity` 80 characters; anything bigger is a damaged directory.
+MAX_SMALL_ENTRY = 64 * 1024
+
+# The entries this check opens (names as stored): the others are only counted.
+_OPENED = {name.encode("ascii") for name in (names.SETTINGS, names.IDENTITY, *names.LISTS)}
+CheckSteps = Generator[aes.Request, bytes, BackupReport]
+_ENTRY_PROBLEMS = {
+    aes.NOT_AUTHENTIC: "damaged-entry",
+    aes.BAD_DATA: "damaged-entry",
+    aes.BAD_CRC: "damaged-entry",
+    aes.BAD_HEADER: "damaged-entry",
+    aes.TRUNCATED: "truncated",
+    aes.UNSUPPORTED: "unsupported-encryption",
+    aes.KDF_UNAVAILABLE: "kdf-unavailable",
+}
+
+
+def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps:
+    """Checks the backup file of `size` bytes called `name` (may be None) with `password`.
+
+    Yields ReadRequest (answer: the bytes), KdfRequest (the key, or throw KdfUnavailable) and
+    AesRequest (the encrypted blocks); returns the BackupReport. Never raises on any file.
+    """
+    report = BackupReport(KIND_OTHER, name, size)
+    facts = names.name_facts(name)
+    report = replace(report, created=facts.created)
+    if size <= 0:
+        return _add(report, Finding.of("empty-file"))
+    directory = yield from read_directory(size)
+    if directory.entries is None:
+        finding = _unreadable(directory, facts.incomplete)
+        kind = KIND_OTHER if finding.code == "not-zip" else KIND_ZIP
+        if first_entry_name(directory.head) in (b"settings", b"identity"):
+            kind = KIND_BACKUP  # the app writes `settings` first
+        return _add(replace(report, kind=kind), finding)
+    listing = {info.filename: info for info in directory.entries if info.name in _OPENED}
+    found = names.contents(directory.entries)
+    report = replace(
+        report,
+        kind=KIND_ZIP,
+        newest_entry=found.newest_entry,
+        chats=found.chats,
+        media=found.media,
+        entries=len(directory.entries),
+    )
+    if names.SETTINGS not in listing and names.IDENTITY not in listing:
+        encrypted = any(info.flag_bits & 1 for info in directory.entries)
+        entries = len(directory.entries)
+        return _add(report, Finding.of("other-zip", entries=entries, encrypted=encrypted))
+    report = replace(report, kind=KIND_BACKUP)
+    if facts.incomplete:
+        report = _add(report, Finding.of("incomplete-name", WARNING))
+    if not any(aes.is_aes(info) for info in directory.entries):
+        report = _add(report, Finding.of("not-encrypted", WARNING))
+    if not password:
+        return _add(report, Finding.of("no-password", WARNING))
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        report = _add(
+            report,
+            Finding.of("password-length", WARNING, length=len(password), min=MIN_PASSWORD,
+                       max=MAX_PASSWORD),
+        )  # fmt: skip
+    secret = password.encode("utf-8", "surrogatepass")
+    cache = directory.cache or ByteCache()  # the file's start and tail: often both small entries
+    report = yield from _check_settings(report, listing.get(names.SETTINGS), secret, size, cache)
+    if report.password_ok is False or report.finding("truncated"):
+        return report
+    identity = listing.get(names.IDENTITY)
+    report = yield from _check_identity(report, identity, password, size, cache)
+    if facts.identity and report.identity and facts.identity != report.identity:
+        report = _add(
+            report,
+            Finding.of("name-identity", WARNING, name_identity=facts.identity,
+                       identity=report.identity),
+        )  # fmt: skip
+    for entry in names.LISTS:
+        report = yield from _count_rows(report, listing.get(entry), entry, secret, size, cache)
+    return report
+
+
+def _add(report: BackupReport, finding: Finding) -> BackupReport:
+    return replace(report, findings=(*report.findings, finding))
+
+
+def _unreadable(directory: Any, incomplete: bool) -> Finding:
+    """Why no directory: not a ZIP at all, unfinished, or cut short."""
+    starts_as_zip = directory.head[:4] == LOCAL_SIGNATURE
+    if not starts_as_zip and not directory.found_end:
+        return Finding.of("not-zip")
+    if not directory.found_end:
+        return Finding.of("unfinished" if incomplete else "truncated")
+    return Finding.of("damaged-directory")
+
+
+def _entry_finding(entry: str, opened: aes.Opened) -> Finding:
+    code = _ENTRY_PROBLEMS.get(opened.reason or "", "damaged-entry")
+    params: dict[str, Any] = {"entry": entry}
+    if code == "damaged-entry":
+        params["reason"] = opened.reason
+    if opened.detail and code in ("unsupported-encryption", "kdf-unavailable"):
+        params["detail"] = opened.detail
+    return Finding.of(code, **params)
+
+
+def _check_settings(
+    report: BackupReport, info: Entry | None, secret: bytes, size: int, cache: ByteCache
+) -> CheckSteps:
+    if info is None:
+        return _add(report, Finding.of("missing-entry", entry=names.SETTINGS))
+    opened = yield from aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
+    if opened.reason == aes.WRONG_PASSWORD:
+        return replace(_add(report, Finding.of("wrong-password")), password_ok=False)
+    if opened.data is None:
+        return _add(report, _entry_finding(names.SETTINGS, opened))
+    report = replace(report, password_ok=aes.is_aes(info) or None)
+    version = _settings_version(opened.data)
+    if version is None:
+        return _add(report, Finding.of("damaged-entry", entry=names.SETTINGS, reason="version"))
+    report = replace(report, format_version=version)
+    if version > SUPPORTED_VERSION:
+        report = _add(
+            report, Finding.of("newer-version", version=version, supported=SUPPORTED_VERSION)
+        )
+    return report
+
+
+def _settings_version(data: bytes) -> int | None:
+    """The `version,<n>` row of the settings CSV (RestoreSettings in the app)."""
+    for row in _rows(data) or []:
+        if len(row) >= 2 and row[0] == "version":
+            try:
+                return int(row[1])
+            except ValueError:
+                return None
+    return None
+
+
+def _rows(data: bytes) -> list[list[str]] | None:
+    try:
+        return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    except (UnicodeDecodeError, csv.Error):
+        return None
+
+
+def _check_identity(
+    report: BackupReport, info: Entry | None, password: str, size: int, cache: ByteCache
+) -> CheckSteps:
+    if info is None:
+        return _add(report, Finding.of("missing-entry", entry=names.IDENTITY))
+    secret = password.encode("utf-8", "surrogatepass")
+    opened = yield from aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
+    if opened.data is None:
+        if opened.reason == aes.WRONG_PASSWORD:  # settings opened: not a wrong password
+            opened = aes.Opened(None, aes.NOT_AUTHENTIC)
+        return _add(report, _entry_finding(names.IDENTITY, opened))
+    text = opened.data.decode("utf-8", "replace")
+    verdict = yield from idexport.check_steps(text, password)
+    if verdict.ok and verdict.identity:
+        # An unencrypted ZIP: the ID export inside is what this password opened.
+        opens = True if report.password_ok is None else report.password_ok
+        return replace(report, identity=verdict.identity, password_ok=opens)
+    codes = [p.code for p in verdict.problems if p.severity == VERDICT_ERROR]
+    if "wrong-password" in codes:
+        if not aes.is_aes(info):  # the ID export is the only thing the password guards
+            report = replace(report, password_ok=False)
+            return _add(report, Finding.of("wrong-password"))
+        return _add(report, Finding.of("identity-password"))
+    if "kdf-unavailable" in codes:
+        return _add(report, Finding.of("kdf-unavailable", entry=names.IDENTITY))
+    return _add(report, Finding.of("identity-invalid", codes=codes or [verdict.kind]))
+
+
+def _count_rows(
+    report: BackupReport,
+    info: Entry | None,
+    entry: str,
+    secret: bytes,
+    size: int,
+    cache: ByteCache,
+) -> CheckSteps:
+    field = {names.CONTACTS: "contacts", names.GROUPS: "groups"}.get(entry, "distribution_lists")
+    if info is None:  # not backed up (the app writes the file even when the list is empty)
+        return report
+    opened = yield from aes.open_entry(info, secret, size, MAX_LIST_BYTES, cache)
+    if opened.reason == aes.TOO_LARGE:
+        return _add(report, Finding.of("not-counted", WARNING, entry=entry, bytes=info.file_size))
+    if opened.data is None:
+        return _add(report, _entry_finding(entry, opened))
+    rows = _rows(opened.data)
+    if rows is None:
+        return _add(report, Finding.of("damaged-entry", entry=entry, reason="csv"))
+    records = [row for row in rows if any(cell.strip() for cell in row)]
+    return replace(report, **{field: max(0, len(records) - 1)})  # less the header row

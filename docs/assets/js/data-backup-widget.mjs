@@ -1,0 +1,202 @@
+// The Android data-backup checker on /tools/data-backup/ (markup: helpcenter/templates/pages/
+// tools-data-backup.md.j2). The chosen File goes to this page's worker, where Python reads only
+// the slices it needs (checkers/bridge.py); the file is never uploaded or stored.
+// The result element carries data-state (loading, ready, working, done, error), data-ok,
+// data-kind, data-identity, data-problems and data-bytes-read (how much of the file was read).
+import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
+import { h } from "./dom.mjs";
+
+class DataBackupWidget {
+  constructor(root) {
+    this.form = root.querySelector("#data-backup-form");
+    this.file = root.querySelector("#data-backup-file");
+    this.password = root.querySelector("#data-backup-password");
+    this.result = root.querySelector("#data-backup-result");
+    this.checkToken = 0;
+    this.checkQueued = false;
+  }
+
+  start() {
+    this.form.hidden = false;
+    this.result.hidden = false;
+    this.client = checkersClient();
+    this.setState(
+      "loading",
+      h("p", {}, "Loading the check. The first time this takes a few seconds."),
+    );
+    this.client.ready.then(
+      () => {
+        this.showReady();
+        if (this.checkQueued) this.check();
+      },
+      (error) => this.fail(error),
+    );
+    this.file.addEventListener("change", () => this.clearReport());
+    this.password.addEventListener("input", () => this.clearReport());
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.check();
+    });
+  }
+
+  setState(state, ...content) {
+    this.state = state;
+    this.result.dataset.state = state;
+    this.result.setAttribute("aria-busy", String(state === "working" || state === "loading"));
+    this.result.replaceChildren(...content);
+  }
+
+  setReportData(report) {
+    const data = this.result.dataset;
+    data.ok = report ? String(report.ok) : "";
+    data.kind = report ? report.kind : "";
+    data.identity = report && report.identity ? report.identity : "";
+    data.problems = report ? report.findings.map((finding) => finding.code).join(" ") : "";
+    data.bytesRead = report ? String(report.read.bytes) : "";
+  }
+
+  showReady() {
+    this.setReportData(null);
+    this.setState(
+      "ready",
+      h("p", {}, "Ready. Choose the backup file, enter its password and press Check."),
+    );
+  }
+
+  clearReport() {
+    this.checkToken += 1; // a check still running would now answer for another file
+    if (this.state === "done" || this.state === "working") this.showReady();
+  }
+
+  async check() {
+    if (this.state === "error") return;
+    const file = this.file.files && this.file.files[0];
+    if (!file) {
+      this.setReportData(null);
+      this.setState("ready", h("p", {}, "Choose the backup file first."));
+      this.file.focus();
+      return;
+    }
+    if (this.state === "loading") {
+      this.checkQueued = true;
+      this.setState(
+        "loading",
+        h("p", {}, "The check is still loading; it runs as soon as it is ready."),
+      );
+      return;
+    }
+    this.checkQueued = false;
+    this.checkToken += 1;
+    const token = this.checkToken;
+    this.setReportData(null);
+    const password = this.password.value;
+    const working = password
+      ? "Checking. Opening the backup with the password takes a moment."
+      : "Checking.";
+    this.setState("working", h("p", {}, working));
+    try {
+      const report = await this.client.call("data-backup", { file, password });
+      if (token !== this.checkToken) return;
+      if (report.error) this.unreadable();
+      else this.showReport(report);
+    } catch (error) {
+      if (token !== this.checkToken) return;
+      if (error instanceof CheckerUnavailable) this.fail(error);
+      else
+        this.setState(
+          "error",
+          h("p", {}, `The check stopped unexpectedly (${error.message}). Please try again.`),
+        );
+    }
+  }
+
+  unreadable() {
+    this.setReportData(null);
+    this.setState(
+      "done",
+      h(
+        "p",
+        {},
+        "This browser could not read the file. Was it moved, renamed or changed after you " +
+          "chose it? Choose it again and press Check.",
+      ),
+    );
+    this.result.dataset.ok = "false";
+  }
+
+  showReport(report) {
+    this.setReportData(report);
+    const text = report.text;
+    const content = [h("p", { className: "hc-verdict-headline" }, h("strong", {}, text.headline))];
+    if (text.facts.length) {
+      content.push(
+        h(
+          "ul",
+          { className: "hc-facts" },
+          text.facts.map((fact) => h("li", {}, h("strong", {}, `${fact.label}: `), fact.value)),
+        ),
+      );
+    }
+    if (text.findings.length) {
+      content.push(
+        h(
+          "ul",
+          { className: "hc-problems" },
+          report.findings.map((finding, index) =>
+            h(
+              "li",
+              {
+                className: `hc-problem hc-problem--${finding.severity}`,
+                "data-code": finding.code,
+              },
+              h(
+                "p",
+                {},
+                h("strong", {}, finding.severity === "error" ? "Problem: " : "Note: "),
+                text.findings[index],
+              ),
+            ),
+          ),
+        ),
+      );
+    }
+    if (report.ok) {
+      content.push(
+        h(
+          "p",
+          {},
+          "Keep the password and a copy of the file until the new phone shows your chats. ",
+          h("a", { href: "#by-hand" }, "Restore steps"),
+          ".",
+        ),
+      );
+    }
+    this.setState("done", ...content);
+  }
+
+  fail(error) {
+    const reason = error instanceof CheckerUnavailable ? error.message : String(error);
+    this.form.querySelector("#data-backup-check").disabled = true;
+    this.setState(
+      "error",
+      h(
+        "p",
+        { className: "hc-checker-message hc-checker-message--error" },
+        `${reason}, so the check can't run here. `,
+        "You can still test the backup by ",
+        h("a", { href: "#by-hand" }, "restoring it on the new phone"),
+        ", before you reset the old one.",
+      ),
+    );
+  }
+}
+
+function init() {
+  const root = document.getElementById("data-backup-widget");
+  if (root && !root.dataset.started) {
+    root.dataset.started = "true";
+    new DataBackupWidget(root).start();
+  }
+}
+
+init();

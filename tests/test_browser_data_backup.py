@@ -1,0 +1,208 @@
+"""The data-backup checker in Chromium through /tools/data-backup/: the CLI's verdicts, a 2 GB
+file read by slices, and nothing of the file or the password leaving the page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from checkers.cli.data_backup_host import check_file
+from tests.databackup_maker import (
+    FILE_NAME,
+    PASSWORD,
+    Backup,
+    entry_data_range,
+    sparse_giant,
+    zip_end,
+)
+
+RESULT = "#data-backup-result"
+LOAD_TIMEOUT_MS = 120_000
+
+
+@pytest.fixture(scope="module")
+def backups(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every case of the issue, as files (the browser gets them through the file input)."""
+    folder = tmp_path_factory.mktemp("browser-backups")
+    good = Backup().write(folder)
+    data = good.read_bytes()
+    files = {"right password": good, "wrong password": good}
+    files["no media"] = Backup(include_media=False).write(folder, "no-media.zip")
+    files["version 28"] = Backup(version=28).write(folder, "v28.zip")
+    unfinished = folder / f"INCOMPLETE-{FILE_NAME}"
+    unfinished.write_bytes(data[: zip_end(data)["offset"]])
+    files["unfinished"] = unfinished
+    truncated = folder / "truncated" / FILE_NAME
+    truncated.parent.mkdir()
+    truncated.write_bytes(data[: len(data) * 2 // 3])
+    files["truncated"] = truncated
+    damaged = bytearray(data)
+    start, end = entry_data_range(data, "identity")
+    damaged[(start + end) // 2] ^= 0x20
+    files["damaged identity"] = folder / "damaged.zip"
+    files["damaged identity"].write_bytes(bytes(damaged))
+    files["not a zip"] = folder / "photo.zip"
+    files["not a zip"].write_bytes(b"\xff\xd8\xff\xe0" + bytes(3000))
+    files["empty"] = folder / "empty.zip"
+    files["empty"].write_bytes(b"")
+    files["no encryption"] = Backup(encrypt=False).write(folder, "plain.zip")
+    return files
+
+
+EXPECTED = {  # written out: (ok, kind, identity, finding codes)
+    "right password": ("true", "android-data-backup", "ECHOECHO", ""),
+    "wrong password": ("false", "android-data-backup", "", "wrong-password"),
+    "no media": ("true", "android-data-backup", "ECHOECHO", ""),
+    "version 28": ("false", "android-data-backup", "ECHOECHO", "newer-version"),
+    "unfinished": ("false", "android-data-backup", "", "unfinished"),
+    "truncated": ("false", "android-data-backup", "", "truncated"),
+    "damaged identity": ("false", "android-data-backup", "", "damaged-entry"),
+    "not a zip": ("false", "not-zip", "", "not-zip"),
+    "empty": ("false", "not-zip", "", "empty-file"),
+    "no encryption": ("true", "android-data-backup", "ECHOECHO", "not-encrypted"),
+}
+
+
+def wait_for_state(page, *states: str, timeout: float = LOAD_TIMEOUT_MS) -> str:
+    selector = ", ".join(f'{RESULT}[data-state="{state}"]' for state in states)
+    page.wait_for_selector(selector, state="attached", timeout=timeout)
+    return page.get_attribute(RESULT, "data-state")
+
+
+def run_check(page, path: Path, password: str) -> dict[str, str]:
+    page.set_input_files("#data-backup-file", str(path))
+    page.fill("#data-backup-password", password)
+    page.click("#data-backup-check")
+    assert wait_for_state(page, "done", "error") == "done", page.inner_text(RESULT)
+    return {
+        name: page.get_attribute(RESULT, f"data-{name}") or ""
+        for name in ("ok", "kind", "identity", "problems", "bytes-read")
+    }
+
+
+@pytest.fixture(scope="module")
+def session(chromium, site_url: str) -> Iterator[dict]:
+    """One checker page for the module (Pyodide loads once), with all it requested and logged."""
+    context = chromium.new_context()
+    requests: list[tuple[str, str, bytes | None]] = []
+    console: list[str] = []
+    context.on("request", lambda r: requests.append((r.method, r.url, r.post_data_buffer)))
+    page = context.new_page()
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(f"{site_url}/tools/data-backup/")
+    assert wait_for_state(page, "ready", "error") == "ready", page.inner_text(RESULT)
+    yield {"page": page, "requests": requests, "console": console, "site_url": site_url}
+    context.close()
+
+
+@pytest.mark.parametrize("case", list(EXPECTED))
+def test_every_case_as_the_cli_says(session: dict, backups: dict[str, Path], case: str) -> None:
+    password = "not the password" if case == "wrong password" else PASSWORD
+    shown = run_check(session["page"], backups[case], password)
+    ok, kind, identity, codes = EXPECTED[case]
+    assert (shown["ok"], shown["kind"], shown["identity"], shown["problems"]) == (
+        ok, kind, identity, codes,
+    )  # fmt: skip
+    cli = check_file(backups[case], password)  # the same verdict from the CPython host
+    assert shown["problems"] == " ".join(f.code for f in cli.findings)
+    assert shown["ok"] == str(cli.ok).lower() and shown["identity"] == (cli.identity or "")
+
+
+def test_report_in_plain_words(session: dict, backups: dict[str, Path]) -> None:
+    page = session["page"]
+    run_check(page, backups["right password"], PASSWORD)
+    text = page.inner_text(RESULT)
+    assert "OK: this backup opens with this password and restores the ID ECHOECHO." in text
+    facts = (
+        "Contacts: 3",
+        "Groups: 2",
+        "Lists: 1",
+        "version 27 (today's apps can restore it)",
+        "Created: 2025-11-20T21:15:04Z",
+        "2 files and 1 thumbnail, about 223 kB",
+    )
+    for fact in facts:
+        assert fact in text
+    run_check(page, backups["damaged identity"], PASSWORD)
+    problem = page.inner_text(f"{RESULT} .hc-problem[data-code='damaged-entry']")
+    assert "The entry 'identity' is damaged" in problem and "Traceback" not in problem
+
+
+def test_two_gigabytes_through_the_browser_read_by_slices(
+    session: dict, backups: dict[str, Path], tmp_path: Path
+) -> None:
+    giant = sparse_giant(backups["right password"].read_bytes(), tmp_path / FILE_NAME,
+                         2 * 1024**3, 2000)  # fmt: skip
+    shown = run_check(session["page"], giant, PASSWORD)
+    assert shown["ok"] == "true" and shown["identity"] == "ECHOECHO"
+    assert 0 < int(shown["bytes-read"]) < 1024**2
+
+
+def test_nothing_leaves_the_page(session: dict, backups: dict[str, Path]) -> None:
+    page = session["page"]
+    run_check(page, backups["right password"], PASSWORD)
+    origin = urlsplit(session["site_url"]).netloc
+    for method, url, body in session["requests"]:
+        assert urlsplit(url).netloc == origin or url.startswith(("blob:", "data:")), url
+        assert method in ("GET", "HEAD"), (method, url)
+        assert body is None, url
+    assert not any(PASSWORD in line for line in session["console"])
+    # The theme keeps its own settings in localStorage; nothing of the check may be there.
+    stored = page.evaluate(
+        """() => [localStorage, sessionStorage].map((storage) => Array.from(
+          {length: storage.length}, (_, i) => storage.key(i) + "=" + storage.getItem(storage.key(i))
+        ).join("\\n")).join("\\n") + document.cookie"""
+    )
+    for secret in (PASSWORD, FILE_NAME, "ECHOECHO", "threema-backup"):
+        assert secret not in stored
+
+
+def axe_findings(page, backups: dict[str, Path]) -> list[str]:
+    """axe's WCAG A/AA violations on the result of an ok, a failed and a warned-about check."""
+    from helpcenter.axe import run_axe
+    from tests.quality import settle
+
+    found = []
+    for case in ("right password", "version 28", "no encryption", "unfinished"):
+        run_check(page, backups[case], PASSWORD)
+        settle(page)
+        found += [f"{case}: {violation.describe()}" for violation in run_axe(page)]
+    return found
+
+
+def test_results_meet_wcag_a_and_aa_light(session: dict, backups: dict[str, Path]) -> None:
+    found = axe_findings(session["page"], backups)
+    assert not found, "\n".join(found)
+
+
+def test_results_meet_wcag_a_and_aa_dark(chromium, site_url: str, backups) -> None:
+    context = chromium.new_context(color_scheme="dark", reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/tools/data-backup/")
+        assert wait_for_state(page, "ready", "error") == "ready"
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        found = axe_findings(page, backups)
+        assert not found, "\n".join(found)
+    finally:
+        context.close()
+
+
+def test_works_from_the_keyboard(session: dict, backups: dict[str, Path]) -> None:
+    page = session["page"]
+    page.set_input_files("#data-backup-file", str(backups["version 28"]))
+    page.focus("#data-backup-file")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "data-backup-password"
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "data-backup-check"
+    page.keyboard.press("Enter")
+    assert wait_for_state(page, "done") == "done"
+    assert page.get_attribute(RESULT, "data-problems") == "newer-version"
+    # The result is announced: a polite live status region.
+    assert page.get_attribute(RESULT, "role") == "status"
+    assert page.get_attribute(RESULT, "aria-live") == "polite"
