@@ -1,13 +1,17 @@
 # The two commands of the README: `make serve` and `make test`. Everything else is a step of them.
 PY := .venv/bin/python
 
-.PHONY: setup build serve test bench lint clean
+.PHONY: setup build dist serve preview test bench lint clean
 
 setup:
 	@bash scripts/setup.sh
 
 build: setup
 	@$(PY) scripts/build_site.py
+
+# A build to publish: refuses without HELPCENTER_SITE_URL, the site's public https address.
+dist: setup
+	@$(PY) scripts/build_site.py --release
 
 serve: build
 	@$(PY) scripts/serve.py --root site --port 8000
