@@ -1,38 +1,14 @@
-"""The project's own server (helpcenter/server): headers, MIME types, 404 page, no listings, mounts."""
+"""The project's own server (helpcenter/server): headers, MIME types, 404 page, mounts."""
 
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+from httpfetch import POLICY, fetch
 
 from helpcenter.server import RunningServer, make_app
-
-POLICY = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
-    "connect-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
-    "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-    "frame-ancestors 'none'"
-)
-
-
-def fetch(url: str, method: str = "GET", data: bytes | None = None) -> tuple[int, dict, bytes]:
-    """(status, headers, body), for error statuses too; redirects are not followed."""
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    opener = urllib.request.build_opener(NoRedirect)
-    request = urllib.request.Request(url, data=data, method=method)
-    try:
-        with opener.open(request, timeout=10) as response:
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
 
 
 @pytest.fixture(scope="module")
