@@ -8,6 +8,7 @@ from typing import Any
 
 from checkers.catalog import GUIDE_SECTIONS, PLATFORMS, Catalog, CatalogError
 from helpcenter.content_fields import FieldReader
+from helpcenter.content_lint import lint_fields
 from helpcenter.markdown_refs import (
     PLATFORM_NAMES,
     LinkMap,
@@ -365,6 +366,9 @@ def load_content(content_dir: Path) -> Content:
             if section.id in TEMPLATE_ANCHORS["guide"]:
                 readers[platform].report(("sections", i, "id"), f"'{section.id}' is reserved")
     loader.check_markdown(labels, links)
+    # --- issue 10: content lint (indented code, raw HTML, emphasis, empty sections) ---
+    loader.problems.extend(lint_fields(loader.markdown))
+    # --- end of content lint ---
     if loader.problems or catalog is None:
         raise ContentError(sorted(loader.problems, key=_file_and_line))
     return Content(labels, faq, guides, catalog, links)

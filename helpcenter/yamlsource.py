@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from helpcenter.yaml_wording import describe as describe_yaml_error
+
 KeyPath = tuple[str | int, ...]
 
 
@@ -132,10 +134,9 @@ def parse_yaml(text: str, path: Path) -> SourceDocument:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        what = " ".join(part for part in (error.context, error.problem) if part)
-        raise ContentError([f"{display_path(path)}:{line}: broken YAML: {what}"]) from None
+        # Plain words at the line of the slip (helpcenter/yaml_wording.py).
+        line, message = describe_yaml_error(error, text)
+        raise ContentError([f"{display_path(path)}:{line}: {message}"]) from None
     except yaml.YAMLError as error:
         raise ContentError([f"{display_path(path)}:1: broken YAML: {error}"]) from None
     lines: dict[KeyPath, int] = {}
