@@ -1,5 +1,5 @@
-"""Hostile hosting: the checkers' boxes show the plain fallback from the start, hide it once the
-checkers really run, and say why within two seconds where they can't (docs/assets/js/tool-guard.js)."""
+"""Hostile hosting: the checkers' boxes show the plain fallback from the start, hide it once
+the checkers really run, and say why within two seconds where they can't (tool-guard.js)."""
 
 from __future__ import annotations
 
