@@ -16,6 +16,10 @@ dist: setup
 serve: build
 	@$(PY) scripts/serve.py --root site --port 8000
 
+# Writers' live preview: rebuilds on save, reloads the open page, shows content errors; no PDFs.
+preview: setup
+	@$(PY) scripts/preview.py --port 8000
+
 test: setup
 	@$(PY) -m ruff check checkers helpcenter scripts tests
 	@$(PY) -m pytest

@@ -48,9 +48,14 @@ class SecurityHeaders:
 class SiteFiles:
     """Serves files under root: index.html for folders, never a listing, 404.html when absent."""
 
-    def __init__(self, root: Path, html_filter: HtmlFilter | None = None) -> None:
-        self.root = Path(root).resolve()
+    def __init__(self, root: Path | Callable[[], Path], html_filter: HtmlFilter | None = None):
+        # A callable root is asked on every request: the preview swaps in each new build.
+        self.current_root = root if callable(root) else lambda: Path(root)
         self.html_filter = html_filter
+
+    @property
+    def root(self) -> Path:
+        return Path(self.current_root()).resolve()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -63,8 +68,9 @@ class SiteFiles:
         path = unquote(request.url.path)
         if "\x00" in path or any(path == f or path.startswith(f) for f in HOSTING_FILES):
             return self.not_found()
-        target = (self.root / path.lstrip("/")).resolve()
-        if not target.is_relative_to(self.root):
+        root = self.root
+        target = (root / path.lstrip("/")).resolve()
+        if not target.is_relative_to(root):
             return self.not_found()
         if target.is_dir():
             if not path.endswith("/"):
@@ -93,7 +99,7 @@ class SiteFiles:
 
 
 def make_app(
-    root: Path,
+    root: Path | Callable[[], Path],
     *,
     mounts: Mapping[str, ASGIApp] | None = None,
     html_filter: HtmlFilter | None = None,
