@@ -68,9 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(figures))
     else:
-        print(f"preview rebuild after a content save: {figures['rebuild_s']:.2f} s median of "
-              f"{figures['runs']} (target <= {TARGET_S} s; first build {figures['first_build_s']:.2f} s; "
-              f"load average {figures['load_average_1min']:.1f})")  # fmt: skip
+        print(
+            f"preview rebuild after a content save: {figures['rebuild_s']:.2f} s median of "
+            f"{figures['runs']} (target <= {TARGET_S} s; first build "
+            f"{figures['first_build_s']:.2f} s; load average {figures['load_average_1min']:.1f})"
+        )
     return 0
 
 
