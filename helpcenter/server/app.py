@@ -7,6 +7,7 @@ mounted on the same origin through `mounts`, so they live under the same CSP.
 from __future__ import annotations
 
 import mimetypes
+import posixpath
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import unquote
@@ -68,10 +69,12 @@ class SiteFiles:
         path = unquote(request.url.path)
         if "\x00" in path or any(path == f or path.startswith(f) for f in HOSTING_FILES):
             return self.not_found()
-        root = self.root
-        target = (root / path.lstrip("/")).resolve()
-        if not target.is_relative_to(root):
+        # Lexically, so that `..` never leaves the site, while symbolic links inside it are
+        # followed as nginx does (tests serve a site assembled from links).
+        relative = posixpath.normpath(path.lstrip("/") or ".")
+        if relative == ".." or relative.startswith(("../", "/")):
             return self.not_found()
+        target = self.root / relative
         if target.is_dir():
             if not path.endswith("/"):
                 query = f"?{request.url.query}" if request.url.query else ""

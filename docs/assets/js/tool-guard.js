@@ -22,8 +22,8 @@
       "This check's program did not load: the server sent it in a form this browser refuses " +
       "(for example, JavaScript modules with the wrong type). The steps below work without it.",
     slow:
-      "This check has not started within a few seconds, and may not start in this browser. The " +
-      "steps below work without it.",
+      "This check has not started within two seconds: it may still be loading, or may not run " +
+      "in this browser. The steps below work without it.",
   };
   // The smallest valid WebAssembly module: compiling it tells whether the page's policy allows
   // WebAssembly at all ('wasm-unsafe-eval'), in well under a millisecond.
@@ -34,12 +34,14 @@
   var root = document.documentElement;
   var failed = false;
 
-  function fail(reason) {
+  // Say why in each box; a sure failure also hides the tool, while a slow start (a slow device
+  // or network) only says so and leaves the tool to appear when it is ready.
+  function fail(reason, sure) {
     if (failed || root.getAttribute("data-checkers") === "ready") return;
-    failed = true;
+    failed = sure;
     for (var i = 0; i < boxes.length; i += 1) {
       var box = boxes[i];
-      box.setAttribute("data-guard", reason);
+      box.setAttribute(sure ? "data-guard" : "data-guard-notice", reason);
       var fallback = box.querySelector("[data-tool-fallback]");
       var status = box.querySelector("[data-tool-status]");
       if (status) {
@@ -53,6 +55,7 @@
   function started() {
     if (failed) return;
     for (var i = 0; i < boxes.length; i += 1) {
+      boxes[i].removeAttribute("data-guard-notice");
       var fallback = boxes[i].querySelector("[data-tool-fallback]");
       if (fallback) fallback.hidden = true;
     }
@@ -69,11 +72,11 @@
   }
 
   if (location.protocol === "file:") {
-    fail("file");
+    fail("file", true);
     return;
   }
   if (wasmRefused()) {
-    fail("wasm");
+    fail("wasm", true);
     return;
   }
   // A module script that does not load fires `error` on its element; it does not bubble.
@@ -81,7 +84,7 @@
     "error",
     function (event) {
       var target = event.target;
-      if (target && target.tagName === "SCRIPT" && target.type === "module") fail("module");
+      if (target && target.tagName === "SCRIPT" && target.type === "module") fail("module", true);
     },
     true,
   );
@@ -90,6 +93,6 @@
     if (root.getAttribute("data-checkers") === "ready") started();
   }).observe(root, { attributes: true, attributeFilter: ["data-checkers"] });
   setTimeout(function () {
-    if (!root.hasAttribute("data-checkers")) fail("slow");
+    if (!root.hasAttribute("data-checkers")) fail("slow", false);
   }, LIMIT_MS);
 })();
