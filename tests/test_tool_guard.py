@@ -113,3 +113,29 @@ def test_the_fallback_is_in_the_html_and_goes_once_the_tool_runs(
         assert page.is_visible(f"#{tool}-form")
     finally:
         context.close()
+
+
+def test_a_slow_start_is_a_notice_and_the_tool_still_comes(chromium, site_url: str) -> None:
+    """A widget module that takes longer than two seconds (a slow phone or network) gets a
+    notice, but the tool is not hidden, and it appears once it runs."""
+    context = chromium.new_context()
+    held: list = []
+    context.route("**/assets/js/id-export-widget.mjs", lambda route: held.append(route))
+    try:
+        page = context.new_page()
+        # Module scripts hold DOMContentLoaded back, so wait only for the response.
+        page.goto(site_url + "/tools/id-export/", wait_until="commit")
+        # Two seconds from the guard's start, which comes after the page's stylesheets.
+        page.wait_for_selector('#id-export-widget[data-guard-notice="slow"]', state="attached",
+                               timeout=WITHIN_MS + 3_000)  # fmt: skip
+        assert "has not started within two seconds" in page.inner_text("#id-export-status")
+        assert page.get_attribute("#id-export-widget", "data-guard") is None
+        assert held, "the widget module was never requested"
+        held[0].continue_()
+        page.wait_for_selector("html[data-checkers='ready']", state="attached",
+                               timeout=LOAD_TIMEOUT_MS)  # fmt: skip
+        page.wait_for_selector("#id-export-fallback", state="hidden", timeout=WITHIN_MS)
+        assert page.get_attribute("#id-export-widget", "data-guard-notice") is None
+        assert page.is_visible("#id-export-form")
+    finally:
+        context.close()
