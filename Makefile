@@ -1,7 +1,7 @@
 # The two commands of the README: `make serve` and `make test`. Everything else is a step of them.
 PY := .venv/bin/python
 
-.PHONY: setup build serve test bench lint clean
+.PHONY: setup build dist serve preview test bench lint clean
 
 setup:
 	@bash scripts/setup.sh
@@ -9,8 +9,16 @@ setup:
 build: setup
 	@$(PY) scripts/build_site.py
 
+# A build to publish: refuses without HELPCENTER_SITE_URL, the site's public https address.
+dist: setup
+	@$(PY) scripts/build_site.py --release
+
 serve: build
 	@$(PY) scripts/serve.py --root site --port 8000
+
+# Writers' live preview: rebuilds on save, reloads the open page, shows content errors; no PDFs.
+preview: setup
+	@$(PY) scripts/preview.py --port 8000
 
 test: setup
 	@$(PY) -m ruff check checkers helpcenter scripts tests

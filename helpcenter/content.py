@@ -10,6 +10,7 @@ from checkers.catalog import Catalog
 from checkers.platforms import PLATFORM_NAMES, PLATFORMS, did_you_mean
 from helpcenter.catalog_source import catalog_problems
 from helpcenter.content_fields import FieldReader
+from helpcenter.content_lint import lint_fields
 from helpcenter.guide_sections import GUIDE_SECTIONS
 from helpcenter.markdown_refs import LinkMap, SitePage, check_labels, find_links
 from helpcenter.yamlsource import ContentError, KeyPath, SourceDocument, load_yaml
@@ -361,6 +362,9 @@ def load_content(content_dir: Path) -> Content:
             if section.id in TEMPLATE_ANCHORS["guide"]:
                 readers[platform].report(("sections", i, "id"), f"'{section.id}' is reserved")
     loader.check_markdown(labels, links)
+    # --- issue 10: content lint (indented code, raw HTML, emphasis, empty sections) ---
+    loader.problems.extend(lint_fields(loader.markdown))
+    # --- end of content lint ---
     if loader.problems or catalog is None:
         raise ContentError(sorted(loader.problems, key=_file_and_line))
     return Content(labels, faq, guides, catalog, links)

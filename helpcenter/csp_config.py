@@ -7,7 +7,7 @@ from mkdocs.config import config_options as c
 
 
 class CspPluginConfig(base.Config):
-    """An empty policy means helpcenter.serve.CONTENT_SECURITY_POLICY, the server's own."""
+    """An empty policy means helpcenter.security.CONTENT_SECURITY_POLICY, the servers' own."""
 
     policy = c.Type(str, default="")
     # Site folder for the scripts moved out of the pages (named by their content's digest).

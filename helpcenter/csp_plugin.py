@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from helpcenter.csp_config import CspPluginConfig
-from helpcenter.serve import CONTENT_SECURITY_POLICY
+from helpcenter.security import CONTENT_SECURITY_POLICY
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.csp")
 

@@ -159,6 +159,9 @@ class LinkMap:
 
     def problem(self, target: str) -> str | None:
         """What is wrong with a link target from content, or None when it resolves."""
+        if target.partition("#")[0].endswith(".md") and "//" not in target:
+            target_path = target if target.startswith("/") else "/" + target.lstrip("./")
+            return self._md_problem(target, target_path)
         if not target.startswith("/") or target.startswith("//"):
             return (
                 f"link target '{target}': links in content must be site-absolute paths, "
@@ -179,6 +182,14 @@ class LinkMap:
             hint = did_you_mean(anchor, page.anchors)
             return f"link target '{target}': no {page.anchor_kind} '{anchor}' on {path}{hint}"
         return None
+
+    def _md_problem(self, target: str, target_path: str) -> str:
+        """A link to a source file's name, not an address: the page would show it raw."""
+        path, _, anchor = target_path.partition("#")
+        by_source = {page.src_uri: page.url for page in self.pages.values()}
+        url = by_source.get(path.lstrip("/"), f"{path.removesuffix('.md')}/")
+        fixed = url + (f"#{anchor}" if anchor else "")
+        return f"link target '{target}': write the page's address, {fixed}, not its .md file"
 
     def relative(self, target: str, from_src_uri: str) -> str:
         """`/faq/#x` as seen from guides/android.md: `../faq.md#x` (MkDocs then checks it too)."""

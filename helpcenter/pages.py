@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -139,8 +140,9 @@ def template_data(content: Content) -> dict[str, Any]:
     }
 
 
+@functools.cache  # one per process: a live preview's rebuild reuses the compiled templates
 def template_environment() -> Environment:
-    """The Jinja environment of every generated page (screen and print)."""
+    """The Jinja environment of every generated page (screen and print); reloads edited files."""
     return Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
         undefined=StrictUndefined,

@@ -244,7 +244,7 @@ def render_guides(site_dir: Path, paper: str | None = None) -> dict[str, tuple[P
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
-    from helpcenter.serve import serve_in_thread
+    from helpcenter.server import serve_in_thread
 
     paper_name = paper_format(paper)
     if not site_dir.is_dir():

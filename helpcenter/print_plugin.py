@@ -23,6 +23,7 @@ from helpcenter.print_config import (
     PrintPluginConfig,
     print_page_src_uri,
 )
+from helpcenter.release import is_release_build
 
 CONTENT_PLUGIN = "helpcenter/content"
 # The cover's heading: where links to the web guide as a whole land in the print page.
@@ -131,6 +132,7 @@ class PrintRenderer:
             stylesheet=self.plugin_config.stylesheet,
             note_lines=self.plugin_config.note_lines,
             md=md,
+            preview=not is_release_build(),  # issue 10: a development build's cover says so
         )
         try:
             return self.environment.get_template(PRINT_TEMPLATE).render(**values)

@@ -140,6 +140,17 @@ def build_rows(scaling: list[dict], site: dict) -> list[Row]:
     return rows
 
 
+def preview_row(preview: dict, first_scale: dict) -> Row:
+    """`make preview`: a content save to a rebuilt site, in its long-lived process."""
+    return (
+        f"Live preview rebuild after a content save, no PDFs (median of {preview['runs']}; "
+        f"target <= {preview['target_s']} s)",
+        preview["rebuild_s"],
+        "page build in a fresh process",
+        first_scale["content_build_s"],
+    )
+
+
 def browser_rows(browser: dict) -> list[Row]:
     start, verdict = browser["start_ms"], browser["verdict_ms"]
     in_browser, native = verdict["browser"], verdict["native"]
@@ -277,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
         scaling = json_stdout("bench_build.py", "--scales", args.scales, "--runs", str(args.runs))
         print("bench: full site build and PDFs ...", flush=True)
         site = bench_site(args.runs, args.browser_runs, args.checks)
+        print("bench: live preview rebuild ...", flush=True)
+        preview = json_stdout("bench_preview.py", "--runs", str(max(args.runs, 3)))
         print("bench: checkers in CPython ...", flush=True)
         checkers = json_file("bench_checkers.py", "--argon2")
         print("bench: data-backup checker on a 2 GB sparse backup ...", flush=True)
@@ -284,8 +297,9 @@ def main(argv: list[str] | None = None) -> int:
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 1
-    results |= {"build_scaling": scaling, "site": site, "checkers": checkers}
+    results |= {"build_scaling": scaling, "site": site, "checkers": checkers, "preview": preview}
     results["rows"] = build_rows(scaling, site) + browser_rows(site["browser"])
+    results["rows"].append(preview_row(preview, scaling[0]))
     results["rows"] += checker_rows(checkers)
     results["rows"] += [
         (row["measure"], row["seconds"], row["baseline"], row["baseline_seconds"])

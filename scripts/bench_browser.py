@@ -104,7 +104,7 @@ def measure(site: Path, runs: int, checks: int) -> dict:
 
     from checkers.idexport import check_export
     from helpcenter.browser import launch_options
-    from helpcenter.serve import serve_in_thread
+    from helpcenter.server import serve_in_thread
 
     cases = {c["name"]: c for c in json.loads(VECTORS.read_text(encoding="utf-8"))["cases"]}
     v0, v1 = cases["v0 basic"], cases["v1 basic"]

@@ -61,10 +61,18 @@ def build_pdfs(staging: Path) -> None:
         raise BuildError(f"PDF guides: {error}") from error
 
 
+def write_hosting(staging: Path) -> None:
+    """Host configuration next to the pages: _headers, _deploy/nginx.conf, _deploy/Caddyfile."""
+    from helpcenter.hosting import write_hosting_files
+
+    write_hosting_files(staging)
+
+
 # Each step takes the new site's folder (inside the staging folder); they run in this order.
 STEPS: list[tuple[str, Callable[[Path], None]]] = [
     ("wheel", build_checkers_wheel),
     ("pages", build_pages),
+    ("hosting", write_hosting),
     ("pdfs", build_pdfs),
 ]
 
@@ -122,6 +130,28 @@ def remove_staging(staging: Path, target: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
+def check_site_url(release: bool) -> bool:
+    """A release needs a real site_url; a development build says where its links point."""
+    from helpcenter.release import RELEASE_VARIABLE, SITE_URL_VARIABLE, release_url_problem
+
+    url = os.environ.get(SITE_URL_VARIABLE, "").strip()
+    if release:
+        problem = release_url_problem(url)
+        if problem:
+            print(f"release build refused: {problem}", file=sys.stderr)
+            return False
+        os.environ[RELEASE_VARIABLE] = "1"  # read by the print pages (no preview mark)
+        return True
+    os.environ.pop(RELEASE_VARIABLE, None)
+    if release_url_problem(url):
+        print(
+            f"build: development build; links in the PDFs and the sitemap point to "
+            f"{url or 'http://127.0.0.1:8000/'} and the PDFs are marked as a preview "
+            f"(set {SITE_URL_VARIABLE} and use `make dist` for a release)"
+        )
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
@@ -131,7 +161,14 @@ def main(argv: list[str] | None = None) -> int:
         choices=["a4", "letter"],
         help="paper size of the PDF guides (default: a4, or $HELPCENTER_PAPER)",
     )
+    parser.add_argument(
+        "--release",
+        action="store_true",
+        help="a build to publish: needs HELPCENTER_SITE_URL, the site's public https address",
+    )
     args = parser.parse_args(argv)
+    if not check_site_url(args.release):
+        return 2
     if args.paper:
         # Steps take only the staging folder; the PDF step reads the size from the environment.
         os.environ["HELPCENTER_PAPER"] = args.paper

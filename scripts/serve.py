@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 from pathlib import Path
 
-from helpcenter.serve import make_server
+import uvicorn
+
+from helpcenter.server import make_app
+from helpcenter.server.run import uvicorn_config
 
 
 def main() -> int:
@@ -15,14 +17,14 @@ def main() -> int:
     parser.add_argument("--root", type=Path, default=Path("site"))
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--quiet", action="store_true", help="log no requests")
     args = parser.parse_args()
     if not (args.root / "index.html").is_file():
         print(f"serve: {args.root}/index.html not found; run `make build` first", file=sys.stderr)
         return 2
-    server = make_server(args.root, args.host, args.port)
     print(f"Serving {args.root}/ at http://{args.host}:{args.port}/ (Ctrl+C to stop)")
-    with contextlib.suppress(KeyboardInterrupt):
-        server.serve_forever()
+    config = uvicorn_config(make_app(args.root), quiet=args.quiet, host=args.host, port=args.port)
+    uvicorn.Server(config).run()
     return 0
 
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, and does nothing when it is all in place.
-# Steps: Debian packages (Chromium, poppler), a virtual environment with the pinned Python
+# Steps: Debian packages (Chromium, poppler, nginx), a virtual environment with the pinned Python
 # packages, and the pinned npm packages (Pyodide, Argon2id, QR decoder, axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,11 +19,14 @@ command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 # The PDFs and screenshots are laid out with Liberation Sans (Arial metrics) where present.
 [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
+# A real nginx serves the site with the generated configuration in tests/test_hosting.py.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -o DPkg::Lock::Timeout=600 -y -qq \
+    --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 # --- Python: one virtual environment, every package pinned in requirements.lock.

@@ -31,7 +31,7 @@ def built_site() -> Path:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """Base URL (no trailing slash) of the built site served on a free local port."""
-    from helpcenter.serve import serve_in_thread
+    from helpcenter.server import serve_in_thread
 
     server, url = serve_in_thread(built_site)
     yield url

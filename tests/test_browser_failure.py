@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpcenter.csp_plugin import SCRIPT, is_executable_inline, parse_attributes
-from helpcenter.serve import CONTENT_SECURITY_POLICY
+from helpcenter.security import CONTENT_SECURITY_POLICY
 
 LOAD_TIMEOUT_MS = 120_000
 DATA = Path(__file__).resolve().parent / "data"

@@ -270,8 +270,8 @@ def test_announced_once_focused_and_start_again_clears(wizard, site_url: str) ->
     page.evaluate(
         "() => { window.announcements = [];"
         " new MutationObserver(() => window.announcements.push("
-        "document.getElementById('backup-choice-status').textContent))"
-        ".observe(document.getElementById('backup-choice-status'),"
+        "document.getElementById('backup-choice-announce').textContent))"
+        ".observe(document.getElementById('backup-choice-announce'),"
         " {childList: true, characterData: true, subtree: true}); }"
     )
     page.click("#backup-choice-next")
@@ -290,7 +290,7 @@ def test_announced_once_focused_and_start_again_clears(wizard, site_url: str) ->
     page.go_forward()
     shown(page)
     assert page.evaluate("() => window.announcements") == [said]
-    assert page.get_attribute("#backup-choice-status", "role") == "status"
+    assert page.get_attribute("#backup-choice-announce", "role") == "status"
     assert page.get_attribute(RESULT, "aria-live") is None  # the long answer is not read twice
 
     # Start again: nothing of the old answers stays, in the address or ticked in the form.
@@ -301,7 +301,7 @@ def test_announced_once_focused_and_start_again_clears(wizard, site_url: str) ->
     for question in ("from", "to", "old-device", "have"):
         assert page.locator(f'input[name="{question}"]:checked').count() == 0, question
     assert page.locator('input[name="keep"]:checked').count() == len(INPUTS["keep"])  # default
-    assert page.inner_text("#backup-choice-status") == ""
+    assert page.inner_text("#backup-choice-announce") == ""
 
 
 def test_a_renamed_label_reaches_the_browsers_answer(

@@ -31,7 +31,22 @@ MISTAKES = {
         "faq.yml",
         "    platforms: [android]\n",
         "\tplatforms: [android]\n",
-        "broken YAML",
+        "line 35 is indented with a tab; indent with spaces only",
+    ),
+    "yaml-indented-less": Mistake(
+        "faq.yml",
+        "    platforms: [android]\n",
+        "   platforms: [android]\n",
+        "line 35 is indented less than the lines around it (3 spaces; line 34 has 4)",
+    ),
+    "indented-code-block": Mistake(
+        "faq.yml",
+        "      [data backup steps](/guides/android/#create-data-backup).\n",
+        "      [data backup steps](/guides/android/#create-data-backup).\n\n"
+        "          See [the guide](/guides/android/#create-data-backup).\n",
+        "this line is indented 4 spaces past the text it belongs to, so it would show as a "
+        "code block",
+        line_of="          See [the guide]",
     ),
     "duplicate-id": Mistake(
         "faq.yml",

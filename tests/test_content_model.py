@@ -111,7 +111,7 @@ def test_autolinks_to_other_sites_are_found(content) -> None:
     [
         ("/faq", "no such page (did you mean '/faq/'?)"),
         ("/guide/android/", "no such page (did you mean '/guides/android/'?)"),
-        ("faq.md#which-backup", "links in content must be site-absolute"),
+        ("faq.md#which-backup", "write the page's address, /faq/#which-backup, not its .md file"),
         ("https://example.org/", "links in content must be site-absolute"),
         ("/faq/#which-backupp", "no FAQ entry or topic 'which-backupp' on /faq/ (did you mean"),
         ("/guides/ios/#create-data-backup", "no section of the iOS guide 'create-data-backup'"),

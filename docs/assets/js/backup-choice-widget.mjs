@@ -44,7 +44,7 @@ class BackupChoiceWidget {
     this.form = root.querySelector("#backup-choice-form");
     this.result = root.querySelector("#backup-choice-result");
     this.backButton = root.querySelector("#backup-choice-back");
-    this.status = root.querySelector("#backup-choice-status");
+    this.status = root.querySelector("#backup-choice-announce");
     this.catalogUrl = new URL(root.dataset.catalogUrl, document.baseURI);
     this.renderToken = 0;
     this.announced = ""; // the answer last announced, so that it is announced once

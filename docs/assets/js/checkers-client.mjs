@@ -23,6 +23,7 @@ export class CheckerUnavailable extends Error {
 let shared = null;
 
 function createClient() {
+  document.documentElement.dataset.checkers = "loading"; // tool-guard.js: the widget has begun
   const pending = new Map();
   let nextId = 1;
   let worker = null;
@@ -49,6 +50,7 @@ function createClient() {
       const message = event.data;
       if (message.type === "ready") {
         clearTimeout(timer);
+        document.documentElement.dataset.checkers = "ready"; // tool-guard.js hides the fallback
         resolve();
       } else if (message.type === "failed") {
         clearTimeout(timer);

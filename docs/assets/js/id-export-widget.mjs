@@ -28,7 +28,7 @@ class IdExportWidget {
     this.result = root.querySelector("#id-export-result");
     this.groups = root.querySelector("#id-export-groups");
     this.live = root.querySelector("#id-export-live");
-    this.status = root.querySelector("#id-export-status");
+    this.status = root.querySelector("#id-export-announce");
     this.picture = root.querySelector("#id-export-picture");
     this.pictureStatus = root.querySelector("#id-export-picture-status");
     this.liveTimer = 0;

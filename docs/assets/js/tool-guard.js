@@ -1,0 +1,98 @@
+// Says in plain words, within two seconds, why a checker can't run here, instead of a spinner.
+// A classic script (not a module), so it runs where the widgets' modules can't: a page opened
+// from file://, or a host that serves .mjs with a type browsers refuse. Each checker's box
+// shows its fallback (what the tool does, the manual steps, the guides) from the start; this
+// hides it once the checkers have really started (checkers-client.mjs sets
+// <html data-checkers="ready">), or puts the reason in it and hides the tool.
+(function () {
+  "use strict";
+
+  // A widget module that has not even started by then is not coming.
+  var LIMIT_MS = 2000;
+  var REASONS = {
+    file:
+      "This check can't run from a page opened as a file (a file:// address): browsers start " +
+      "it only when the site comes from a web server. Open the site at its web address, or use " +
+      "the steps below.",
+    wasm:
+      "This check can't run here: the server of this copy of the site forbids WebAssembly " +
+      "(in its Content-Security-Policy), and the check is built on it. The steps below work " +
+      "without it.",
+    module:
+      "This check's program did not load: the server sent it in a form this browser refuses " +
+      "(for example, JavaScript modules with the wrong type). The steps below work without it.",
+    slow:
+      "This check has not started within two seconds: it may still be loading, or may not run " +
+      "in this browser. The steps below work without it.",
+  };
+  // The smallest valid WebAssembly module: compiling it tells whether the page's policy allows
+  // WebAssembly at all ('wasm-unsafe-eval'), in well under a millisecond.
+  var EMPTY_MODULE = [0, 97, 115, 109, 1, 0, 0, 0];
+
+  var boxes = document.querySelectorAll("[data-checker]");
+  if (!boxes.length) return;
+  var root = document.documentElement;
+  var failed = false;
+
+  // Say why in each box; a sure failure also hides the tool, while a slow start (a slow device
+  // or network) only says so and leaves the tool to appear when it is ready.
+  function fail(reason, sure) {
+    if (failed || root.getAttribute("data-checkers") === "ready") return;
+    failed = sure;
+    for (var i = 0; i < boxes.length; i += 1) {
+      var box = boxes[i];
+      box.setAttribute(sure ? "data-guard" : "data-guard-notice", reason);
+      var fallback = box.querySelector("[data-tool-fallback]");
+      var status = box.querySelector("[data-tool-status]");
+      if (status) {
+        status.textContent = REASONS[reason];
+        status.classList.add("hc-checker-message--error");
+      }
+      if (fallback) fallback.hidden = false;
+    }
+  }
+
+  function started() {
+    if (failed) return;
+    for (var i = 0; i < boxes.length; i += 1) {
+      boxes[i].removeAttribute("data-guard-notice");
+      var fallback = boxes[i].querySelector("[data-tool-fallback]");
+      if (fallback) fallback.hidden = true;
+    }
+  }
+
+  function wasmRefused() {
+    if (typeof WebAssembly !== "object") return false; // the widget says so itself
+    try {
+      new WebAssembly.Module(new Uint8Array(EMPTY_MODULE));
+      return false;
+    } catch (error) {
+      return true;
+    }
+  }
+
+  if (location.protocol === "file:") {
+    fail("file", true);
+    return;
+  }
+  if (wasmRefused()) {
+    fail("wasm", true);
+    return;
+  }
+  // A module script that does not load fires `error` on its element; it does not bubble.
+  document.addEventListener(
+    "error",
+    function (event) {
+      var target = event.target;
+      if (target && target.tagName === "SCRIPT" && target.type === "module") fail("module", true);
+    },
+    true,
+  );
+  if (root.getAttribute("data-checkers") === "ready") started();
+  new MutationObserver(function () {
+    if (root.getAttribute("data-checkers") === "ready") started();
+  }).observe(root, { attributes: true, attributeFilter: ["data-checkers"] });
+  setTimeout(function () {
+    if (!root.hasAttribute("data-checkers")) fail("slow", false);
+  }, LIMIT_MS);
+})();

@@ -1,0 +1,89 @@
+"""The site's security policy in one place: the CSP, the response headers, MIME types, caching.
+
+Read by the CSP plugin (the <meta> policy of every page), the project's servers
+(helpcenter/server/) and the generated host configuration (helpcenter/hosting.py), so that a
+page is served with the same rules wherever it is hosted.
+"""
+
+from __future__ import annotations
+
+# Scripts only from the site itself (WebAssembly compilation allowed for Pyodide and Argon2id),
+# connections only to the site: nothing a visitor types can be sent anywhere else.
+CSP_DIRECTIVES: tuple[str, ...] = (
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data: blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+)
+CONTENT_SECURITY_POLICY = "; ".join(CSP_DIRECTIVES)
+
+# frame-ancestors is ignored in a <meta> policy, so only a header can say it.
+HEADER_POLICY = CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'"
+
+SECURITY_HEADERS: dict[str, str] = {
+    "Content-Security-Policy": HEADER_POLICY,
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
+
+# Types a host must get right: module scripts are refused under any other type (nosniff), and
+# WebAssembly.instantiateStreaming needs application/wasm.
+MIME_TYPES: dict[str, str] = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".map": "application/json",
+    ".wasm": "application/wasm",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".tar": "application/x-tar",
+    ".pdf": "application/pdf",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".xml": "application/xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".woff2": "font/woff2",
+}
+
+# Compressible types (the wheel and the PDFs are compressed already).
+COMPRESSIBLE_TYPES: tuple[str, ...] = (
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/json",
+    "application/wasm",
+    "application/xml",
+    "image/svg+xml",
+    "text/plain",
+)
+
+# Pages and the files named without a version change in place: always revalidate. The vendored
+# runtime (Pyodide, hash-wasm, jsQR) is pinned by package-lock.json and checked by its digest in
+# manifest.json, and the moved-out inline scripts are named by their digest: a day is safe.
+CACHE_REVALIDATE = "no-cache"
+CACHE_LONG = "public, max-age=86400"
+LONG_CACHE_PREFIXES: tuple[str, ...] = ("/assets/vendor/", "/assets/javascripts/inline/")
+
+# Files the build writes for hosts that must never be served as pages.
+HOSTING_FILES: tuple[str, ...] = ("/_headers", "/_deploy/")
+
+
+def cache_control(path: str) -> str:
+    """The Cache-Control value for a site path such as `/assets/vendor/pyodide/pyodide.mjs`."""
+    return CACHE_LONG if path.startswith(LONG_CACHE_PREFIXES) else CACHE_REVALIDATE
+
+
+def content_type(name: str) -> str | None:
+    """The MIME type of a file name by its extension, or None when the table has none."""
+    dot = name.rfind(".")
+    return MIME_TYPES.get(name[dot:].lower()) if dot >= 0 else None

@@ -1,0 +1,112 @@
+"""`make preview`: a saved change shows up in the open page without a manual reload, under the
+site's own CSP, and a content error shows in the page and the terminal with its `path:line`."""
+
+from __future__ import annotations
+
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from httpfetch import POLICY, fetch
+
+ROOT = Path(__file__).resolve().parent.parent
+# The shipped content (the test fixture lacks what the print pages quote), copied.
+CONTENT = ROOT / "docs" / "content"
+START_TIMEOUT_S = 180
+REBUILD_TIMEOUT_MS = 90_000
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory) -> Iterator[dict]:
+    """scripts/preview.py on a copy of the content, on a free port; stopped after."""
+    work = tmp_path_factory.mktemp("preview")
+    content = work / "content"
+    shutil.copytree(CONTENT, content)
+    process = subprocess.Popen(
+        [sys.executable, "scripts/preview.py", "--port", "0", "--work-dir", str(work / "site")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**__import__("os").environ, "HELPCENTER_CONTENT_DIR": str(content)},
+    )  # fmt: skip
+    lines: queue.Queue[str] = queue.Queue()
+    errors: list[str] = []
+    threading.Thread(target=lambda: [lines.put(x) for x in process.stdout], daemon=True).start()
+    threading.Thread(target=lambda: [errors.append(x) for x in process.stderr], daemon=True).start()
+    url = None
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while url is None and time.monotonic() < deadline and process.poll() is None:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            continue
+        if line.startswith("preview: http://"):
+            url = line.split()[1].rstrip("/")
+    try:
+        if url is None:
+            pytest.fail(f"the preview did not start: {''.join(errors)}")
+        yield {"url": url, "faq": content / "faq.yml", "errors": errors}
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_pages_keep_the_sites_policy(preview: dict) -> None:
+    status, headers, body = fetch(preview["url"] + "/faq/")
+    assert status == 200
+    assert headers["content-security-policy"] == POLICY
+    assert b'<script src="/__preview/reload.js"></script></body>' in body
+    status, headers, _ = fetch(preview["url"] + "/__preview/reload.js")
+    assert (status, headers["content-type"]) == (200, "text/javascript; charset=utf-8")
+
+
+def test_a_save_shows_in_the_open_page_and_errors_show_in_it(chromium, preview: dict) -> None:
+    context = chromium.new_context()
+    console: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+        page.goto(preview["url"] + "/faq/")
+        page.wait_for_selector("text=What kinds of backup does Threema have?")
+        # The page carries a mark that a reload would wipe: only the preview's reload may.
+        page.evaluate("document.body.dataset.openedByTest = 'yes'")
+        assert page.get_attribute("body", "data-opened-by-test") == "yes"
+
+        edit(preview["faq"], "What kinds of backup does Threema have?",
+             "Which backup fits my move?")  # fmt: skip
+        page.wait_for_selector("text=Which backup fits my move?", timeout=REBUILD_TIMEOUT_MS)
+        assert page.get_attribute("body", "data-opened-by-test") is None  # it was reloaded
+
+        edit(preview["faq"], "    platforms: [all]\n", "   platforms: [all]\n")
+        box = page.wait_for_selector("#hc-preview-problems", timeout=REBUILD_TIMEOUT_MS)
+        shown = box.inner_text()
+        assert "faq.yml:35: line 35 is indented less than the lines around it" in shown, shown
+        # The last good page stays underneath.
+        assert page.is_visible("text=Which backup fits my move?")
+        deadline = time.monotonic() + 10
+        while not any("faq.yml:35: line 35" in e for e in preview["errors"]):
+            assert time.monotonic() < deadline, "".join(preview["errors"])
+            time.sleep(0.1)
+
+        edit(preview["faq"], "   platforms: [all]\n", "    platforms: [all]\n")
+        page.wait_for_selector("#hc-preview-problems", state="detached",
+                               timeout=REBUILD_TIMEOUT_MS)  # fmt: skip
+        assert page.is_visible("text=Which backup fits my move?")
+        assert not [m for m in console if "Content Security Policy" in m], console
+    finally:
+        context.close()

@@ -1,0 +1,141 @@
+"""Hostile hosting: the checkers' boxes show the plain fallback from the start, hide it once
+the checkers really run, and say why within two seconds where they can't (tool-guard.js)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from helpcenter.security import SECURITY_HEADERS
+from helpcenter.server import RunningServer, make_app
+
+# What the visitor is told (tool-guard.js REASONS), by case.
+SAYS = {
+    "wasm": "the server of this copy of the site forbids WebAssembly",
+    "module": "This check's program did not load: the server sent it in a form this browser "
+    "refuses",
+    "file": "This check can't run from a page opened as a file (a file:// address)",
+}
+TOOLS = {
+    "id-export": ("/tools/id-export/", "#by-hand"),
+    "backup-choice": ("/tools/backup-choice/", "#without-wizard"),
+}
+# The promise: a reason on screen within two seconds of the page being there.
+WITHIN_MS = 2_000
+LOAD_TIMEOUT_MS = 120_000
+
+
+class OldHostTypes:
+    """Wraps the site's app like an old host: .mjs goes out as application/octet-stream."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        async def send_as_old_host(message) -> None:
+            if message["type"] == "http.response.start" and scope["path"].endswith(".mjs"):
+                headers = [(k, v) for k, v in message["headers"] if k != b"content-type"]
+                headers.append((b"content-type", b"application/octet-stream"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_as_old_host)
+
+
+@pytest.fixture(scope="module")
+def strict_host(built_site: Path) -> Iterator[str]:
+    """A host that adds its own hardening header, `Content-Security-Policy: default-src 'self'`."""
+    headers = {**SECURITY_HEADERS, "Content-Security-Policy": "default-src 'self'"}
+    with RunningServer(make_app(built_site, headers=headers)) as server:
+        yield server.base_url
+
+
+@pytest.fixture(scope="module")
+def old_host(built_site: Path) -> Iterator[str]:
+    with RunningServer(OldHostTypes(make_app(built_site))) as server:
+        yield server.base_url
+
+
+def assert_says_why(page, tool: str, reason: str) -> None:
+    widget = f"#{tool}-widget"
+    page.wait_for_selector(f'{widget}[data-guard="{reason}"]', state="attached", timeout=WITHIN_MS)
+    status = page.locator(f"#{tool}-status")
+    assert status.is_visible()
+    assert SAYS[reason] in status.inner_text()
+    manual = TOOLS[tool][1]
+    assert page.locator(f'#{tool}-fallback a[href="{manual}"]').is_visible()
+    assert page.locator(f"#{tool}-fallback a[href*='guides/']").count() == 2
+    assert page.is_hidden(f"#{tool}-form")
+
+
+def open_tool(chromium, url: str, reason: str, tool: str) -> None:
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="domcontentloaded")
+        assert_says_why(page, tool, reason)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("tool", sorted(TOOLS))
+def test_a_host_policy_without_webassembly_is_named(chromium, strict_host: str, tool) -> None:
+    open_tool(chromium, strict_host + TOOLS[tool][0], "wasm", tool)
+
+
+@pytest.mark.parametrize("tool", sorted(TOOLS))
+def test_modules_with_the_wrong_type_are_named(chromium, old_host: str, tool: str) -> None:
+    open_tool(chromium, old_host + TOOLS[tool][0], "module", tool)
+
+
+@pytest.mark.parametrize("tool", sorted(TOOLS))
+def test_a_page_opened_from_a_file_says_so(chromium, built_site: Path, tool: str) -> None:
+    url = (built_site / TOOLS[tool][0].strip("/") / "index.html").as_uri()
+    open_tool(chromium, url, "file", tool)
+
+
+@pytest.mark.parametrize("tool", sorted(TOOLS))
+def test_the_fallback_is_in_the_html_and_goes_once_the_tool_runs(
+    chromium, site_url: str, built_site: Path, tool: str
+) -> None:
+    html = (built_site / TOOLS[tool][0].strip("/") / "index.html").read_text(encoding="utf-8")
+    assert f'<div class="hc-tool-fallback" id="{tool}-fallback" data-tool-fallback>' in html
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.goto(site_url + TOOLS[tool][0])
+        page.wait_for_selector("html[data-checkers='ready']", state="attached",
+                               timeout=LOAD_TIMEOUT_MS)  # fmt: skip
+        page.wait_for_selector(f"#{tool}-fallback", state="hidden", timeout=WITHIN_MS)
+        assert page.get_attribute(f"#{tool}-widget", "data-guard") is None
+        assert page.is_visible(f"#{tool}-form")
+    finally:
+        context.close()
+
+
+def test_a_slow_start_is_a_notice_and_the_tool_still_comes(chromium, site_url: str) -> None:
+    """A widget module that takes longer than two seconds (a slow phone or network) gets a
+    notice, but the tool is not hidden, and it appears once it runs."""
+    context = chromium.new_context()
+    held: list = []
+    context.route("**/assets/js/id-export-widget.mjs", lambda route: held.append(route))
+    try:
+        page = context.new_page()
+        # Module scripts hold DOMContentLoaded back, so wait only for the response.
+        page.goto(site_url + "/tools/id-export/", wait_until="commit")
+        # Two seconds from the guard's start, which comes after the page's stylesheets.
+        page.wait_for_selector('#id-export-widget[data-guard-notice="slow"]', state="attached",
+                               timeout=WITHIN_MS + 3_000)  # fmt: skip
+        assert "has not started within two seconds" in page.inner_text("#id-export-status")
+        assert page.get_attribute("#id-export-widget", "data-guard") is None
+        assert held, "the widget module was never requested"
+        held[0].continue_()
+        page.wait_for_selector("html[data-checkers='ready']", state="attached",
+                               timeout=LOAD_TIMEOUT_MS)  # fmt: skip
+        page.wait_for_selector("#id-export-fallback", state="hidden", timeout=WITHIN_MS)
+        assert page.get_attribute("#id-export-widget", "data-guard-notice") is None
+        assert page.is_visible("#id-export-form")
+    finally:
+        context.close()
