@@ -56,6 +56,7 @@ GUIDE_TERMS = {
 PAGES = ["", "faq/", "backups/", "guides/android/", "guides/ios/", "tools/id-export/",
          "tools/backup-choice/"]  # fmt: skip
 
+JS = Path(__file__).resolve().parent / "js"
 QUERY = "input[data-md-component=search-query]"
 RESULT_LINKS = ".md-search-result__list a"
 
@@ -146,38 +147,7 @@ def test_start_page_with_javascript_shows_the_search_box(page, site_url: str) ->
 # Elements the reader sees (not hidden, not visually hidden, not entirely off-screen like a
 # closed drawer) that cross the viewport's edge, and boxes that clip or scroll their content
 # sideways.
-OVERFLOW_JS = """() => {
-  const width = document.documentElement.clientWidth;
-  const shown = (element) => {
-    for (let e = element; e; e = e.parentElement) {
-      const style = getComputedStyle(e);
-      if (style.display === "none" || style.visibility === "hidden" || e.inert || e.hidden) {
-        return false;
-      }
-      if (style.clipPath === "inset(50%)") return false;  // visually hidden, read aloud only
-    }
-    return element.getClientRects().length > 0;
-  };
-  const name = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") +
-    (typeof e.className === "string" && e.className.trim() ? "." + e.className.trim().split(/\\s+/).join(".") : "");
-  const faults = [];
-  for (const element of document.querySelectorAll("body *")) {
-    if (!shown(element)) continue;
-    const box = element.getBoundingClientRect();
-    if (box.width === 0 && box.height === 0) continue;
-    if (box.right <= 0 || box.left >= width) continue;
-    if (box.right > width + 1 || box.left < -1) {
-      faults.push(`${name(element)} crosses the edge: ${Math.round(box.left)} to ${Math.round(box.right)}`);
-      continue;
-    }
-    const overflow = getComputedStyle(element).overflowX;
-    if (overflow !== "visible" && element.scrollWidth > element.clientWidth + 1) {
-      const text = element.textContent.trim().replace(/\\s+/g, " ").slice(0, 40);
-      faults.push(`${name(element)} cuts off ${element.scrollWidth - element.clientWidth}px: ${text}`);
-    }
-  }
-  return faults;
-}"""
+OVERFLOW_JS = (JS / "overflow.js").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("width", [320, 390])
@@ -210,7 +180,7 @@ def test_comparison_is_a_card_per_option_on_a_phone(chromium, site_url: str) -> 
             "cell => getComputedStyle(cell, '::before').content", chats.element_handle()
         ) == '"Chats" / ""'
         box, viewport = chats.bounding_box(), page.viewport_size
-        assert box and 0 <= box["x"] and box["x"] + box["width"] <= viewport["width"]
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
     finally:
         context.close()
 
@@ -220,35 +190,14 @@ def test_comparison_is_a_card_per_option_on_a_phone(chromium, site_url: str) -> 
 # Whether the focused element is something the reader can see: inside the viewport, with a
 # size, and on top at its centre. A radio that the theme draws as the label after it (the
 # colour-scheme switch) counts by that label, which carries its focus ring.
-FOCUS_JS = """() => {
-  let element = document.activeElement;
-  const described = `${element.tagName.toLowerCase()}${element.id ? "#" + element.id : ""} ` +
-    `"${(element.getAttribute("aria-label") || element.textContent).trim().slice(0, 30)}"`;
-  const box0 = element.getBoundingClientRect();
-  if (box0.width === 0 && element.matches("input[type=radio], input[type=checkbox]") &&
-      element.nextElementSibling && element.nextElementSibling.matches("label")) {
-    element = element.nextElementSibling;
-  }
-  const box = element.getBoundingClientRect();
-  const style = getComputedStyle(element);
-  const inside = box.width > 0 && box.height > 0 && box.left >= -1 && box.top >= -1 &&
-    box.right <= innerWidth + 1 && box.bottom <= innerHeight + 1;
-  const hit = inside && document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-  const onTop = !!hit && (hit === element || element.contains(hit) || hit.contains(element));
-  return {
-    described,
-    role: element.getAttribute("role") || element.tagName.toLowerCase(),
-    visible: inside && onTop && style.visibility === "visible" && Number(style.opacity) > 0.5,
-    menu: element.classList.contains("hc-menu-button"),
-  };
-}"""
+FOCUS_JS = (JS / "focus.js").read_text(encoding="utf-8")
 
 TAB_STOPS = 24
 
 
 def _tab(page) -> dict:
     page.keyboard.press("Tab")
-    page.wait_for_timeout(250)  # the theme fades the skip link and search in
+    page.wait_for_timeout(350)  # the theme fades the skip link and search in
     return page.evaluate(FOCUS_JS)
 
 
