@@ -22,6 +22,7 @@ from helpcenter.print_config import (
     PrintPluginConfig,
     print_page_src_uri,
 )
+from helpcenter.qr import qr_svg
 from helpcenter.yamlsource import ContentError
 
 CONTENT_PLUGIN = "helpcenter/content"
@@ -131,6 +132,7 @@ class PrintRenderer:
             stylesheet=self.plugin_config.stylesheet,
             note_lines=self.plugin_config.note_lines,
             md=md,
+            qr_svg=qr_svg,
         )
         try:
             return self.environment.get_template(PRINT_TEMPLATE).render(**values)
