@@ -1,4 +1,4 @@
-// The header's menu toggle as a real button, and closed menus out of the keyboard's way.
+// The header's menu toggle as a real button, and a closed menu out of the keyboard's way.
 //
 // The theme opens its navigation drawer (narrow screens, high zoom) with a <label> for a hidden
 // checkbox: a label can't be reached with Tab, and the closed drawer, only moved off-screen,
@@ -9,13 +9,6 @@
 // script the label still opens the drawer on a click or a tap.
 (function () {
   "use strict";
-
-  // The search's result list is focusable so that it can be scrolled from the keyboard, but
-  // while search is closed it has no size: a Tab stop on nothing. Its results are links, which
-  // are Tab stops of their own, so the list itself needs none.
-  document.querySelectorAll(".md-search__scrollwrap[tabindex='0']").forEach(function (list) {
-    list.setAttribute("tabindex", "-1");
-  });
 
   // Where the theme turns the sidebar into a drawer (Material's 76.25em breakpoint).
   var DRAWER_MEDIA = window.matchMedia("(max-width: 76.1875em)");
