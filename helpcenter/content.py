@@ -270,6 +270,11 @@ class _Loader:
                 self.markdown_field(reader, ("options", i, field_name), platforms)
             for j, _ in enumerate(option.notes):
                 self.markdown_field(reader, ("options", i, "notes", j), platforms)
+            # A condition may name a setting of the apps ([[key]]): shown on pages, said by
+            # the wizard; the setting is made on the old phone's platform.
+            made_on = tuple(p for p in PLATFORMS if p in option.from_platforms)
+            for item, _ in option.conditions:
+                self.markdown_field(reader, ("options", i, "conditions", item), made_on)
         return catalog
 
     def check_markdown(self, labels: dict[str, dict[str, str]], links: LinkMap) -> None:

@@ -105,7 +105,11 @@ def template_data(content: Content) -> dict[str, Any]:
         option.setdefault("notes", [])  # to_data() leaves out empty notes
         option["platforms"] = [p for p in PLATFORMS if p in {*option["from"], *option["to"]}]
         option["lacks"] = [item for item in items if item not in option["carries"]]
-        option.setdefault("conditions", {})  # to_data() leaves out an empty mapping
+        # to_data() leaves out an empty mapping; a condition may name a setting ([[key]]).
+        option["conditions"] = {
+            item: render_labels(text, content.labels, tuple(option["from"]))
+            for item, text in option.get("conditions", {}).items()
+        }
         option["carries_text"] = ", ".join(
             items[i] + (f" ({option['conditions'][i]})" if i in option["conditions"] else "")
             for i in option["carries"]

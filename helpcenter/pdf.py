@@ -30,6 +30,7 @@ from helpcenter.pdf_outline import (
     read_headings,
     retitle_bookmarks,
 )
+from helpcenter.pdf_refs import fill_references, prepare_references
 from helpcenter.print_config import PLATFORMS, pdf_site_path, print_page_url
 
 PAPER_ENV = "HELPCENTER_PAPER"
@@ -185,7 +186,8 @@ def render_page(page, url: str, paper: str) -> bytes:
     """Load one print page and print it to a finished PDF with a numbered contents page.
 
     Printed once to learn each heading's page from the bookmarks, then again with those
-    numbers filled into the contents; if that moved a heading, numbered and printed once more.
+    numbers filled into the contents and after the links within the guide; if that moved a
+    heading, numbered and printed once more.
     """
     response = page.goto(url, wait_until="load", timeout=PAGE_TIMEOUT_MS)
     if response is None or not response.ok:
@@ -196,10 +198,12 @@ def render_page(page, url: str, paper: str) -> bytes:
         )
     page.evaluate("() => document.fonts.ready.then(() => true)")
     metadata = read_metadata(page, url)
+    prepare_references(page)  # page-number slots and addresses after links (pdf_refs.py)
     headings = read_headings(page, url)
     pages = heading_pages(print_to_pdf(page, paper), headings, url)
     for _attempt in range(NUMBERING_ATTEMPTS):
         fill_contents(page, pages, url)
+        fill_references(page, pages, url)
         pdf_bytes = print_to_pdf(page, paper)
         printed = heading_pages(pdf_bytes, headings, url)
         if printed == pages:

@@ -23,6 +23,7 @@ from helpcenter.print_config import (
     PrintPluginConfig,
     print_page_src_uri,
 )
+from helpcenter.qr import qr_svg
 from helpcenter.release import is_release_build
 
 CONTENT_PLUGIN = "helpcenter/content"
@@ -133,6 +134,7 @@ class PrintRenderer:
             note_lines=self.plugin_config.note_lines,
             md=md,
             preview=not is_release_build(),  # issue 10: a development build's cover says so
+            qr_svg=qr_svg,
         )
         try:
             return self.environment.get_template(PRINT_TEMPLATE).render(**values)

@@ -109,11 +109,13 @@ SCENARIOS = [
         "ios-ios-available-device-transfer-keeps-all", {**I2I, **AVAILABLE},
         ["ios-device-transfer", "threema-safe", "id-export"], [],
         [ios("create-device-backup"), ios("create-threema-safe"), ios("create-id-export")],
-        ["delete-old-id"],
+        # The ID comes along only with an ID export in the phone backup (issue 11).
+        ["delete-old-id", "ios-device-transfer-id"],
     ),
     scenario(
         "ios-ios-lost-device-backup-enables-transfer", {**I2I, **LOST, "have": "device-backup"},
-        ["ios-device-transfer"], [], [ios("restore-device-backup")], ["password-needed"],
+        ["ios-device-transfer"], [], [ios("restore-device-backup")],
+        ["ios-device-transfer-id", "password-needed"],
     ),
     scenario(
         "ios-android-available-threema-safe-plus-chat-export", {**I2A, **AVAILABLE},
@@ -163,7 +165,7 @@ SCENARIOS = [
         {**I2I, **LOST, "have": "threema-safe,device-backup,id-export"},
         ["ios-device-transfer", "threema-safe", "id-export"], [],
         [ios("restore-device-backup"), ios("restore-threema-safe"), ios("restore-id-export")],
-        ["password-needed"],
+        ["ios-device-transfer-id", "password-needed"],
     ),
     # Ordering: first carries all of keep when possible, else as many as possible; tie-breaks.
     scenario(
@@ -542,3 +544,17 @@ def test_a_renamed_label_changes_the_wizards_words(catalog: Catalog) -> None:
     ios = ask(catalog, **{"from": "ios", "to": "ios", "old_device": "available"})
     ios_note = next(note for note in ios.notes if note.code == "delete-old-id")
     assert "(“Profile” → “Remove ID and Data”)" in Wording(labels=renamed)(ios_note.message)
+
+
+def test_iphone_to_iphone_says_the_id_needs_an_export_in_the_phone_backup(catalog) -> None:
+    """Issue 11: the chats may come back without the ID; the wizard says what brings the ID."""
+    from checkers.wording import Wording
+
+    labels = {"include_in_phone_backup": {"ios": "Include in phone backup"}}
+    answer = choose(catalog, parse_inputs({"from": "ios", "to": "ios", "old-device": "lost",
+                                           "have": "device-backup"}))  # fmt: skip
+    note = next(note for note in answer.notes if note.code == "ios-device-transfer-id")
+    assert Wording(labels=labels)(note.message) == (
+        "The iPhone to iPhone transfer brings back your ID only if it was made with an ID export "
+        "inside that has “Include in phone backup” switched on."
+    )

@@ -308,8 +308,9 @@ def test_a_renamed_label_reaches_the_browsers_answer(
     chromium, built_site: Path, tmp_path: Path
 ) -> None:
     """One edit of labels.yml in a copy of the content: the built wizard words the note with it."""
-    from helpcenter.choice_data import DEFAULT_CONTENT_DIR
     from helpcenter.serve import serve_in_thread
+
+    from helpcenter.choice_data import DEFAULT_CONTENT_DIR
 
     content = tmp_path / "content"
     shutil.copytree(DEFAULT_CONTENT_DIR, content)

@@ -115,7 +115,7 @@ BREAKS = {
         "options[0].notes[2]: expected non-empty text", "      - ''",
     ),
     "conditions-not-a-mapping": Break(
-        "    conditions:\n      media: with “Include media files” switched on\n",
+        "    conditions:\n      media: with [[include_media_files]] switched on\n",
         "    conditions: media\n",
         "options[0].conditions: expected a mapping of item id to condition",
     ),
@@ -126,7 +126,7 @@ BREAKS = {
         "      media: if asked nicely",
     ),
     "empty-condition": Break(
-        "      media: with “Include media files” switched on\n", "      media: ''\n",
+        "      media: with [[include_media_files]] switched on\n", "      media: ''\n",
         "options[0].conditions.media: expected non-empty text",
     ),
     "option-id-not-an-anchor": Break(
@@ -149,7 +149,11 @@ BREAKS = {
         "      create: create-threema-safe\n", "      create: create-data-backup\n",
         "options[2].guide.create: 'create-data-backup' is not a section of the iOS guide",
     ),
-    "broken-yaml": Break("    carries: [id]\n", "\tcarries: [id]\n", "broken YAML"),
+    # In plain words at the line of the slip (issue 10's YAML wording).
+    "broken-yaml": Break(
+        "    carries: [id]\n", "\tcarries: [id]\n",
+        "line {line} is indented with a tab; indent with spaces only",
+    ),
 }  # fmt: skip
 
 
@@ -172,7 +176,7 @@ def test_each_rule_broken_in_a_file(name: str, tmp_path: Path) -> None:
     path, line = broken_copy(change, tmp_path)
     with pytest.raises(ContentError) as caught:
         load_catalog_file(path)
-    expected = f"{path}:{line}: {change.message}"
+    expected = f"{path}:{line}: {change.message.format(line=line)}"
     assert [p for p in caught.value.problems if p.startswith(expected)], caught.value.problems
     assert len(caught.value.problems) == 1, caught.value.problems  # no follow-on noise
 

@@ -58,12 +58,26 @@ def shown_text(markdown_text: str, platform: str, labels: dict | None = None) ->
 
 
 @cache
-def pdf_pages_text(pdf: Path) -> tuple[str, ...]:
+def pdf_pages_raw_text(pdf: Path) -> tuple[str, ...]:
     """Text of each page (pdftotext, reading order); pages are separated by form feeds."""
     result = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
     )
     return tuple(result.stdout.split("\f")[:-1])
+
+
+def printed_references() -> re.Pattern:
+    """What the PDF adds after a link (helpcenter/pdf_refs.py): " (page 7)" within the guide,
+    " (example.org/faq/#x)" for the site; tests/test_pdf_reading.py checks them."""
+    short_site = re.sub(r"^https?://(www\.)?", "", configured_site_url())
+    return re.compile(rf"\s?\((?:page\s+\d+|\s*{re.escape(short_site)}[^)]*)\)")
+
+
+@cache
+def pdf_pages_text(pdf: Path) -> tuple[str, ...]:
+    """Text of each page as the content has it: without the printed page numbers and addresses
+    after links."""
+    return tuple(printed_references().sub("", page) for page in pdf_pages_raw_text(pdf))
 
 
 def reader(pdf: Path):

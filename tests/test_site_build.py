@@ -166,11 +166,21 @@ def test_backups_table_marks_carried_items_with_words(built_site: Path, content)
     rows = [row for row in table.elements("tr") if row.direct("td")]
     assert len(rows) == len(content.catalog.options)
     assert content.catalog.option("data-backup").condition("media")  # the case this covers
+    # A condition names the app's setting ([[key]]) as labels.yml words it for the platform.
+    shown_conditions = {
+        ("data-backup", "media"): "with Include media files switched on",
+        ("ios-device-transfer", "id"): (
+            "with an ID export inside that has Include in phone backup switched on"
+        ),
+    }
     for row, option in zip(rows, content.catalog.options, strict=True):
-        cells = [words(cell.text()) for cell in row.direct("td")]
+        # The option names its row (a row header), the marks are its cells.
+        [row_header] = row.direct("th")
+        assert row_header.attrs.get("scope") == "row"
+        cells = [words(cell.text()) for cell in [row_header, *row.direct("td")]]
         assert cells[0] == option.name
         expected = [
-            (f"✓ Yes ({words(option.condition(item.id))})" if option.condition(item.id)
+            (f"✓ Yes ({shown_conditions[option.id, item.id]})" if option.condition(item.id)
              else "✓ Yes") if item.id in option.carries else "✗ No"
             for item in content.catalog.items
         ]  # fmt: skip
@@ -182,7 +192,7 @@ def test_backups_say_which_options_help_once_the_old_phone_is_gone(built_site: P
     table = page.elements("table")[1]
     header = [words(cell.text()) for cell in table.elements("th")]
     assert header[2] == "If the old phone is gone"
-    answers = {words(row.direct("td")[0].text()): words(row.direct("td")[2].text())
+    answers = {words(row.direct("th")[0].text()): words(row.direct("td")[1].text())
                for row in table.elements("tr") if row.direct("td")}  # fmt: skip
     assert answers["Data backup"] == answers["Threema Safe"] == "Only if made beforehand"
     assert (answers["Chat export"], answers["New ID"]) == ("No", "Yes")

@@ -89,7 +89,7 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
         "notifications reach the new phone only."
     ),
     "choice.note.condition.make": N_(
-        "Make the {option:lower} {condition}, or your {items} stay behind."
+        "Make the {option:lower} {condition}; without that, it leaves your {items} behind."
     ),
     "choice.note.condition.made": N_(
         "The {option:lower} brings back your {items} only if it was made {condition}."

@@ -1,0 +1,74 @@
+"""References on paper: a page number after each link within the PDF, an address after the others.
+
+An underlined "backup chooser" leads nowhere on paper. Before the first print, every link of the
+print page that points inside it gets a slot " (page 00)" after it, which keeps the room the
+number will take, and every link to the web gets its address, short and readable: no scheme,
+no "www.", as in "(example.org/tools/backup-choice/)". Once helpcenter/pdf.py knows on which
+page each heading landed, the slots get their numbers. The contents page has numbers of its own
+(helpcenter/pdf_outline.py) and is left alone, and so are headings' own anchors and a link whose
+text already is its address.
+"""
+
+from __future__ import annotations
+
+from helpcenter.pdf_outline import OutlineError
+
+# Marks up the references of the loaded print page; returns how many of each kind. Playwright
+# runs this through the DevTools protocol, so the page's script CSP does not apply.
+PREPARE_JS = """() => {
+  const short = (href) => href.replace(/^https?:\\/\\//, "").replace(/^www\\./, "");
+  let inside = 0, outside = 0;
+  for (const link of document.querySelectorAll("article a[href]")) {
+    if (link.closest(".print-contents, h1, h2, h3, h4, h5, h6") ||
+        link.nextElementSibling?.matches(".print-ref")) {
+      continue;
+    }
+    const href = link.getAttribute("href");
+    const slot = document.createElement("span");
+    slot.className = "print-ref";
+    if (href.startsWith("#")) {
+      slot.dataset.target = decodeURIComponent(href.slice(1));
+      slot.textContent = " (page 00)";
+      inside += 1;
+    } else if (/^https?:\\/\\//.test(href)) {
+      const address = short(href);
+      const text = link.textContent.trim();
+      if (text === href || text === address) continue;
+      slot.textContent = ` (${address})`;
+      outside += 1;
+    } else {
+      continue;
+    }
+    link.after(slot);
+  }
+  return { inside, outside };
+}"""
+
+# Writes each in-document reference's page number; returns the targets no heading has.
+FILL_JS = """(pages) => {
+  const missing = [];
+  for (const slot of document.querySelectorAll(".print-ref[data-target]")) {
+    const target = slot.dataset.target;
+    if (Object.hasOwn(pages, target)) {
+      slot.textContent = ` (page ${pages[target]})`;
+    } else {
+      missing.push(target);
+    }
+  }
+  return missing;
+}"""
+
+
+def prepare_references(page) -> dict[str, int]:
+    """Add the page-number slots and the addresses to the loaded print page; counts by kind."""
+    return page.evaluate(PREPARE_JS)
+
+
+def fill_references(page, pages: dict[str, int], url: str) -> None:
+    """Write the page numbers (from the headings' bookmarks) into the reference slots."""
+    missing = page.evaluate(FILL_JS, pages)
+    if missing:
+        raise OutlineError(
+            f"print page {url}: links to {', '.join(sorted(set(missing)))}, "
+            "which no heading has (a link within the guide must point at a section)"
+        )
