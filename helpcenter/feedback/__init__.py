@@ -1,0 +1,8 @@
+"""First-party feedback: the collector (ASGI), its database, the report, the site plugin."""
+
+from __future__ import annotations
+
+from helpcenter.feedback.app import FeedbackApp, Settings, load_items, make_feedback_app
+from helpcenter.feedback.database import DEFAULT_DATABASE_URL
+
+__all__ = ["DEFAULT_DATABASE_URL", "FeedbackApp", "Settings", "load_items", "make_feedback_app"]
