@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, and does nothing when it is all in place.
-# Steps: Debian packages (Chromium, poppler), a virtual environment with the pinned Python
-# packages, and the pinned npm packages (Pyodide, Argon2id, QR decoder, axe-core).
+# Steps: Debian packages (Chromium, poppler, PostgreSQL), a virtual environment with the pinned
+# Python packages, and the pinned npm packages (Pyodide, Argon2id, QR decoder, axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stamps=.cache/stamps
@@ -19,11 +19,14 @@ command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 # The PDFs and screenshots are laid out with Liberation Sans (Arial metrics) where present.
 [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
+# PostgreSQL: the feedback collector's second database; its tests start a private server.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
 fi
 
 # --- Python: one virtual environment, every package pinned in requirements.lock.

@@ -13,7 +13,11 @@ PHONE = "[phone number]"
 # An ID export (or a piece of one): groups of four base32 characters between separators, or a
 # long run without them. Random base32 almost always holds a digit; ordinary words do not, so
 # a run counts when it has a digit or is all upper case (as the apps display it).
-_EXPORT_GROUPED = re.compile(r"(?<![\w*])[A-Za-z2-7]{4}(?:[\s.\-_/]{1,3}[A-Za-z2-7]{4}){3,}(?!\w)")
+# Groups keep one case (as displayed, or all lowered), so a word after the export stays.
+_EXPORT_GROUPED = re.compile(
+    r"(?<![\w*])(?:[A-Z2-7]{4}(?:[\s.\-_/]{1,3}[A-Z2-7]{4}){3,}"
+    r"|[a-z2-7]{4}(?:[\s.\-_/]{1,3}[a-z2-7]{4}){3,})(?!\w)"
+)
 _EXPORT_RUN = re.compile(r"(?<![\w*])[A-Za-z0-9]{16,}(?!\w)")
 _EMAIL = re.compile(
     r"[^\s@<>()\[\],;:\"']+\s*(?:@|\(at\)|\[at\])\s*[^\s@<>()\[\],;:\"']+\.[^\W\d_]{2,}"
@@ -21,8 +25,8 @@ _EMAIL = re.compile(
 # Seven or more digits with the usual separators, optionally international (+ or 00).
 _PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-/]{5,}\d(?!\w)")
 # Threema IDs: eight characters of A-Z and 0-9 (gateway IDs start with '*').
-_THREEMA_UPPER = re.compile(r"(?<![\w*])\*?[A-Z0-9]{8}(?![\w*])")
-_THREEMA_MIXED = re.compile(r"(?<![\w*])\*?(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{8}(?![\w*])")
+_THREEMA_UPPER = re.compile(r"(?<![\w*])(?:\*[A-Za-z0-9]{7}|[A-Z0-9]{8})(?![\w*])")
+_THREEMA_MIXED = re.compile(r"(?<![\w*])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{8}(?![\w*])")
 _CONTROL = re.compile(r"[^\S\n]+|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
