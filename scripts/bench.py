@@ -2,8 +2,9 @@
 
 Writes bench.json (all figures) and bench.md (the table for the README) at the repo root.
 Parts, in this order: page-build scaling (scripts/bench_build.py), the full site build and the
-two PDFs, the in-browser checkers on that same site (scripts/bench_browser.py) and the checkers
-in CPython (scripts/bench_checkers.py). Timings are medians of a few runs. bench.md shows every
+two PDFs, the in-browser checkers on that same site (scripts/bench_browser.py), the checkers
+in CPython (scripts/bench_checkers.py) and the feedback collector under load, with SQLite and
+with PostgreSQL (scripts/bench_feedback.py). Timings are medians of a few runs. bench.md shows every
 figure of bench.json (except the single samples behind the medians): those with a baseline in
 the first table, the others next to their target in a second one.
 
@@ -202,6 +203,27 @@ def unbaselined_figures(results: dict) -> list[Figure]:
     )
     for name, size in results["site"]["pdf_bytes"].items():
         figures.append((f"Size of {name}", f"{size / 1024:.0f} KiB", ""))
+    return figures + feedback_figures(results.get("feedback", {}))
+
+
+def feedback_figures(feedback: dict) -> list[Figure]:
+    """The collector under load (scripts/bench_feedback.py), per database."""
+    figures: list[Figure] = []
+    for name, label in (("sqlite", "SQLite"), ("postgresql", "PostgreSQL")):
+        if name not in feedback:
+            continue
+        r, kill = feedback[name], feedback[name]["kill"]
+        load = f"{r['votes']} votes from {r['clients']} clients"
+        figures += [
+            (f"Feedback collector, {label}: {load}", f"{r['requests_per_s']:.0f} req/s", ""),
+            (f"Feedback collector, {label}: latency p50 / p99",
+             f"{r['p50_ms']:.0f} / {r['p99_ms']:.0f} ms", ""),  # fmt: skip
+            (f"Feedback collector, {label}: votes stored exactly once",
+             f"{r['stored_once']} of {r['votes']}", "all"),  # fmt: skip
+            (f"Feedback collector, {label}: SIGKILL after {kill['acknowledged_before_kill']} "
+             "acknowledged votes, restart: acknowledged votes lost, integrity check",
+             f"{kill['lost_acknowledged']}, {kill['integrity']}", "0, ok"),  # fmt: skip
+        ]
     return figures
 
 
@@ -249,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="1,10,100", help="content multipliers for scaling")
     parser.add_argument("--browser-runs", type=int, default=3, help="validator page starts")
     parser.add_argument("--checks", type=int, default=5, help="verdicts per in-browser timing")
+    parser.add_argument("--feedback-votes", type=int, default=20_000, help="votes sent")
+    parser.add_argument("--feedback-clients", type=int, default=200, help="concurrent clients")
     parser.add_argument(
         "--render-only", action="store_true", help="rewrite bench.md from bench.json, no timing"
     )
@@ -275,10 +299,16 @@ def main(argv: list[str] | None = None) -> int:
         site = bench_site(args.runs, args.browser_runs, args.checks)
         print("bench: checkers in CPython ...", flush=True)
         checkers = json_file("bench_checkers.py", "--argon2")
+        print("bench: feedback collector under load ...", flush=True)
+        feedback = json_file(
+            "bench_feedback.py",
+            *("--votes", str(args.feedback_votes), "--clients", str(args.feedback_clients)),
+        )
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 1
     results |= {"build_scaling": scaling, "site": site, "checkers": checkers}
+    results["feedback"] = feedback
     results["rows"] = build_rows(scaling, site) + browser_rows(site["browser"])
     results["rows"] += checker_rows(checkers)
     BENCH_JSON.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
