@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the private PostgreSQL and port helpers
 
 from feedback_support import (  # noqa: E402
+    amcheck,
     collector_process,
     free_port,
-    postgres_bin,
     postgres_cluster,
     reset_postgres,
     wait_for_port,
@@ -129,14 +129,7 @@ def integrity(database_url: str) -> str:
         store.close()
     if result != "ok" or not database_url.startswith("postgresql"):
         return result
-    # PostgreSQL: amcheck verifies every table's heap and every index against it.
-    port = database_url.rsplit(":", 1)[1].split("/")[0]
-    check = subprocess.run(
-        [str(postgres_bin() / "pg_amcheck"), "-h", "127.0.0.1", "-p", port, "-U", "postgres",
-         "-d", "postgres", "--install-missing", "--heapallindexed"],  # fmt: skip
-        capture_output=True, text=True,
-    )  # fmt: skip
-    return "ok" if check.returncode == 0 else f"pg_amcheck: {check.stdout}{check.stderr}".strip()
+    return amcheck(database_url)  # every table's heap and every index checked against it
 
 
 @contextlib.contextmanager

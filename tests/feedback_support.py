@@ -140,6 +140,18 @@ def postgres_cluster() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def amcheck(url: str) -> str:
+    """'ok' when PostgreSQL's amcheck finds every table and index of the database sound."""
+    port = url.rsplit(":", 1)[1].split("/")[0]
+    check = subprocess.run(
+        [str(postgres_bin() / "pg_amcheck"), "-h", "127.0.0.1", "-p", port, "-U", "postgres",
+         "-d", "postgres", "--install-missing", "--heapallindexed"],  # fmt: skip
+        capture_output=True,
+        text=True,
+    )
+    return "ok" if check.returncode == 0 else f"pg_amcheck: {check.stdout}{check.stderr}".strip()
+
+
 def reset_postgres(url: str) -> None:
     """Empties the database (drops the collector's tables) between tests."""
     import psycopg

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from feedback_support import (
     ROOT,
+    amcheck,
     collector_process,
     free_port,
     postgres_cluster,
@@ -305,6 +306,8 @@ def test_sigkill_under_load_loses_no_acknowledged_vote(database_url: str) -> Non
     finally:
         restarted.send_signal(signal.SIGTERM)
         restarted.wait(timeout=20)
+    if database_url.startswith("postgresql"):
+        assert amcheck(database_url) == "ok"
     store = open_store(database_url, migrate=False)
     try:
         assert store.integrity_check() == "ok"

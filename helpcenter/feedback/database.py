@@ -119,13 +119,17 @@ class Store:
         return day.isoformat() if self.kind == "sqlite" else day
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Any]:
-        """A cursor inside one transaction: committed on success, rolled back on any error."""
+    def transaction(self, write: bool = True) -> Iterator[Any]:
+        """A cursor inside one transaction: committed on success, rolled back on any error.
+
+        SQLite: a writing transaction takes the write lock at once (no upgrade deadlock); a
+        reading one never blocks the collector's writes (WAL).
+        """
         with self._lock:
             cursor = self._conn.cursor()
             try:
                 if self.kind == "sqlite":
-                    cursor.execute("BEGIN IMMEDIATE")
+                    cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
                 yield cursor
                 if self.kind == "sqlite":
                     cursor.execute("COMMIT")
@@ -213,13 +217,14 @@ class Store:
 
     def query(self, statement: str, since: date, until: date) -> list[tuple]:
         """Rows of a read-only statement with `day BETWEEN ? AND ?` (the period) in it."""
-        with self.transaction() as cursor:
+        with self.transaction(write=False) as cursor:
             cursor.execute(self._sql(statement), (self._day(since), self._day(until)))
             return [tuple(row) for row in cursor.fetchall()]
 
     def integrity_check(self) -> str:
-        """'ok', or what SQLite's integrity check found (PostgreSQL: the tables' row counts)."""
-        with self.transaction() as cursor:
+        """'ok', or what SQLite's integrity check found (PostgreSQL: ids unique and readable;
+        tests and the benchmark add pg_amcheck, which checks every table and index)."""
+        with self.transaction(write=False) as cursor:
             if self.kind == "sqlite":
                 cursor.execute("PRAGMA integrity_check")
                 return "\n".join(str(row[0]) for row in cursor.fetchall())

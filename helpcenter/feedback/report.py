@@ -170,7 +170,10 @@ def format_text(report: Report) -> str:
         f"  {a.page}#{a.anchor}: {a.no} of {a.total} said no" for a in report.failing
     ] or ["  (none)"]
     lines += ["", "What was missing (comments):"]
-    lines += [f"  {c.page}#{c.anchor} ({c.day}): {c.text}" for c in report.comments] or [
+    lines += [
+        f"  {c.page}#{c.anchor} ({c.day}): {' / '.join(c.text.splitlines())}"
+        for c in report.comments
+    ] or [
         "  (none)"
     ]
     lines += ["", "Searches that found nothing (as told by readers):"]
