@@ -13,6 +13,7 @@ import pytest
 from feedback_support import serve_asgi, site_with_collector
 from quality import VALIDATOR_PATH, WIZARD_ANSWER_QUERY, WIZARD_PATH, wait_for_wizard_answer
 
+from helpcenter.axe import run_axe
 from helpcenter.feedback import Settings, load_items, make_feedback_app
 from helpcenter.feedback.database import open_store
 from helpcenter.feedback.report import build_report
@@ -65,6 +66,14 @@ _STORAGE = """() => {
 }"""
 
 
+def feedback_axe_problems(page) -> str:
+    """axe (WCAG 2.x A/AA) findings on the feedback controls as they are shown now."""
+    found = [
+        v for v in run_axe(page) if any("hc-f" in selector for selector in v.selectors)
+    ]
+    return "\n".join(v.describe() for v in found)
+
+
 def storage(page) -> dict:
     """Web storage and cookies as the page sees them (the theme keeps its own state there)."""
     return page.evaluate(_STORAGE)
@@ -88,6 +97,7 @@ def test_votes_and_comment_send_exactly_what_they_say(served, recorded) -> None:
     comment = no_entry.get_by_label("What was missing? (optional)")
     comment.wait_for()
     typed = "Where do I find the export on iOS? I am ana@example.org"
+    assert feedback_axe_problems(page) == ""
     comment.fill(typed)
     page.wait_for_timeout(500)
     assert len(to_collector(requests)) == 2, "typing alone must send nothing"
@@ -147,6 +157,7 @@ def test_a_failed_search_is_sent_only_on_request(served, recorded) -> None:
     page.goto(base + "/faq/", wait_until="load")
     search_for(page, "zqxwv flurbo")
     page.wait_for_selector(".hc-feedback-search:not([hidden])")
+    assert feedback_axe_problems(page) == ""
     page.wait_for_timeout(SETTLE_MS)
     assert to_collector(requests) == [], "a search was sent without a click"
     page.get_by_role("button", name="Tell us what you were looking for").click()
