@@ -14,7 +14,7 @@ from feedback_support import serve_asgi, site_with_collector
 from quality import VALIDATOR_PATH, WIZARD_ANSWER_QUERY, WIZARD_PATH, wait_for_wizard_answer
 
 from helpcenter.axe import run_axe
-from helpcenter.feedback import Settings, load_items, make_feedback_app
+from helpcenter.feedback import collector_for_site
 from helpcenter.feedback.database import open_store
 from helpcenter.feedback.report import build_report
 
@@ -26,8 +26,8 @@ COLLECTOR = "/api/feedback/"
 def served(built_site: Path, tmp_path_factory) -> Iterator[tuple[str, str]]:
     """(base URL of site + collector, database URL)."""
     database = f"sqlite:///{tmp_path_factory.mktemp('feedback')}/feedback.sqlite3"
-    items = load_items(built_site / "assets" / "feedback" / "items.json")
-    collector = make_feedback_app(database, Settings(items=items))
+    collector = collector_for_site(built_site, database)  # as the project's server mounts it
+    assert collector is not None and collector.settings.items is not None
     with serve_asgi(site_with_collector(built_site, collector)) as url:
         yield url, database
 

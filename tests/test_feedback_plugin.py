@@ -13,6 +13,8 @@ from pathlib import Path
 import yaml
 from quality import ROOT, list_pages
 
+from helpcenter.feedback import collector_for_site
+
 WIDGET = re.compile(r'<div class="hc-feedback" [^>]*data-feedback-anchor="([^"]+)"')
 CONTENT = ROOT / "docs" / "content"
 
@@ -60,6 +62,7 @@ def test_a_static_build_shows_no_feedback_control(tmp_path: Path) -> None:
         assert "hc-feedback" not in html and "feedback.mjs" not in html, page.url_path
         assert "/api/feedback" not in html, page.url_path
     assert not (site / "assets/feedback/items.json").exists()
+    assert collector_for_site(site, f"sqlite:///{tmp_path}/unused.sqlite3") is None
     # The rest of the FAQ is all there.
     faq = (site / "faq/index.html").read_text(encoding="utf-8")
     assert all(f'id="{anchor}"' in faq for anchor in content_ids()["/faq/"])
