@@ -52,17 +52,23 @@ class Load:
         self.cut = 0  # connection lost (the collector killed)
 
 
-async def _client(port: int, anchors: list[str], load: Load, kill_after: int | None) -> None:
+def _request(port: int, anchor: str | None) -> bytes:
+    """A vote for `anchor`, or (None) the baseline: GET /health, which touches no database."""
+    if anchor is None:
+        return f"GET /health HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
+    body = json.dumps({"page": "/faq/", "anchor": anchor, "helpful": True, "lang": "en"}).encode()
+    return (
+        f"POST /vote HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+
+
+async def _client(port: int, anchors: list[str], load: Load, kill_after: int | None,
+                  health: bool = False) -> None:  # fmt: skip
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
         for anchor in anchors:
-            body = json.dumps(
-                {"page": "/faq/", "anchor": anchor, "helpful": True, "lang": "en"}
-            ).encode()
-            request = (
-                f"POST /vote HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
-                f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
-            ).encode() + body
+            request = _request(port, None if health else anchor)
             started = time.perf_counter()
             try:
                 writer.write(request)
@@ -78,7 +84,7 @@ async def _client(port: int, anchors: list[str], load: Load, kill_after: int | N
                 load.cut += 1
                 return
             load.latencies.append(time.perf_counter() - started)
-            if status == 201:
+            if status == (200 if health else 201):
                 load.acknowledged.append(anchor)
             else:
                 load.failed += 1
@@ -91,11 +97,12 @@ async def _client(port: int, anchors: list[str], load: Load, kill_after: int | N
 
 
 async def _run_load(port: int, votes: int, clients: int, prefix: str, server=None,
-                    kill_after: int | None = None) -> tuple[Load, float]:  # fmt: skip
+                    kill_after: int | None = None, health: bool = False,
+                    ) -> tuple[Load, float]:  # fmt: skip
     load = Load()
     anchors = [f"{prefix}-{i}" for i in range(votes)]
     tasks = [
-        asyncio.create_task(_client(port, anchors[n::clients], load, kill_after))
+        asyncio.create_task(_client(port, anchors[n::clients], load, kill_after, health))
         for n in range(clients)
     ]
 
@@ -156,6 +163,9 @@ def percentile(values: list[float], share: float) -> float:
 def bench_database(database_url: str, votes: int, clients: int) -> dict:
     port = free_port()
     with collector(database_url, port):
+        # Baseline: the same number of requests to the same server, on a route that stores
+        # nothing; the difference is what validating and committing each vote costs.
+        base, base_seconds = asyncio.run(_run_load(port, votes, clients, "h", health=True))
         load, seconds = asyncio.run(_run_load(port, votes, clients, "load"))
     counts = stored_counts(database_url)
     sent = {f"load-{i}" for i in range(votes)}
@@ -167,6 +177,13 @@ def bench_database(database_url: str, votes: int, clients: int) -> dict:
         "p50_ms": round(statistics.median(load.latencies) * 1000, 2),
         "p99_ms": round(percentile(load.latencies, 0.99) * 1000, 2),
         "acknowledged": len(load.acknowledged),
+        "baseline_health": {
+            "seconds": round(base_seconds, 3),
+            "requests_per_s": round(len(base.latencies) / base_seconds, 1),
+            "p50_ms": round(statistics.median(base.latencies) * 1000, 2),
+            "p99_ms": round(percentile(base.latencies, 0.99) * 1000, 2),
+            "answered_ok": len(base.acknowledged),
+        },
         "refused_or_cut": load.failed + load.cut,
         "stored_once": sum(1 for a in sent if counts.get(a) == 1),
         "missing": sum(1 for a in sent if a not in counts),

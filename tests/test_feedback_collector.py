@@ -124,6 +124,7 @@ BAD_REQUESTS = [
     ("not JSON", "/vote", b"{page", {}, 400),
     ("not UTF-8", "/vote", b'{"page": "\xff"}', {}, 400),
     ("a list", "/vote", b"[]", {}, 400),
+    ("nested 2000 deep", "/vote", b"[" * 2000 + b"]" * 2000, {}, 400),
     ("unknown field", "/vote", {**vote("which-backups-exist", True), "id": "x"}, {}, 400),
     ("missing field", "/vote", {"page": "/faq/", "anchor": "x", "lang": "en"}, {}, 400),
     ("vote as text", "/vote", {**vote("which-backups-exist", True), "helpful": "yes"}, {}, 400),

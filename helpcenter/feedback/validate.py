@@ -44,7 +44,7 @@ def parse_body(body: bytes, kind: str) -> dict[str, Any]:
     """The JSON object of a request with exactly the fields of its kind, each of its type."""
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: [[[[...]]]]
         raise Rejected(400, "the body is not JSON") from None
     if not isinstance(data, dict):
         raise Rejected(400, "the body is not a JSON object")
