@@ -104,6 +104,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if result == "ok" else 1
 
 
+def cmd_proxy(args: argparse.Namespace) -> int:
+    from helpcenter.feedback.proxy import caddy_handle, nginx_location
+
+    rule = nginx_location if args.server == "nginx" else caddy_handle
+    sys.stdout.write(rule(args.upstream, indent=""))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="python -m helpcenter.feedback",
@@ -130,6 +138,11 @@ def parser() -> argparse.ArgumentParser:
                        help="proxies whose X-Forwarded-For is trusted")  # fmt: skip
     serve.set_defaults(run=cmd_serve)
 
+    proxy = commands.add_parser("proxy", help="print the reverse-proxy rule for the collector")
+    proxy.add_argument("server", choices=["nginx", "caddy"])
+    proxy.add_argument("--upstream", default="127.0.0.1:8001", help="where the collector runs")
+    proxy.set_defaults(run=cmd_proxy)
+
     for name, run, text in (
         ("migrate", cmd_migrate, "bring the schema up to date"),
         ("check", cmd_check, "run the database's integrity check"),
@@ -137,6 +150,8 @@ def parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=text)
         command.set_defaults(run=run)
     for command in commands.choices.values():
+        if command is proxy:
+            continue
         command.add_argument("--database", metavar="URL",
                              help="sqlite:///FILE or postgresql://USER@HOST:PORT/DB")  # fmt: skip
     return main
