@@ -1,7 +1,7 @@
 # The two commands of the README: `make serve` and `make test`. Everything else is a step of them.
 PY := .venv/bin/python
 
-.PHONY: setup build dist serve preview test bench lint clean
+.PHONY: setup build dist serve preview test bench lint report clean
 
 setup:
 	@bash scripts/setup.sh
@@ -26,6 +26,10 @@ test: setup
 
 bench: setup
 	@$(PY) scripts/bench.py
+
+# What readers told us: `make report`, or e.g. `make report REPORT_ARGS="--days 7 --html report.html"`.
+report: setup
+	@$(PY) -m helpcenter.feedback report $(REPORT_ARGS)
 
 lint: setup
 	@$(PY) -m ruff check checkers helpcenter scripts tests

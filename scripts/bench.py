@@ -2,9 +2,10 @@
 
 Writes bench.json (all figures) and bench.md (the table for the README) at the repo root.
 Parts, in this order: page-build scaling (scripts/bench_build.py), the full site build and the
-two PDFs, the in-browser checkers on that same site (scripts/bench_browser.py) and the checkers
-in CPython (scripts/bench_checkers.py, scripts/bench_databackup.py). Timings are medians of a
-few runs. bench.md shows every figure of bench.json (except the single samples behind the
+two PDFs, the in-browser checkers on that same site (scripts/bench_browser.py), the checkers
+in CPython (scripts/bench_checkers.py, scripts/bench_databackup.py) and the feedback collector
+under load, with SQLite and with PostgreSQL (scripts/bench_feedback.py). Timings are medians
+of a few runs. bench.md shows every figure of bench.json (except the single samples behind the
 medians): those with a baseline in the first table, the others next to their target in a
 second one.
 
@@ -217,6 +218,44 @@ def unbaselined_figures(results: dict) -> list[Figure]:
     )
     for name, size in results["site"]["pdf_bytes"].items():
         figures.append((f"Size of {name}", f"{size / 1024:.0f} KiB", ""))
+    return figures + feedback_figures(results.get("feedback", {}))
+
+
+def feedback_rows(feedback: dict) -> list[Row]:
+    """The collector under load against the same load on a route that stores nothing."""
+    rows: list[Row] = []
+    for name, label in (("sqlite", "SQLite"), ("postgresql", "PostgreSQL")):
+        if name not in feedback:
+            continue
+        r, base = feedback[name], feedback[name]["baseline_health"]
+        load = f"{r['votes']} votes from {r['clients']} concurrent clients"
+        same = f"the same number of `GET /health` (no database), {r['clients']} clients"
+        rows += [
+            (f"Feedback collector, {label}: {load}, all of them", r["seconds"], same,
+             base["seconds"]),  # fmt: skip
+            (f"Feedback collector, {label}: p99 latency of a vote", r["p99_ms"] / 1000,
+             f"p99 of {same}", base["p99_ms"] / 1000),  # fmt: skip
+        ]
+    return rows
+
+
+def feedback_figures(feedback: dict) -> list[Figure]:
+    """The collector under load (scripts/bench_feedback.py), per database."""
+    figures: list[Figure] = []
+    for name, label in (("sqlite", "SQLite"), ("postgresql", "PostgreSQL")):
+        if name not in feedback:
+            continue
+        r, kill = feedback[name], feedback[name]["kill"]
+        load = f"{r['votes']} votes from {r['clients']} clients"
+        figures += [
+            (f"Feedback collector, {label}: {load}, requests per second",
+             f"{r['requests_per_s']:.0f} /s", ""),  # fmt: skip
+            (f"Feedback collector, {label}: votes stored exactly once",
+             f"{r['stored_once']} of {r['votes']}", "all"),  # fmt: skip
+            (f"Feedback collector, {label}: SIGKILL after {kill['acknowledged_before_kill']} "
+             "acknowledged votes, restart: acknowledged votes lost, integrity check",
+             f"{kill['lost_acknowledged']}, {kill['integrity']}", "0, ok"),  # fmt: skip
+        ]
     return figures
 
 
@@ -264,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="1,10,100", help="content multipliers for scaling")
     parser.add_argument("--browser-runs", type=int, default=3, help="validator page starts")
     parser.add_argument("--checks", type=int, default=5, help="verdicts per in-browser timing")
+    parser.add_argument("--feedback-votes", type=int, default=20_000, help="votes sent")
+    parser.add_argument("--feedback-clients", type=int, default=200, help="concurrent clients")
     parser.add_argument(
         "--render-only", action="store_true", help="rewrite bench.md from bench.json, no timing"
     )
@@ -294,13 +335,19 @@ def main(argv: list[str] | None = None) -> int:
         checkers = json_file("bench_checkers.py", "--argon2")
         print("bench: data-backup checker on a 2 GB sparse backup ...", flush=True)
         checkers["rows"] += json_file("bench_databackup.py")["rows"]
+        print("bench: feedback collector under load ...", flush=True)
+        feedback = json_file(
+            "bench_feedback.py",
+            *("--votes", str(args.feedback_votes), "--clients", str(args.feedback_clients)),
+        )
     except BenchError as error:
         print(f"bench: {error}", file=sys.stderr)
         return 1
     results |= {"build_scaling": scaling, "site": site, "checkers": checkers, "preview": preview}
+    results["feedback"] = feedback
     results["rows"] = build_rows(scaling, site) + browser_rows(site["browser"])
     results["rows"].append(preview_row(preview, scaling[0]))
-    results["rows"] += checker_rows(checkers)
+    results["rows"] += checker_rows(checkers) + feedback_rows(feedback)
     results["rows"] += [
         (row["measure"], row["seconds"], row["baseline"], row["baseline_seconds"])
         for row in site["data_backup_browser"]["rows"]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, and does nothing when it is all in place.
-# Steps: Debian packages (Chromium, poppler, nginx), a virtual environment with the pinned Python
-# packages, and the pinned npm packages (Pyodide, Argon2id, QR decoder, axe-core).
+# Steps: Debian packages (Chromium, poppler, PostgreSQL, nginx), a virtual environment with the
+# pinned Python packages, and the pinned npm packages (Pyodide, Argon2id, QR decoder, axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stamps=.cache/stamps
@@ -19,7 +19,9 @@ command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 # The PDFs and screenshots are laid out with Liberation Sans (Arial metrics) where present.
 [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
-# A real nginx serves the site with the generated configuration in tests/test_hosting.py.
+# PostgreSQL: the feedback collector's second database; its tests start a private server.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# A real nginx runs the collector's reverse-proxy rule in tests/test_feedback_proxy.py.
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"

@@ -176,3 +176,23 @@ def test_caddyfile_states_the_same_rules(built_site: Path) -> None:
     assert '\theader @wasm Content-Type "application/wasm"\n' in text
     assert "\tencode zstd gzip\n" in text
     assert "\t\trewrite * /404.html\n" in text
+
+
+def test_the_collector_rule_comes_with_a_site_built_with_feedback(tmp_path: Path) -> None:
+    """Issue 14: the hosting files gain the reverse-proxy rule only where the site has the
+    feedback controls (their answers' list is in the built site)."""
+    from helpcenter.feedback.site import ITEMS_FILE
+    from helpcenter.hosting import write_hosting_files
+
+    plain, with_feedback = tmp_path / "plain", tmp_path / "feedback"
+    for site in (plain, with_feedback):
+        site.mkdir()
+    (with_feedback / ITEMS_FILE).parent.mkdir(parents=True)
+    (with_feedback / ITEMS_FILE).write_text("[]", encoding="utf-8")
+    write_hosting_files(plain)
+    write_hosting_files(with_feedback)
+    deploy = with_feedback / "_deploy"
+    assert "location /api/feedback/ {" in (deploy / "nginx.conf").read_text("utf-8")
+    assert "handle_path /api/feedback/* {" in (deploy / "Caddyfile").read_text("utf-8")
+    assert "/api/feedback" not in (plain / "_deploy/nginx.conf").read_text("utf-8")
+    assert "/api/feedback" not in (plain / "_deploy/Caddyfile").read_text("utf-8")
