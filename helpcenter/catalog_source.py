@@ -14,7 +14,7 @@ from typing import Any
 from checkers.catalog import Catalog, CatalogError, KeyPath, format_key_path
 from checkers.platforms import PLATFORM_NAMES, did_you_mean
 from helpcenter.guide_sections import GUIDE_SECTIONS
-from helpcenter.yamlsource import ContentError, SourceDocument, display_path, load_yaml
+from helpcenter.yamlsource import ContentError, SourceDocument, display_path, load_yaml, read_source
 
 
 def catalog_problems(document: SourceDocument) -> tuple[Catalog | None, list[str]]:
@@ -78,12 +78,7 @@ def load_catalog_file(path: Path) -> Catalog:
 def _json_document(path: Path) -> SourceDocument:
     """A JSON catalog as a SourceDocument (JSON keeps no per-key lines: problems say line 1)."""
     where = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError([f"{where}:1: file is missing"]) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ContentError([f"{where}:1: cannot read the file ({error})"]) from None
+    text = read_source(path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

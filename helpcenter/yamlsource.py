@@ -117,16 +117,20 @@ def _build(
     return constructor.construct_object(node, deep=True)
 
 
-def load_yaml(path: Path) -> SourceDocument:
-    """Parse one YAML file; broken YAML raises ContentError with the line where parsing stopped."""
-    path = Path(path)
+def read_source(path: Path) -> str:
+    """A content file's text; a missing or unreadable file raises ContentError at its line 1."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ContentError([f"{display_path(path)}:1: file is missing"]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise ContentError([f"{display_path(path)}:1: cannot read the file ({error})"]) from None
-    return parse_yaml(text, path)
+
+
+def load_yaml(path: Path) -> SourceDocument:
+    """Parse one YAML file; broken YAML raises ContentError with the line where parsing stopped."""
+    path = Path(path)
+    return parse_yaml(read_source(path), path)
 
 
 # libyaml's parser gives the same nodes and marks ~40 times faster, which a live preview's

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from helpcenter.browser import launch_options  # noqa: E402
-from helpcenter.serve import serve_in_thread  # noqa: E402
+from helpcenter.server.run import serve_in_thread  # noqa: E402
 from tests.databackup_maker import FILE_NAME, PASSWORD, Backup, sparse_giant  # noqa: E402
 
 _CHECK = """async () => {

@@ -550,11 +550,11 @@ def test_iphone_to_iphone_says_the_id_needs_an_export_in_the_phone_backup(catalo
     """Issue 11: the chats may come back without the ID; the wizard says what brings the ID."""
     from checkers.wording import Wording
 
-    labels = {"include_in_phone_backup": {"ios": "Include in phone backup"}}
+    labels = {}
     answer = choose(catalog, parse_inputs({"from": "ios", "to": "ios", "old-device": "lost",
                                            "have": "device-backup"}))  # fmt: skip
     note = next(note for note in answer.notes if note.code == "ios-device-transfer-id")
     assert Wording(labels=labels)(note.message) == (
-        "The iPhone to iPhone transfer brings back your ID only if it was made with an ID export "
-        "inside that has “Include in phone backup” switched on."
+        "The iPhone to iPhone transfer brings back your ID only if it was made with the ID export "
+        "in the phone backup."
     )

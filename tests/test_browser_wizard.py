@@ -307,16 +307,17 @@ def test_announced_once_focused_and_start_again_clears(wizard, site_url: str) ->
 def test_a_renamed_label_reaches_the_browsers_answer(
     chromium, built_site: Path, tmp_path: Path
 ) -> None:
-    """One edit of labels.yml in a copy of the content: the built wizard words the note with it."""
-    from helpcenter.serve import serve_in_thread
-
+    """One edit of labels.yml in a copy of the content: the built wizard words the note with it,
+    and the validator names the renamed menu in its message (issue 9)."""
     from helpcenter.choice_data import DEFAULT_CONTENT_DIR
+    from helpcenter.server.run import serve_in_thread
 
     content = tmp_path / "content"
     shutil.copytree(DEFAULT_CONTENT_DIR, content)
     labels = content / "labels.yml"
     text = labels.read_text(encoding="utf-8")
-    labels.write_text(text.replace("    android: My Profile\n", "    android: Me & My ID\n", 1))
+    text = text.replace("    android: My Profile\n", "    android: Me & My ID\n", 1)
+    labels.write_text(text.replace("    android: Export ID\n", "    android: Keep my ID\n", 1))
     site = tmp_path / "site"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
@@ -332,6 +333,12 @@ def test_a_renamed_label_reaches_the_browsers_answer(
         shown(page)
         note = page.inner_text(f'{RESULT} li[data-code="delete-old-id"]')
         assert "(“Me & My ID” → “Delete ID”)" in note
+        page.goto(f"{url}/tools/id-export/")
+        page.fill("#id-export-input", "3HGAZYX9")
+        page.click("#id-export-check")
+        page.wait_for_selector('#id-export-result[data-state="done"]', timeout=120_000)
+        said = page.inner_text("#id-export-result .hc-problem[data-code='threema-id']")
+        assert "under “Keep my ID” (Android) / “ID export” (iOS)" in said
     finally:
         context.close()
         server.shutdown()

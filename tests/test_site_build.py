@@ -169,9 +169,7 @@ def test_backups_table_marks_carried_items_with_words(built_site: Path, content)
     # A condition names the app's setting ([[key]]) as labels.yml words it for the platform.
     shown_conditions = {
         ("data-backup", "media"): "with Include media files switched on",
-        ("ios-device-transfer", "id"): (
-            "with an ID export inside that has Include in phone backup switched on"
-        ),
+        ("ios-device-transfer", "id"): "with the ID export in the phone backup",
     }
     for row, option in zip(rows, content.catalog.options, strict=True):
         # The option names its row (a row header), the marks are its cells.
