@@ -19,7 +19,6 @@ import js
 from pyodide.ffi import JsException, to_js
 
 from checkers.databackup.check import check_steps as data_backup_steps
-from checkers.databackup.messages import describe, facts, headline
 from checkers.databackup.requests import AES_BLOCK, AesRequest, ReadRequest
 from checkers.driver import run_async
 from checkers.idexport import check_steps, check_typing
@@ -173,11 +172,6 @@ async def data_backup_json(file: Any, password: str | None = None) -> str:
         report = await run_async(steps, host.perform)
     except FileUnreadable as error:
         return json.dumps({"error": {"code": "file-unreadable", "detail": str(error)}})
-    data = report.to_dict()
+    data = report.to_dict(_wording)
     data["read"] = {"bytes": host.bytes_read, "ranges": host.ranges}
-    data["text"] = {
-        "headline": headline(report),
-        "facts": [{"label": label, "value": value} for label, value in facts(report)],
-        "findings": [describe(finding) for finding in report.findings],
-    }
     return json.dumps(data)
