@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 import pytest
 
 from checkers.databackup import BackupReport, ReadRequest, check_steps
 from checkers.databackup.entries import name_facts
 from checkers.databackup.report import ERROR, Finding, size_message
+from checkers.databackup.requests import Batch
 from checkers.databackup.ziprange import dos_stamp_text, read_directory
 from checkers.wording import MESSAGES, Wording
 
@@ -27,17 +29,22 @@ LABELS = {
 WORDING = Wording(labels=LABELS)
 
 
+def answer(data: bytes, request: Any) -> Any:
+    """The bytes a read asks for (a tuple of them for a Batch); any other request fails."""
+    if isinstance(request, Batch):
+        return tuple(answer(data, each) for each in request.requests)
+    assert isinstance(request, ReadRequest), request
+    assert request.offset >= 0 and request.offset + request.length <= len(data)
+    return data[request.offset : request.offset + request.length]
+
+
 def run(data: bytes, name: str | None = "threema-backup_1763673304000_1.zip") -> BackupReport:
-    """The check without a password, reads answered from memory (any other request fails)."""
-    reads: list[ReadRequest] = []
+    """The check without a password, reads answered from memory."""
     steps = check_steps(len(data), name, None)
     try:
         request = next(steps)
         while True:
-            assert isinstance(request, ReadRequest), request
-            assert request.offset >= 0 and request.offset + request.length <= len(data)
-            reads.append(request)
-            request = steps.send(data[request.offset : request.offset + request.length])
+            request = steps.send(answer(data, request))
     except StopIteration as finished:
         return finished.value
 
@@ -92,17 +99,20 @@ def test_many_entries_need_only_the_tail_and_the_directory() -> None:
     names = BACKUP_NAMES + [f"message_media_x{n}" for n in range(3000)]
     data = plain_zip(names)
     steps = check_steps(len(data), "b.zip", None)
-    asked = []
+    asked: list[list[tuple[int, int]]] = []  # the ranges of each round trip
     try:
         request = next(steps)
         while True:
-            asked.append((request.offset, request.length))
-            request = steps.send(data[request.offset : request.offset + request.length])
+            reads = request.requests if isinstance(request, Batch) else (request,)
+            asked.append([(read.offset, read.length) for read in reads])
+            answers = tuple(data[r.offset : r.offset + r.length] for r in reads)
+            request = steps.send(answers if isinstance(request, Batch) else answers[0])
     except StopIteration as finished:
         assert finished.value.media.files == 3 + 3000
     directory_start = data.rindex(b"PK\x05\x06")
-    assert len(asked) == 3  # the head, the tail, the directory
-    assert asked[-1][0] + asked[-1][1] <= directory_start
+    # The head and the tail together, then the directory.
+    assert asked[0] == [(0, 4096), (len(data) - 4096, 4096)] and len(asked) == 2
+    assert asked[-1][0][0] + asked[-1][0][1] <= directory_start
 
 
 def test_unencrypted_zip_cut_short_starting_with_settings_is_a_backup() -> None:
@@ -138,8 +148,7 @@ def test_read_directory_never_asks_past_the_end() -> None:
         try:
             request = next(steps)
             while True:
-                assert request.offset + request.length <= len(data)
-                request = steps.send(data[request.offset : request.offset + request.length])
+                request = steps.send(answer(data, request))
         except StopIteration as finished:
             assert finished.value.entries in (None, ())
 

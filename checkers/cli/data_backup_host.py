@@ -12,7 +12,7 @@ from typing import Any
 
 from checkers.databackup.check import check_steps
 from checkers.databackup.report import BackupReport
-from checkers.databackup.requests import AesRequest, ReadRequest
+from checkers.databackup.requests import AesRequest, Batch, ReadRequest, answer_batch
 from checkers.driver import run
 from checkers.kdf import KdfRequest, derive
 
@@ -25,7 +25,9 @@ class FileHost:
         self.bytes_read = 0
         self.reads = 0
 
-    def perform(self, request: Any) -> bytes:
+    def perform(self, request: Any) -> Any:
+        if isinstance(request, Batch):
+            return answer_batch(request, self.perform)
         if isinstance(request, ReadRequest):
             data = _pread(self.fd, request.length, request.offset)
             self.bytes_read += len(data)

@@ -20,6 +20,7 @@ from checkers.databackup.report import (
     BackupReport,
     Finding,
 )
+from checkers.databackup.requests import together
 from checkers.databackup.ziprange import (
     LOCAL_SIGNATURE,
     ByteCache,
@@ -28,6 +29,7 @@ from checkers.databackup.ziprange import (
     read_directory,
 )
 from checkers.verdict import ERROR as VERDICT_ERROR
+from checkers.verdict import Verdict
 
 MIN_PASSWORD, MAX_PASSWORD = 8, 256  # AppConstants in the Android app
 # The contact, group and list files are counted when they are at most this big (compressed):
@@ -38,7 +40,7 @@ MAX_SMALL_ENTRY = 64 * 1024
 
 # The entries this check opens (names as stored): the others are only counted.
 _OPENED = {name.encode("ascii") for name in (names.SETTINGS, names.IDENTITY, *names.LISTS)}
-CheckSteps = Generator[aes.Request, bytes, BackupReport]
+CheckSteps = Generator[Any, Any, BackupReport]
 _ENTRY_PROBLEMS = {
     aes.NOT_AUTHENTIC: "damaged-entry",
     aes.BAD_DATA: "damaged-entry",
@@ -53,8 +55,9 @@ _ENTRY_PROBLEMS = {
 def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps:
     """Checks the backup file of `size` bytes called `name` (may be None) with `password`.
 
-    Yields ReadRequest (answer: the bytes), KdfRequest (the key, or throw KdfUnavailable) and
-    AesRequest (the encrypted blocks); returns the BackupReport. Never raises on any file.
+    Yields ReadRequest (answer: the bytes), KdfRequest (the key, or throw KdfUnavailable),
+    AesRequest (the encrypted blocks) and Batch (several of those at once; answer: a tuple of
+    their answers); returns the BackupReport. Never raises on any file.
     """
     report = BackupReport(KIND_OTHER, name, size)
     facts = names.name_facts(name)
@@ -97,20 +100,49 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
         )  # fmt: skip
     secret = password.encode("utf-8", "surrogatepass")
     cache = directory.cache or ByteCache()  # the file's start and tail: often both small entries
-    report = yield from _check_settings(report, listing.get(names.SETTINGS), secret, size, cache)
+    settings_info, identity_info = listing.get(names.SETTINGS), listing.get(names.IDENTITY)
+    lists = [(entry, listing.get(entry)) for entry in names.LISTS]
+    # Every entry opened side by side (reads, key derivations, AES each in one round trip);
+    # the findings are then judged in the order a restore meets them, as if one by one.
+    settings, identity, *counted = yield from together([
+        _open(settings_info, secret, size, MAX_SMALL_ENTRY, cache),
+        _open_identity(identity_info, secret, password, size, cache),
+        *(_open(info, secret, size, MAX_LIST_BYTES, cache) for _, info in lists),
+    ])  # fmt: skip
+    report = _check_settings(report, settings_info, settings)
     if report.password_ok is False or report.finding("truncated"):
         return report
-    identity = listing.get(names.IDENTITY)
-    report = yield from _check_identity(report, identity, password, size, cache)
+    report = _check_identity(report, identity_info, identity)
     if facts.identity and report.identity and facts.identity != report.identity:
         report = _add(
             report,
             Finding.of("name-identity", WARNING, name_identity=facts.identity,
                        identity=report.identity),
         )  # fmt: skip
-    for entry in names.LISTS:
-        report = yield from _count_rows(report, listing.get(entry), entry, secret, size, cache)
+    for (entry, info), opened in zip(lists, counted, strict=True):
+        report = _count_rows(report, info, entry, opened)
     return report
+
+
+def _open(
+    info: Entry | None, secret: bytes, size: int, max_bytes: int, cache: ByteCache
+) -> Generator[aes.Request, Any, aes.Opened | None]:
+    if info is None:
+        return None
+    return (yield from aes.open_entry(info, secret, size, max_bytes, cache))
+
+
+def _open_identity(
+    info: Entry | None, secret: bytes, password: str, size: int, cache: ByteCache
+) -> Generator[Any, Any, tuple[aes.Opened, Verdict | None] | None]:
+    """The identity entry opened, and the ID export inside it checked with the password."""
+    if info is None:
+        return None
+    opened = yield from aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
+    if opened.data is None:
+        return opened, None
+    verdict = yield from idexport.check_steps(opened.data.decode("utf-8", "replace"), password)
+    return opened, verdict
 
 
 def _add(report: BackupReport, finding: Finding) -> BackupReport:
@@ -138,11 +170,10 @@ def _entry_finding(entry: str, opened: aes.Opened) -> Finding:
 
 
 def _check_settings(
-    report: BackupReport, info: Entry | None, secret: bytes, size: int, cache: ByteCache
-) -> CheckSteps:
-    if info is None:
+    report: BackupReport, info: Entry | None, opened: aes.Opened | None
+) -> BackupReport:
+    if info is None or opened is None:
         return _add(report, Finding.of("missing-entry", entry=names.SETTINGS))
-    opened = yield from aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
     if opened.reason == aes.WRONG_PASSWORD:
         return replace(_add(report, Finding.of("wrong-password")), password_ok=False)
     if opened.data is None:
@@ -178,18 +209,15 @@ def _rows(data: bytes) -> list[list[str]] | None:
 
 
 def _check_identity(
-    report: BackupReport, info: Entry | None, password: str, size: int, cache: ByteCache
-) -> CheckSteps:
-    if info is None:
+    report: BackupReport, info: Entry | None, found: tuple[aes.Opened, Verdict | None] | None
+) -> BackupReport:
+    if info is None or found is None:
         return _add(report, Finding.of("missing-entry", entry=names.IDENTITY))
-    secret = password.encode("utf-8", "surrogatepass")
-    opened = yield from aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
-    if opened.data is None:
+    opened, verdict = found
+    if verdict is None:
         if opened.reason == aes.WRONG_PASSWORD:  # settings opened: not a wrong password
             opened = aes.Opened(None, aes.NOT_AUTHENTIC)
         return _add(report, _entry_finding(names.IDENTITY, opened))
-    text = opened.data.decode("utf-8", "replace")
-    verdict = yield from idexport.check_steps(text, password)
     if verdict.ok and verdict.identity:
         # An unencrypted ZIP: the ID export inside is what this password opened.
         opens = True if report.password_ok is None else report.password_ok
@@ -206,17 +234,11 @@ def _check_identity(
 
 
 def _count_rows(
-    report: BackupReport,
-    info: Entry | None,
-    entry: str,
-    secret: bytes,
-    size: int,
-    cache: ByteCache,
-) -> CheckSteps:
+    report: BackupReport, info: Entry | None, entry: str, opened: aes.Opened | None
+) -> BackupReport:
     field = {names.CONTACTS: "contacts", names.GROUPS: "groups"}.get(entry, "distribution_lists")
-    if info is None:  # not backed up (the app writes the file even when the list is empty)
+    if info is None or opened is None:  # not backed up (the app writes it even when empty)
         return report
-    opened = yield from aes.open_entry(info, secret, size, MAX_LIST_BYTES, cache)
     if opened.reason == aes.TOO_LARGE:
         return _add(report, Finding.of("not-counted", WARNING, entry=entry, bytes=info.file_size))
     if opened.data is None:

@@ -15,7 +15,7 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from checkers.databackup.requests import ReadRequest
+from checkers.databackup.requests import Batch, ReadRequest
 
 LOCAL_HEADER = struct.Struct(zipfile.structFileHeader)
 LOCAL_SIGNATURE = zipfile.stringFileHeader
@@ -102,14 +102,28 @@ class ByteCache:
             self.ranges.append((offset, data))
         return data
 
+    def fetch_many(
+        self, ranges: tuple[tuple[int, int], ...]
+    ) -> Generator[Batch, tuple[bytes, ...], tuple[bytes, ...]]:
+        """The bytes of each (offset, length), those not known yet read in one Batch."""
+        missing = list(dict.fromkeys(r for r in ranges if self.get(*r) is None))
+        read: dict[tuple[int, int], bytes] = {}
+        if missing:
+            answers = yield Batch(tuple(ReadRequest(*r) for r in missing))
+            for (offset, length), data in zip(missing, answers, strict=True):
+                read[offset, length] = bytes(data)
+                self.ranges.append((offset, read[offset, length]))
+        return tuple(read.get(r) or self.get(*r) or b"" for r in ranges)
+
 
 def read_directory(size: int) -> Generator[ReadRequest, bytes, Directory]:
     """The entries of the ZIP file of `size` bytes, or why there are none."""
     cache = ByteCache()
     fetch = cache.fetch
-    head = yield from fetch(0, min(size, HEAD_BYTES))
     tail_start = max(0, size - TAIL_BYTES)
-    tail = yield from fetch(tail_start, size - tail_start)
+    head, tail = yield from cache.fetch_many(
+        ((0, min(size, HEAD_BYTES)), (tail_start, size - tail_start))
+    )
     at = _find_end(tail)
     if at is None and tail_start > 0:  # a long comment pushes the end record further back
         tail_start = max(0, size - _END.size - _MAX_COMMENT)
