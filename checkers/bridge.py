@@ -12,6 +12,7 @@ this module in JSON strings only, so no Python object outlives a call.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -19,8 +20,15 @@ import js
 from pyodide.ffi import JsException, to_js
 
 from checkers.databackup.check import check_steps as data_backup_steps
-from checkers.databackup.requests import AES_BLOCK, AesRequest, ReadRequest
-from checkers.driver import run_async
+from checkers.databackup.requests import (
+    AES_BLOCK,
+    AesRequest,
+    Batch,
+    Begin,
+    Finish,
+    ReadRequest,
+)
+from checkers.driver import HostUnavailable, run_async
 from checkers.idexport import check_steps, check_typing
 from checkers.idexport_report import build_report
 from checkers.kdf import ARGON2ID, PBKDF2_SHA1, PBKDF2_SHA256, KdfRequest, KdfUnavailable
@@ -57,26 +65,36 @@ async def derive_key(request: KdfRequest) -> bytes:
 _WEBCRYPTO_HASHES = {PBKDF2_SHA256: "SHA-256", PBKDF2_SHA1: "SHA-1"}
 
 
-async def _pbkdf2(request: KdfRequest) -> bytes:
+async def _pbkdf2(request: KdfRequest, keys: dict[bytes, Any] | None = None) -> bytes:
+    """PBKDF2 by WebCrypto; `keys` keeps each password's imported key (one check's worth)."""
     subtle = getattr(getattr(js, "crypto", None), "subtle", None)
     if subtle is None:  # WebCrypto exists only on https:// or localhost pages
         raise KdfUnavailable("this browser offers no WebCrypto here")
     try:
-        key = await subtle.importKey(
-            "raw", to_js(request.password), "PBKDF2", False, to_js(["deriveBits"])
-        )
-        params = {
-            "name": "PBKDF2",
-            "hash": _WEBCRYPTO_HASHES[request.algorithm],
-            "salt": to_js(request.salt),
-            "iterations": request.iterations,
-        }
-        bits = await subtle.deriveBits(
-            to_js(params, dict_converter=js.Object.fromEntries), key, 8 * request.length
-        )
+        key = (keys or {}).get(request.password)
+        if key is None:
+            key = await subtle.importKey(
+                "raw", to_js(request.password), "PBKDF2", False, to_js(["deriveBits"])
+            )
+            if keys is not None:
+                keys[request.password] = key
+        bits = await _derive_bits(subtle, key, request)
     except JsException as error:
         raise KdfUnavailable(f"WebCrypto PBKDF2 failed: {error}") from error
     return js.Uint8Array.new(bits).to_bytes()
+
+
+def _derive_bits(subtle: Any, key: Any, request: KdfRequest) -> Any:
+    """The promise of PBKDF2's bits; WebCrypto starts on it at once, on its own thread."""
+    params = {
+        "name": "PBKDF2",
+        "hash": _WEBCRYPTO_HASHES[request.algorithm],
+        "salt": to_js(request.salt),
+        "iterations": request.iterations,
+    }
+    return subtle.deriveBits(
+        to_js(params, dict_converter=js.Object.fromEntries), key, 8 * request.length
+    )
 
 
 async def _argon2id(request: KdfRequest) -> bytes:
@@ -120,15 +138,75 @@ class _FileHost:
         self.file = file
         self.bytes_read = 0
         self.ranges = 0
+        self.keys: dict[bytes, Any] = {}  # PBKDF2 keys by password, imported once per check
 
-    async def perform(self, request: Any) -> bytes:
+    async def perform(self, request: Any) -> Any:
+        if isinstance(request, Batch):
+            return await self._batch(request)
         if isinstance(request, ReadRequest):
             return await self._read(request)
+        if isinstance(request, KdfRequest) and request.algorithm in _WEBCRYPTO_HASHES:
+            return await _pbkdf2(request, self.keys)
         if isinstance(request, KdfRequest):
             return await derive_key(request)
         if isinstance(request, AesRequest):
             return await aes_blocks(request)
+        if isinstance(request, Begin):
+            return self._begin(request.request)
+        if isinstance(request, Finish):
+            return await request.ticket
         raise TypeError(f"unknown request {type(request).__name__}")
+
+    def _begin(self, request: Any) -> asyncio.Future:
+        """Starts `request` before Python moves on: a PBKDF2 whose password key is imported
+        goes to WebCrypto right here; anything else starts at the next await."""
+        subtle = getattr(getattr(js, "crypto", None), "subtle", None)
+        key = self.keys.get(getattr(request, "password", None) or b"")
+        if not (isinstance(request, KdfRequest) and subtle is not None and key is not None
+                and request.algorithm in _WEBCRYPTO_HASHES):  # fmt: skip
+            return asyncio.ensure_future(self.perform(request))
+        promise = _derive_bits(subtle, key, request)
+
+        async def bits() -> bytes:
+            try:
+                return js.Uint8Array.new(await promise).to_bytes()
+            except JsException as error:
+                raise KdfUnavailable(f"WebCrypto PBKDF2 failed: {error}") from error
+
+        return asyncio.ensure_future(bits())
+
+    async def _batch(self, batch: Batch) -> tuple[Any, ...]:
+        """Every request of the batch at once: the reads in one Promise.all, the key
+        derivations and AES side by side; a refusal stands in its place, anything else raises."""
+        reads = [r for r in batch.requests if isinstance(r, ReadRequest)]
+        others = [r for r in batch.requests if not isinstance(r, ReadRequest)]
+        read_all = self._read_all(reads)
+        answers = await asyncio.gather(
+            read_all, *(self.perform(r) for r in others), return_exceptions=True
+        )
+        for answer in answers:
+            if isinstance(answer, BaseException) and not isinstance(answer, HostUnavailable):
+                raise answer
+        if isinstance(answers[0], BaseException):
+            raise answers[0]
+        by_request = dict(zip(map(id, reads), answers[0], strict=True))
+        by_request.update(zip(map(id, others), answers[1:], strict=True))
+        return tuple(by_request[id(r)] for r in batch.requests)
+
+    async def _read_all(self, requests: list[ReadRequest]) -> list[bytes]:
+        if not requests:
+            return []
+        try:
+            buffers = await js.Promise.all(
+                to_js([self.file.slice(r.offset, r.offset + r.length).arrayBuffer()
+                       for r in requests])
+            )  # fmt: skip
+        except JsException as error:
+            raise FileUnreadable(str(error)) from error
+        datas = [js.Uint8Array.new(buffer).to_bytes() for buffer in buffers]
+        self.bytes_read += sum(len(data) for data in datas)
+        self.ranges += len(datas)
+        return datas
 
     async def _read(self, request: ReadRequest) -> bytes:
         end = request.offset + request.length

@@ -6,9 +6,9 @@ import csv
 import io
 from collections.abc import Generator
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
-from checkers import idexport
+from checkers.databackup import early
 from checkers.databackup import entries as names
 from checkers.databackup import winzip_aes as aes
 from checkers.databackup.report import (
@@ -26,6 +26,7 @@ from checkers.databackup.ziprange import (
     ByteCache,
     Entry,
     first_entry_name,
+    head_and_tail,
     read_directory,
 )
 from checkers.verdict import ERROR as VERDICT_ERROR
@@ -41,6 +42,7 @@ MAX_SMALL_ENTRY = 64 * 1024
 # The entries this check opens (names as stored): the others are only counted.
 _OPENED = {name.encode("ascii") for name in (names.SETTINGS, names.IDENTITY, *names.LISTS)}
 CheckSteps = Generator[Any, Any, BackupReport]
+T = TypeVar("T")
 _ENTRY_PROBLEMS = {
     aes.NOT_AUTHENTIC: "damaged-entry",
     aes.BAD_DATA: "damaged-entry",
@@ -64,7 +66,13 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
     report = replace(report, created=facts.created)
     if size <= 0:
         return _add(report, Finding.of("empty-file"))
-    directory = yield from read_directory(size)
+    cache = ByteCache()
+    head, _ = yield from cache.fetch_many(head_and_tail(size))
+    secret = (password or "").encode("utf-8", "surrogatepass")
+    # With a password, settings and identity are opened from the head at once: the ID export's
+    # key derivation then runs while the directory is read (judged against it below).
+    first = (yield from _open_early(head, secret, password, size, cache)) if password else {}
+    directory = yield from read_directory(size, cache)
     if directory.entries is None:
         finding = _unreadable(directory, facts.incomplete)
         kind = KIND_OTHER if finding.code == "not-zip" else KIND_ZIP
@@ -98,17 +106,24 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
             Finding.of("password-length", WARNING, length=len(password), min=MIN_PASSWORD,
                        max=MAX_PASSWORD),
         )  # fmt: skip
-    secret = password.encode("utf-8", "surrogatepass")
-    cache = directory.cache or ByteCache()  # the file's start and tail: often both small entries
     settings_info, identity_info = listing.get(names.SETTINGS), listing.get(names.IDENTITY)
     lists = [(entry, listing.get(entry)) for entry in names.LISTS]
-    # Every entry opened side by side (reads, key derivations, AES each in one round trip);
-    # the findings are then judged in the order a restore meets them, as if one by one.
-    settings, identity, *counted = yield from together([
-        _open(settings_info, secret, size, MAX_SMALL_ENTRY, cache),
-        _open_identity(identity_info, secret, password, size, cache),
-        *(_open(info, secret, size, MAX_LIST_BYTES, cache) for _, info in lists),
-    ])  # fmt: skip
+    settings_early = _confirmed(first, names.SETTINGS, settings_info)
+    identity_early = _confirmed(first, names.IDENTITY, identity_info)
+    # Every entry not opened early, side by side (reads, key derivations, AES each in one round
+    # trip); the findings are then judged in the order a restore meets them, one by one.
+    settings_step = (
+        _known(settings_early) if settings_early is not None
+        else _open(settings_info, secret, size, cache)
+    )
+    identity_step = (
+        _known(identity_early) if identity_early is not None
+        else _open_identity(identity_info, secret, password, size, cache)
+    )
+    list_steps = [_open(info, secret, size, cache, MAX_LIST_BYTES) for _, info in lists]
+    settings, identity, *counted = yield from together([settings_step, identity_step, *list_steps])
+    # The ID export's key was begun early; the lists above were read and opened meanwhile.
+    identity = (yield from identity.result()) if identity is not None else None  # fmt: skip
     report = _check_settings(report, settings_info, settings)
     if report.password_ok is False or report.finding("truncated"):
         return report
@@ -125,8 +140,8 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
 
 
 def _open(
-    info: Entry | None, secret: bytes, size: int, max_bytes: int, cache: ByteCache
-) -> Generator[aes.Request, Any, aes.Opened | None]:
+    info: Entry | None, secret: bytes, size: int, cache: ByteCache, max_bytes: int = MAX_SMALL_ENTRY
+) -> Generator[Any, Any, aes.Opened | None]:
     if info is None:
         return None
     return (yield from aes.open_entry(info, secret, size, max_bytes, cache))
@@ -134,15 +149,38 @@ def _open(
 
 def _open_identity(
     info: Entry | None, secret: bytes, password: str, size: int, cache: ByteCache
-) -> Generator[Any, Any, tuple[aes.Opened, Verdict | None] | None]:
-    """The identity entry opened, and the ID export inside it checked with the password."""
+) -> Generator[Any, Any, early.Identity | None]:
     if info is None:
         return None
-    opened = yield from aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
-    if opened.data is None:
-        return opened, None
-    verdict = yield from idexport.check_steps(opened.data.decode("utf-8", "replace"), password)
-    return opened, verdict
+    return (yield from early.open_identity(info, secret, password, size, MAX_SMALL_ENTRY, cache))
+
+
+def _open_early(
+    head: bytes, secret: bytes, password: str, size: int, cache: ByteCache
+) -> Generator[Any, Any, dict[str, tuple[Entry, Any]]]:
+    """settings and identity opened from their local headers in the head, if it holds them."""
+    local = early.head_entries(head)
+    steps = [
+        early.open_identity(info, secret, password, size, MAX_SMALL_ENTRY, cache)
+        if name == names.IDENTITY
+        else aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
+        for name, info in local.items()
+    ]
+    results = yield from together(steps)
+    pairs = zip(local.items(), results, strict=True)
+    return {name: (info, result) for (name, info), result in pairs}
+
+
+def _confirmed(first: dict[str, tuple[Entry, Any]], name: str, listed: Entry | None) -> Any:
+    """The early result for entry `name`, if the directory's record agrees with it."""
+    found = first.get(name)
+    return found[1] if found is not None and early.matches(found[0], listed) else None
+
+
+def _known(value: T) -> Generator[Any, Any, T]:
+    """A step that needs nothing more from the host."""
+    yield from ()
+    return value
 
 
 def _add(report: BackupReport, finding: Finding) -> BackupReport:
@@ -211,6 +249,7 @@ def _rows(data: bytes) -> list[list[str]] | None:
 def _check_identity(
     report: BackupReport, info: Entry | None, found: tuple[aes.Opened, Verdict | None] | None
 ) -> BackupReport:
+    """Judges the identity entry: `found` is it opened and the ID export inside it checked."""
     if info is None or found is None:
         return _add(report, Finding.of("missing-entry", entry=names.IDENTITY))
     opened, verdict = found

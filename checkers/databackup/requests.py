@@ -85,3 +85,38 @@ def together(steps: Sequence[Generator[Any, Any, Any]]) -> Generator[Batch, Any,
         for index, answer in zip(order, answers, strict=True):
             advance(index, answer)
     return results
+
+
+@dataclass(frozen=True)
+class Begin:
+    """Start `request` and answer at once with a ticket; the check works on meanwhile (the
+    browser derives the ID export's key on WebCrypto's thread while Python reads the directory)."""
+
+    request: Any
+
+
+@dataclass(frozen=True)
+class Finish:
+    """The answer of the request begun with `ticket` (its refusal is thrown, as for any request)."""
+
+    ticket: Any
+
+
+def finish(steps: Generator[Any, Any, Any], ticket: Any) -> Generator[Any, Any, Any]:
+    """Runs `steps` on from the request begun with `ticket` (its first request) to its result."""
+    try:
+        try:
+            answer = yield Finish(ticket)
+        except HostUnavailable as refused:
+            request = steps.throw(refused)
+        else:
+            request = steps.send(answer)
+        while True:
+            try:
+                answer = yield request
+            except HostUnavailable as refused:
+                request = steps.throw(refused)
+            else:
+                request = steps.send(answer)
+    except StopIteration as finished:
+        return finished.value

@@ -94,7 +94,7 @@ class ByteCache:
                 return data[offset - start : offset - start + length]
         return None
 
-    def fetch(self, offset: int, length: int) -> Generator[ReadRequest, bytes, bytes]:
+    def fetch(self, offset: int, length: int) -> Generator[ReadRequest, object, bytes]:
         """Bytes `offset` to `offset + length`, read only if not known yet."""
         data = self.get(offset, length)
         if data is None:
@@ -104,7 +104,7 @@ class ByteCache:
 
     def fetch_many(
         self, ranges: tuple[tuple[int, int], ...]
-    ) -> Generator[Batch, tuple[bytes, ...], tuple[bytes, ...]]:
+    ) -> Generator[Batch, object, tuple[bytes, ...]]:
         """The bytes of each (offset, length), those not known yet read in one Batch."""
         missing = list(dict.fromkeys(r for r in ranges if self.get(*r) is None))
         read: dict[tuple[int, int], bytes] = {}
@@ -116,14 +116,21 @@ class ByteCache:
         return tuple(read.get(r) or self.get(*r) or b"" for r in ranges)
 
 
-def read_directory(size: int) -> Generator[ReadRequest, bytes, Directory]:
-    """The entries of the ZIP file of `size` bytes, or why there are none."""
-    cache = ByteCache()
-    fetch = cache.fetch
+def head_and_tail(size: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The ranges read first: the file's start and its end (where the end records are)."""
     tail_start = max(0, size - TAIL_BYTES)
-    head, tail = yield from cache.fetch_many(
-        ((0, min(size, HEAD_BYTES)), (tail_start, size - tail_start))
-    )
+    return (0, min(size, HEAD_BYTES)), (tail_start, size - tail_start)
+
+
+def read_directory(
+    size: int, cache: ByteCache | None = None
+) -> Generator[ReadRequest | Batch, object, Directory]:
+    """The entries of the ZIP file of `size` bytes, or why there are none (`cache`: what was
+    read already, for instance the head and the tail)."""
+    cache = cache or ByteCache()
+    fetch = cache.fetch
+    head, tail = yield from cache.fetch_many(head_and_tail(size))
+    tail_start = head_and_tail(size)[1][0]
     at = _find_end(tail)
     if at is None and tail_start > 0:  # a long comment pushes the end record further back
         tail_start = max(0, size - _END.size - _MAX_COMMENT)
