@@ -12,12 +12,12 @@ this module in JSON strings only, so no Python object outlives a call.
 
 from __future__ import annotations
 
-import asyncio
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import js
-from pyodide.ffi import JsException, to_js
+from pyodide.ffi import JsException, create_once_callable, to_js
 
 from checkers.databackup.check import check_steps as data_backup_steps
 from checkers.databackup.requests import (
@@ -26,6 +26,7 @@ from checkers.databackup.requests import (
     Batch,
     Begin,
     Finish,
+    KeyedAesRequest,
     ReadRequest,
 )
 from checkers.driver import HostUnavailable, run_async
@@ -65,19 +66,14 @@ async def derive_key(request: KdfRequest) -> bytes:
 _WEBCRYPTO_HASHES = {PBKDF2_SHA256: "SHA-256", PBKDF2_SHA1: "SHA-1"}
 
 
-async def _pbkdf2(request: KdfRequest, keys: dict[bytes, Any] | None = None) -> bytes:
-    """PBKDF2 by WebCrypto; `keys` keeps each password's imported key (one check's worth)."""
+async def _pbkdf2(request: KdfRequest) -> bytes:
     subtle = getattr(getattr(js, "crypto", None), "subtle", None)
     if subtle is None:  # WebCrypto exists only on https:// or localhost pages
         raise KdfUnavailable("this browser offers no WebCrypto here")
     try:
-        key = (keys or {}).get(request.password)
-        if key is None:
-            key = await subtle.importKey(
-                "raw", to_js(request.password), "PBKDF2", False, to_js(["deriveBits"])
-            )
-            if keys is not None:
-                keys[request.password] = key
+        key = await subtle.importKey(
+            "raw", to_js(request.password), "PBKDF2", False, to_js(["deriveBits"])
+        )
         bits = await _derive_bits(subtle, key, request)
     except JsException as error:
         raise KdfUnavailable(f"WebCrypto PBKDF2 failed: {error}") from error
@@ -131,114 +127,135 @@ class FileUnreadable(Exception):
     """The browser could not read the chosen file (moved, deleted or changed meanwhile)."""
 
 
+@dataclass(frozen=True)
+class _Ticket:
+    """A begun request: its promise runs on (WebCrypto's thread) while Python works."""
+
+    request: Any
+    promise: Any
+
+
 class _FileHost:
-    """Performs the data-backup check's requests for one File; counts what it read."""
+    """Performs the data-backup check's requests for one File; counts what it read.
+
+    Each request becomes one JavaScript promise (chained with `then`, so a key derivation and
+    the AES after it need no trip back through Python's event loop), and a Batch is one await
+    of all its promises: every await costs a round through Pyodide's scheduler."""
 
     def __init__(self, file: Any) -> None:
         self.file = file
         self.bytes_read = 0
         self.ranges = 0
-        self.keys: dict[bytes, Any] = {}  # PBKDF2 keys by password, imported once per check
+        self.keys: dict[bytes, Any] = {}  # imported PBKDF2 keys by password, for this check
+        self.subtle = getattr(getattr(js, "crypto", None), "subtle", None)
 
     async def perform(self, request: Any) -> Any:
         if isinstance(request, Batch):
-            return await self._batch(request)
-        if isinstance(request, ReadRequest):
-            return await self._read(request)
-        if isinstance(request, KdfRequest) and request.algorithm in _WEBCRYPTO_HASHES:
-            return await _pbkdf2(request, self.keys)
-        if isinstance(request, KdfRequest):
-            return await derive_key(request)
-        if isinstance(request, AesRequest):
-            return await aes_blocks(request)
+            return await self._batch(request.requests)
         if isinstance(request, Begin):
             return self._begin(request.request)
+        (answer,) = await self._batch((request,))
+        if isinstance(answer, HostUnavailable):
+            raise answer
+        return answer
+
+    def _begin(self, request: Any) -> _Ticket:
+        """Starts `request` now: WebCrypto takes it before Python moves on."""
+        return _Ticket(request, self._promise(request))
+
+    async def _batch(self, requests: tuple[Any, ...]) -> tuple[Any, ...]:
+        """Every request at once; a refused one answered with its KdfUnavailable."""
+        begun = {index: self._begin(r.request) for index, r in enumerate(requests)
+                 if isinstance(r, Begin)}  # fmt: skip
+        if len(begun) == len(requests):  # nothing to wait for
+            return tuple(begun.values())
+        promises = [
+            js.Promise.resolve(None) if index in begun else self._promise(r)
+            for index, r in enumerate(requests)
+        ]
+        settled = await js.Promise.allSettled(to_js(promises))
+        return tuple(
+            begun[index] if index in begun else self._answer(r, s)
+            for index, (r, s) in enumerate(zip(requests, settled, strict=True))
+        )
+
+    def _promise(self, request: Any) -> Any:
+        if isinstance(request, ReadRequest):
+            return self.file.slice(request.offset, request.offset + request.length).arrayBuffer()
         if isinstance(request, Finish):
-            return await request.ticket
+            return request.ticket.promise
+        if self.subtle is None:  # WebCrypto exists only on https:// or localhost pages
+            return js.Promise.reject(js.Error.new("this browser offers no WebCrypto here"))
+        if isinstance(request, KdfRequest) and request.algorithm not in _WEBCRYPTO_HASHES:
+            return js.Promise.reject(js.Error.new(f"no {request.algorithm} for backups"))
+        if isinstance(request, KdfRequest):
+            return self._bits(request)
+        if isinstance(request, AesRequest):
+            return self._aes(to_js(request.key), request.blocks)
+        if isinstance(request, KeyedAesRequest):
+
+            def then_aes(bits: Any) -> Any:
+                key = js.Uint8Array.new(bits).slice(0, request.key_bytes)
+                return js.Promise.all(to_js([bits, self._aes(key, request.blocks)]))
+
+            return self._bits(request.kdf).then(create_once_callable(then_aes))
         raise TypeError(f"unknown request {type(request).__name__}")
 
-    def _begin(self, request: Any) -> asyncio.Future:
-        """Starts `request` before Python moves on: a PBKDF2 whose password key is imported
-        goes to WebCrypto right here; anything else starts at the next await."""
-        subtle = getattr(getattr(js, "crypto", None), "subtle", None)
-        key = self.keys.get(getattr(request, "password", None) or b"")
-        if not (isinstance(request, KdfRequest) and subtle is not None and key is not None
-                and request.algorithm in _WEBCRYPTO_HASHES):  # fmt: skip
-            return asyncio.ensure_future(self.perform(request))
-        promise = _derive_bits(subtle, key, request)
+    def _bits(self, request: KdfRequest) -> Any:
+        """PBKDF2's bits; started at once when the password's key is imported already."""
+        key = self.keys.get(request.password)
+        if key is not None:
+            return _derive_bits(self.subtle, key, request)
 
-        async def bits() -> bytes:
-            try:
-                return js.Uint8Array.new(await promise).to_bytes()
-            except JsException as error:
-                raise KdfUnavailable(f"WebCrypto PBKDF2 failed: {error}") from error
+        def derive(imported: Any) -> Any:
+            self.keys[request.password] = imported
+            return _derive_bits(self.subtle, imported, request)
 
-        return asyncio.ensure_future(bits())
-
-    async def _batch(self, batch: Batch) -> tuple[Any, ...]:
-        """Every request of the batch at once: the reads in one Promise.all, the key
-        derivations and AES side by side; a refusal stands in its place, anything else raises."""
-        reads = [r for r in batch.requests if isinstance(r, ReadRequest)]
-        others = [r for r in batch.requests if not isinstance(r, ReadRequest)]
-        read_all = self._read_all(reads)
-        answers = await asyncio.gather(
-            read_all, *(self.perform(r) for r in others), return_exceptions=True
+        imported = self.subtle.importKey(
+            "raw", to_js(request.password), "PBKDF2", False, to_js(["deriveBits"])
         )
-        for answer in answers:
-            if isinstance(answer, BaseException) and not isinstance(answer, HostUnavailable):
-                raise answer
-        if isinstance(answers[0], BaseException):
-            raise answers[0]
-        by_request = dict(zip(map(id, reads), answers[0], strict=True))
-        by_request.update(zip(map(id, others), answers[1:], strict=True))
-        return tuple(by_request[id(r)] for r in batch.requests)
+        return imported.then(create_once_callable(derive))
 
-    async def _read_all(self, requests: list[ReadRequest]) -> list[bytes]:
-        if not requests:
-            return []
-        try:
-            buffers = await js.Promise.all(
-                to_js([self.file.slice(r.offset, r.offset + r.length).arrayBuffer()
-                       for r in requests])
-            )  # fmt: skip
-        except JsException as error:
-            raise FileUnreadable(str(error)) from error
-        datas = [js.Uint8Array.new(buffer).to_bytes() for buffer in buffers]
-        self.bytes_read += sum(len(data) for data in datas)
-        self.ranges += len(datas)
-        return datas
+    def _aes(self, key: Any, blocks: bytes) -> Any:
+        """AES of each block: WebCrypto has no ECB, and AES-CBC of one block with a zero IV is
+        AES of that block (then a padding block, dropped). All blocks at once, in parallel."""
+        params = to_js(
+            {"name": "AES-CBC", "iv": to_js(bytes(AES_BLOCK))}, dict_converter=js.Object.fromEntries
+        )
 
-    async def _read(self, request: ReadRequest) -> bytes:
-        end = request.offset + request.length
-        try:
-            buffer = await self.file.slice(request.offset, end).arrayBuffer()
-        except JsException as error:
-            raise FileUnreadable(str(error)) from error
-        data = js.Uint8Array.new(buffer).to_bytes()
-        self.bytes_read += len(data)
-        self.ranges += 1
-        return data
+        def encrypt(imported: Any) -> Any:
+            return js.Promise.all(to_js([
+                self.subtle.encrypt(params, imported, to_js(blocks[at : at + AES_BLOCK]))
+                for at in range(0, len(blocks), AES_BLOCK)
+            ]))  # fmt: skip
+
+        imported = self.subtle.importKey("raw", key, "AES-CBC", False, to_js(["encrypt"]))
+        return imported.then(create_once_callable(encrypt))
+
+    def _answer(self, request: Any, settled: Any) -> Any:
+        """The Python answer to `request` from its settled promise."""
+        if isinstance(request, Finish):
+            request = request.ticket.request
+        if settled.status != "fulfilled":
+            if isinstance(request, ReadRequest):
+                raise FileUnreadable(str(settled.reason))
+            return KdfUnavailable(f"WebCrypto failed: {settled.reason}")
+        value = settled.value
+        if isinstance(request, ReadRequest):
+            data = js.Uint8Array.new(value).to_bytes()
+            self.bytes_read += len(data)
+            self.ranges += 1
+            return data
+        if isinstance(request, KdfRequest):
+            return js.Uint8Array.new(value).to_bytes()
+        if isinstance(request, AesRequest):
+            return _blocks(value)
+        bits, encrypted = value
+        return js.Uint8Array.new(bits).to_bytes() + _blocks(encrypted)
 
 
-async def aes_blocks(request: AesRequest) -> bytes:
-    """Each 16-byte block of request.blocks encrypted with AES under request.key.
-
-    WebCrypto has no AES-ECB: AES-CBC of one block with a zero IV is exactly AES of that block
-    (followed by a padding block, dropped)."""
-    subtle = getattr(getattr(js, "crypto", None), "subtle", None)
-    if subtle is None:
-        raise KdfUnavailable("this browser offers no WebCrypto here")
-    key = await subtle.importKey("raw", to_js(request.key), "AES-CBC", False, to_js(["encrypt"]))
-    params = to_js(
-        {"name": "AES-CBC", "iv": to_js(bytes(AES_BLOCK))}, dict_converter=js.Object.fromEntries
-    )
-    blocks = request.blocks
-    # All blocks at once: WebCrypto works them off in parallel.
-    pending = [
-        subtle.encrypt(params, key, to_js(blocks[at : at + AES_BLOCK]))
-        for at in range(0, len(blocks), AES_BLOCK)
-    ]
-    results = await js.Promise.all(to_js(pending))
+def _blocks(results: Any) -> bytes:
+    """The first block of each AES-CBC result (the second is the padding's)."""
     return b"".join(js.Uint8Array.new(result).to_bytes()[:AES_BLOCK] for result in results)
 
 

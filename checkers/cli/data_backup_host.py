@@ -17,6 +17,7 @@ from checkers.databackup.requests import (
     Batch,
     Begin,
     Finish,
+    KeyedAesRequest,
     ReadRequest,
     answer_batch,
 )
@@ -48,6 +49,9 @@ class FileHost:
             return derive(request)
         if isinstance(request, AesRequest):
             return aes_blocks(request)
+        if isinstance(request, KeyedAesRequest):
+            keys = derive(request.kdf)
+            return keys + aes_blocks(AesRequest(keys[: request.key_bytes], request.blocks))
         raise TypeError(f"unknown request {type(request).__name__}")
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checkers.driver import HostUnavailable
+from checkers.kdf import KdfRequest
 
 AES_BLOCK = 16
 
@@ -30,6 +31,17 @@ class AesRequest:
     """
 
     key: bytes = field(repr=False)  # never printed in tracebacks or logs
+    blocks: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class KeyedAesRequest:
+    """A key derivation, then AES (as AesRequest) under the first `key_bytes` bytes of its key:
+    one step for the host instead of two. The answer is the derived key (`kdf.length` bytes)
+    followed by the encrypted blocks; a refused derivation is refused as a KdfRequest is."""
+
+    kdf: KdfRequest
+    key_bytes: int
     blocks: bytes = field(repr=False)
 
 
