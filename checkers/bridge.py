@@ -4,10 +4,10 @@ The only module that imports `js`. Pyodide's hashlib has no pbkdf2_hmac and ther
 argon2-cffi, so `derive_key` answers the checks' KdfRequests with WebCrypto (`crypto.subtle`)
 for PBKDF2-SHA256 and with hash-wasm's WebAssembly build for Argon2id, which the Web Worker
 exposes as the global function named by ARGON2_HOST_FUNCTION. The data-backup check's byte
-ranges come from the chosen File (`file.slice`), its AES blocks from WebCrypto. Everything else
-is the pure core:
-the report (checkers.idexport_report) and its words (checkers.wording). The worker talks to
-this module in JSON strings only, so no Python object outlives a call.
+ranges come from the chosen File (`file.slice`), its keys from WebCrypto, its AES blocks from
+checkers.databackup.aes_blocks (pure Python). Everything else is the pure core: the reports and
+their words (checkers.wording). The worker talks to this module in JSON strings only, so no
+Python object outlives a call.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from typing import Any
 import js
 from pyodide.ffi import JsException, create_once_callable, to_js
 
+from checkers.databackup.aes_blocks import encrypt_blocks
 from checkers.databackup.check import check_steps as data_backup_steps
 from checkers.databackup.requests import (
-    AES_BLOCK,
     AesRequest,
     Batch,
     Begin,
@@ -138,9 +138,10 @@ class _Ticket:
 class _FileHost:
     """Performs the data-backup check's requests for one File; counts what it read.
 
-    Each request becomes one JavaScript promise (chained with `then`, so a key derivation and
-    the AES after it need no trip back through Python's event loop), and a Batch is one await
-    of all its promises: every await costs a round through Pyodide's scheduler."""
+    Each request becomes one JavaScript promise and a Batch is one await of all of them: every
+    await costs a round through Pyodide's scheduler. AES is Python's (aes_blocks): the few
+    counter blocks of the small entries cost less than WebCrypto calls queued on its thread
+    behind the ID export's key derivation."""
 
     def __init__(self, file: Any) -> None:
         self.file = file
@@ -190,15 +191,10 @@ class _FileHost:
             return js.Promise.reject(js.Error.new(f"no {request.algorithm} for backups"))
         if isinstance(request, KdfRequest):
             return self._bits(request)
-        if isinstance(request, AesRequest):
-            return self._aes(to_js(request.key), request.blocks)
         if isinstance(request, KeyedAesRequest):
-
-            def then_aes(bits: Any) -> Any:
-                key = js.Uint8Array.new(bits).slice(0, request.key_bytes)
-                return js.Promise.all(to_js([bits, self._aes(key, request.blocks)]))
-
-            return self._bits(request.kdf).then(create_once_callable(then_aes))
+            return self._bits(request.kdf)
+        if isinstance(request, AesRequest):
+            return js.Promise.resolve(None)  # Python's own AES, below
         raise TypeError(f"unknown request {type(request).__name__}")
 
     def _bits(self, request: KdfRequest) -> Any:
@@ -215,22 +211,6 @@ class _FileHost:
             "raw", to_js(request.password), "PBKDF2", False, to_js(["deriveBits"])
         )
         return imported.then(create_once_callable(derive))
-
-    def _aes(self, key: Any, blocks: bytes) -> Any:
-        """AES of each block: WebCrypto has no ECB, and AES-CBC of one block with a zero IV is
-        AES of that block (then a padding block, dropped). All blocks at once, in parallel."""
-        params = to_js(
-            {"name": "AES-CBC", "iv": to_js(bytes(AES_BLOCK))}, dict_converter=js.Object.fromEntries
-        )
-
-        def encrypt(imported: Any) -> Any:
-            return js.Promise.all(to_js([
-                self.subtle.encrypt(params, imported, to_js(blocks[at : at + AES_BLOCK]))
-                for at in range(0, len(blocks), AES_BLOCK)
-            ]))  # fmt: skip
-
-        imported = self.subtle.importKey("raw", key, "AES-CBC", False, to_js(["encrypt"]))
-        return imported.then(create_once_callable(encrypt))
 
     def _answer(self, request: Any, settled: Any) -> Any:
         """The Python answer to `request` from its settled promise."""
@@ -249,14 +229,9 @@ class _FileHost:
         if isinstance(request, KdfRequest):
             return js.Uint8Array.new(value).to_bytes()
         if isinstance(request, AesRequest):
-            return _blocks(value)
-        bits, encrypted = value
-        return js.Uint8Array.new(bits).to_bytes() + _blocks(encrypted)
-
-
-def _blocks(results: Any) -> bytes:
-    """The first block of each AES-CBC result (the second is the padding's)."""
-    return b"".join(js.Uint8Array.new(result).to_bytes()[:AES_BLOCK] for result in results)
+            return encrypt_blocks(request.key, request.blocks)
+        keys = js.Uint8Array.new(value).to_bytes()
+        return keys + encrypt_blocks(keys[: request.key_bytes], request.blocks)
 
 
 async def data_backup_json(file: Any, password: str | None = None) -> str:

@@ -1,4 +1,4 @@
-"""How the data-backup check talks to its host: batches, begun requests, early opening.
+"""How the data-backup check talks to its host: batches, begun requests, early opening, AES.
 
 `together` runs step generators side by side; `Begin`/`Finish` let a key derivation run while
 the check reads on; settings and identity are opened from the file's head and kept only where
@@ -15,9 +15,11 @@ from typing import Any
 
 import pytest
 
-from checkers.cli.data_backup_host import FileHost, check_file
+from checkers.cli.data_backup_host import FileHost, aes_blocks, check_file
 from checkers.databackup import check_steps
+from checkers.databackup.aes_blocks import encrypt_blocks
 from checkers.databackup.requests import (
+    AesRequest,
     Batch,
     Begin,
     Finish,
@@ -25,6 +27,7 @@ from checkers.databackup.requests import (
     answer_batch,
     together,
 )
+from checkers.databackup.winzip_aes import counter_blocks
 from checkers.driver import HostUnavailable
 from checkers.driver import run as drive
 from checkers.kdf import KdfRequest, KdfUnavailable
@@ -159,3 +162,28 @@ def test_a_refused_key_derivation_is_a_finding_not_a_crash(tmp_path: Path) -> No
         ("kdf-unavailable", "distribution_list.csv", "no PBKDF2 here"),
     ]
     assert not report.ok and report.password_ok is None
+
+
+@pytest.mark.parametrize(
+    ("key_bytes", "expected"),
+    [
+        (16, "69c4e0d86a7b0430d8cdb78070b4c55a"),
+        (24, "dda97ca4864cdfe06eaf70a0ec0d7191"),
+        (32, "8ea2b7ca516745bfeafc49904b496089"),
+    ],
+    ids=["AES-128", "AES-192", "AES-256"],
+)
+def test_python_aes_matches_fips_197_appendix_c(key_bytes: int, expected: str) -> None:
+    plain = bytes.fromhex("00112233445566778899aabbccddeeff")
+    assert encrypt_blocks(bytes(range(key_bytes)), plain * 3) == bytes.fromhex(expected) * 3
+
+
+def test_python_aes_matches_the_cpython_hosts_on_counter_blocks() -> None:
+    """The WinZip counter blocks 1..300 (little-endian) under keys of every size: the browser's
+    AES (pure Python) and the command line's (`cryptography`) agree block for block."""
+    blocks = counter_blocks(300 * 16)
+    for key_bytes in (16, 24, 32):
+        key = bytes((7 * i + key_bytes) % 256 for i in range(key_bytes))
+        assert encrypt_blocks(key, blocks) == aes_blocks(AesRequest(key, blocks))
+    with pytest.raises(ValueError, match="16, 24 or 32 bytes"):
+        encrypt_blocks(bytes(20), blocks)
