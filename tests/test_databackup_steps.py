@@ -31,7 +31,7 @@ from checkers.databackup.winzip_aes import counter_blocks
 from checkers.driver import HostUnavailable
 from checkers.driver import run as drive
 from checkers.kdf import KdfRequest, KdfUnavailable
-from tests.databackup_maker import FILE_NAME, PASSWORD, Backup
+from tests.databackup_maker import FILE_NAME, PASSWORD, Backup, sparse_giant
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "emscripten", reason="this runtime has no pyzipper or hashlib pbkdf2_hmac"
@@ -187,3 +187,17 @@ def test_python_aes_matches_the_cpython_hosts_on_counter_blocks() -> None:
         assert encrypt_blocks(key, blocks) == aes_blocks(AesRequest(key, blocks))
     with pytest.raises(ValueError, match="16, 24 or 32 bytes"):
         encrypt_blocks(bytes(20), blocks)
+
+
+def test_a_two_gigabyte_backup_in_six_round_trips(tmp_path: Path) -> None:
+    """The directory (160 kB, far from the head and beyond the tail) is read beside the first
+    key derivations; the lists, far from both ends, in one batch once it is parsed."""
+    giant = sparse_giant(Backup().zip_bytes(), tmp_path / FILE_NAME, 2 * 1024**3, 2000)
+    assert trace(giant, PASSWORD) == [
+        "[ReadRequest ReadRequest]",
+        "[key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1 ReadRequest]",
+        "[begin(key:pbkdf2-sha256)]",
+        "[ReadRequest ReadRequest ReadRequest]",
+        "[key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1]",
+        "finish",
+    ]

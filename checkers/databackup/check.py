@@ -24,10 +24,13 @@ from checkers.databackup.requests import together
 from checkers.databackup.ziprange import (
     LOCAL_SIGNATURE,
     ByteCache,
+    Directory,
     Entry,
+    Located,
     first_entry_name,
     head_and_tail,
-    read_directory,
+    locate_directory,
+    parse_directory,
 )
 from checkers.verdict import ERROR as VERDICT_ERROR
 from checkers.verdict import Verdict
@@ -69,10 +72,12 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
     cache = ByteCache()
     head, _ = yield from cache.fetch_many(head_and_tail(size))
     secret = (password or "").encode("utf-8", "surrogatepass")
-    # With a password, settings and identity are opened from the head at once: the ID export's
-    # key derivation then runs while the directory is read (judged against it below).
-    first = (yield from _open_early(head, secret, password, size, cache)) if password else {}
-    directory = yield from read_directory(size, cache)
+    # With a password, settings and identity are opened from the head while the directory is
+    # read: the ID export's key derivation then runs while Python parses the directory and
+    # opens the lists (the early results are judged against the directory below).
+    local = early.head_entries(head) if password else {}
+    first, located = yield from _open_early(local, secret, password or "", size, cache)
+    directory = parse_directory(located, cache)
     if directory.entries is None:
         finding = _unreadable(directory, facts.incomplete)
         kind = KIND_OTHER if finding.code == "not-zip" else KIND_ZIP
@@ -156,19 +161,18 @@ def _open_identity(
 
 
 def _open_early(
-    head: bytes, secret: bytes, password: str, size: int, cache: ByteCache
-) -> Generator[Any, Any, dict[str, tuple[Entry, Any]]]:
-    """settings and identity opened from their local headers in the head, if it holds them."""
-    local = early.head_entries(head)
+    local: dict[str, Entry], secret: bytes, password: str, size: int, cache: ByteCache
+) -> Generator[Any, Any, tuple[dict[str, tuple[Entry, Any]], Located | Directory]]:
+    """The entries of `local` (from their local headers) opened while the directory is read."""
     steps = [
         early.open_identity(info, secret, password, size, MAX_SMALL_ENTRY, cache)
         if name == names.IDENTITY
         else aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
         for name, info in local.items()
     ]
-    results = yield from together(steps)
+    *results, located = yield from together([*steps, locate_directory(size, cache)])
     pairs = zip(local.items(), results, strict=True)
-    return {name: (info, result) for (name, info), result in pairs}
+    return {name: (info, result) for (name, info), result in pairs}, located
 
 
 def _confirmed(first: dict[str, tuple[Entry, Any]], name: str, listed: Entry | None) -> Any:

@@ -128,6 +128,34 @@ def read_directory(
     """The entries of the ZIP file of `size` bytes, or why there are none (`cache`: what was
     read already, for instance the head and the tail)."""
     cache = cache or ByteCache()
+    located = yield from locate_directory(size, cache)
+    return parse_directory(located, cache)
+
+
+def parse_directory(located: Located | Directory, cache: ByteCache) -> Directory:
+    """The entries of a directory that locate_directory read (the costly part: a backup may
+    have thousands, so the check does this while WebCrypto works)."""
+    if isinstance(located, Directory):
+        return located
+    entries = _parse(located.directory, located.count)
+    if isinstance(entries, str):
+        return Directory(None, True, located.head, entries)
+    return Directory(entries, True, located.head, cache=cache)
+
+
+@dataclass(frozen=True)
+class Located:
+    """The central directory's bytes as read, and how many records its end record promises."""
+
+    directory: bytes
+    count: int
+    head: bytes
+
+
+def locate_directory(
+    size: int, cache: ByteCache
+) -> Generator[ReadRequest | Batch, object, Located | Directory]:
+    """The central directory's bytes (reading the end records first), or why there are none."""
     fetch = cache.fetch
     head, tail = yield from cache.fetch_many(head_and_tail(size))
     tail_start = head_and_tail(size)[1][0]
@@ -158,10 +186,7 @@ def read_directory(
         # Data missing or added before the directory: its offsets would all be off.
         return Directory(None, True, head, "the directory is not where the end record says")
     directory = yield from fetch(cd_offset, cd_size)
-    entries = _parse(directory, count)
-    if isinstance(entries, str):
-        return Directory(None, True, head, entries)
-    return Directory(entries, True, head, cache=cache)
+    return Located(directory, count, head)
 
 
 def _find_end(tail: bytes) -> int | None:
