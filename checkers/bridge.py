@@ -4,24 +4,32 @@ The only module that imports `js`. Pyodide's hashlib has no pbkdf2_hmac and ther
 argon2-cffi, so `derive_key` answers the checks' KdfRequests with WebCrypto (`crypto.subtle`)
 for PBKDF2-SHA256 and with hash-wasm's WebAssembly build for Argon2id, which the Web Worker
 exposes as the global function named by ARGON2_HOST_FUNCTION. The data-backup check's byte
-ranges come from the chosen File (`file.slice`), its AES blocks from WebCrypto. Everything else
-is the pure core:
-the report (checkers.idexport_report) and its words (checkers.wording). The worker talks to
-this module in JSON strings only, so no Python object outlives a call.
+ranges come from the chosen File (`file.slice`), its keys from WebCrypto, its AES blocks from
+checkers.databackup.aes_blocks (pure Python). Everything else is the pure core: the reports and
+their words (checkers.wording). The worker talks to this module in JSON strings only, so no
+Python object outlives a call.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import js
-from pyodide.ffi import JsException, to_js
+from pyodide.ffi import JsException, create_once_callable, to_js
 
+from checkers.databackup.aes_blocks import encrypt_blocks
 from checkers.databackup.check import check_steps as data_backup_steps
-from checkers.databackup.messages import describe, facts, headline
-from checkers.databackup.requests import AES_BLOCK, AesRequest, ReadRequest
-from checkers.driver import run_async
+from checkers.databackup.requests import (
+    AesRequest,
+    Batch,
+    Begin,
+    Finish,
+    KeyedAesRequest,
+    ReadRequest,
+)
+from checkers.driver import HostUnavailable, run_async
 from checkers.idexport import check_steps, check_typing
 from checkers.idexport_report import build_report
 from checkers.kdf import ARGON2ID, PBKDF2_SHA1, PBKDF2_SHA256, KdfRequest, KdfUnavailable
@@ -66,18 +74,23 @@ async def _pbkdf2(request: KdfRequest) -> bytes:
         key = await subtle.importKey(
             "raw", to_js(request.password), "PBKDF2", False, to_js(["deriveBits"])
         )
-        params = {
-            "name": "PBKDF2",
-            "hash": _WEBCRYPTO_HASHES[request.algorithm],
-            "salt": to_js(request.salt),
-            "iterations": request.iterations,
-        }
-        bits = await subtle.deriveBits(
-            to_js(params, dict_converter=js.Object.fromEntries), key, 8 * request.length
-        )
+        bits = await _derive_bits(subtle, key, request)
     except JsException as error:
         raise KdfUnavailable(f"WebCrypto PBKDF2 failed: {error}") from error
     return js.Uint8Array.new(bits).to_bytes()
+
+
+def _derive_bits(subtle: Any, key: Any, request: KdfRequest) -> Any:
+    """The promise of PBKDF2's bits; WebCrypto starts on it at once, on its own thread."""
+    params = {
+        "name": "PBKDF2",
+        "hash": _WEBCRYPTO_HASHES[request.algorithm],
+        "salt": to_js(request.salt),
+        "iterations": request.iterations,
+    }
+    return subtle.deriveBits(
+        to_js(params, dict_converter=js.Object.fromEntries), key, 8 * request.length
+    )
 
 
 async def _argon2id(request: KdfRequest) -> bytes:
@@ -114,55 +127,111 @@ class FileUnreadable(Exception):
     """The browser could not read the chosen file (moved, deleted or changed meanwhile)."""
 
 
+@dataclass(frozen=True)
+class _Ticket:
+    """A begun request: its promise runs on (WebCrypto's thread) while Python works."""
+
+    request: Any
+    promise: Any
+
+
 class _FileHost:
-    """Performs the data-backup check's requests for one File; counts what it read."""
+    """Performs the data-backup check's requests for one File; counts what it read.
+
+    Each request becomes one JavaScript promise and a Batch is one await of all of them: every
+    await costs a round through Pyodide's scheduler. AES is Python's (aes_blocks): the few
+    counter blocks of the small entries cost less than WebCrypto calls queued on its thread
+    behind the ID export's key derivation."""
 
     def __init__(self, file: Any) -> None:
         self.file = file
         self.bytes_read = 0
         self.ranges = 0
+        self.keys: dict[bytes, Any] = {}  # imported PBKDF2 keys by password, for this check
+        self.subtle = getattr(getattr(js, "crypto", None), "subtle", None)
 
-    async def perform(self, request: Any) -> bytes:
+    async def perform(self, request: Any) -> Any:
+        if isinstance(request, Batch):
+            return await self._batch(request.requests)
+        if isinstance(request, Begin):
+            return self._begin(request.request)
+        (answer,) = await self._batch((request,))
+        if isinstance(answer, HostUnavailable):
+            raise answer
+        return answer
+
+    def _begin(self, request: Any) -> _Ticket:
+        """Starts `request` now: WebCrypto takes it before Python moves on."""
+        return _Ticket(request, self._promise(request))
+
+    async def _batch(self, requests: tuple[Any, ...]) -> tuple[Any, ...]:
+        """Every request at once; a refused one answered with its KdfUnavailable."""
+        begun = {index: self._begin(r.request) for index, r in enumerate(requests)
+                 if isinstance(r, Begin)}  # fmt: skip
+        if len(begun) == len(requests):  # nothing to wait for
+            return tuple(begun.values())
+        promises = [
+            js.Promise.resolve(None) if index in begun else self._promise(r)
+            for index, r in enumerate(requests)
+        ]
+        settled = await js.Promise.allSettled(to_js(promises))
+        return tuple(
+            begun[index] if index in begun else self._answer(r, s)
+            for index, (r, s) in enumerate(zip(requests, settled, strict=True))
+        )
+
+    def _promise(self, request: Any) -> Any:
         if isinstance(request, ReadRequest):
-            return await self._read(request)
+            return self.file.slice(request.offset, request.offset + request.length).arrayBuffer()
+        if isinstance(request, Finish):
+            return request.ticket.promise
+        if self.subtle is None:  # WebCrypto exists only on https:// or localhost pages
+            return js.Promise.reject(js.Error.new("this browser offers no WebCrypto here"))
+        if isinstance(request, KdfRequest) and request.algorithm not in _WEBCRYPTO_HASHES:
+            return js.Promise.reject(js.Error.new(f"no {request.algorithm} for backups"))
         if isinstance(request, KdfRequest):
-            return await derive_key(request)
+            return self._bits(request)
+        if isinstance(request, KeyedAesRequest):
+            return self._bits(request.kdf)
         if isinstance(request, AesRequest):
-            return await aes_blocks(request)
+            return js.Promise.resolve(None)  # Python's own AES, below
         raise TypeError(f"unknown request {type(request).__name__}")
 
-    async def _read(self, request: ReadRequest) -> bytes:
-        end = request.offset + request.length
-        try:
-            buffer = await self.file.slice(request.offset, end).arrayBuffer()
-        except JsException as error:
-            raise FileUnreadable(str(error)) from error
-        data = js.Uint8Array.new(buffer).to_bytes()
-        self.bytes_read += len(data)
-        self.ranges += 1
-        return data
+    def _bits(self, request: KdfRequest) -> Any:
+        """PBKDF2's bits; started at once when the password's key is imported already."""
+        key = self.keys.get(request.password)
+        if key is not None:
+            return _derive_bits(self.subtle, key, request)
 
+        def derive(imported: Any) -> Any:
+            self.keys[request.password] = imported
+            return _derive_bits(self.subtle, imported, request)
 
-async def aes_blocks(request: AesRequest) -> bytes:
-    """Each 16-byte block of request.blocks encrypted with AES under request.key.
+        imported = self.subtle.importKey(
+            "raw", to_js(request.password), "PBKDF2", False, to_js(["deriveBits"])
+        )
+        return imported.then(create_once_callable(derive))
 
-    WebCrypto has no AES-ECB: AES-CBC of one block with a zero IV is exactly AES of that block
-    (followed by a padding block, dropped)."""
-    subtle = getattr(getattr(js, "crypto", None), "subtle", None)
-    if subtle is None:
-        raise KdfUnavailable("this browser offers no WebCrypto here")
-    key = await subtle.importKey("raw", to_js(request.key), "AES-CBC", False, to_js(["encrypt"]))
-    params = to_js(
-        {"name": "AES-CBC", "iv": to_js(bytes(AES_BLOCK))}, dict_converter=js.Object.fromEntries
-    )
-    blocks = request.blocks
-    # All blocks at once: WebCrypto works them off in parallel.
-    pending = [
-        subtle.encrypt(params, key, to_js(blocks[at : at + AES_BLOCK]))
-        for at in range(0, len(blocks), AES_BLOCK)
-    ]
-    results = await js.Promise.all(to_js(pending))
-    return b"".join(js.Uint8Array.new(result).to_bytes()[:AES_BLOCK] for result in results)
+    def _answer(self, request: Any, settled: Any) -> Any:
+        """The Python answer to `request` from its settled promise."""
+        if isinstance(request, Finish):
+            request = request.ticket.request
+        if settled.status != "fulfilled":
+            if isinstance(request, ReadRequest):
+                raise FileUnreadable(str(settled.reason))
+            return KdfUnavailable(f"WebCrypto failed: {settled.reason}")
+        value = settled.value
+        if isinstance(request, ReadRequest):
+            data = js.Uint8Array.new(value).to_bytes()
+            self.bytes_read += len(data)
+            self.ranges += 1
+            return data
+        if isinstance(request, KdfRequest):
+            return js.Uint8Array.new(value).to_bytes()
+        if isinstance(request, AesRequest):
+            return encrypt_blocks(request.key, request.blocks)
+        keys = js.Uint8Array.new(value).to_bytes()
+        return keys + encrypt_blocks(keys[: request.key_bytes], request.blocks)
 
 
 async def data_backup_json(file: Any, password: str | None = None) -> str:
@@ -173,11 +242,6 @@ async def data_backup_json(file: Any, password: str | None = None) -> str:
         report = await run_async(steps, host.perform)
     except FileUnreadable as error:
         return json.dumps({"error": {"code": "file-unreadable", "detail": str(error)}})
-    data = report.to_dict()
+    data = report.to_dict(_wording)
     data["read"] = {"bytes": host.bytes_read, "ranges": host.ranges}
-    data["text"] = {
-        "headline": headline(report),
-        "facts": [{"label": label, "value": value} for label, value in facts(report)],
-        "findings": [describe(finding) for finding in report.findings],
-    }
     return json.dumps(data)

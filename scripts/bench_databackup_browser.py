@@ -5,7 +5,9 @@ polling) against the same key derivations done bare with WebCrypto in that page:
 (1000 iterations) for each entry opened and PBKDF2-SHA256 (100,000) for the ID export.
 
 Usage: .venv/bin/python scripts/bench_databackup_browser.py --site DIR [--runs N] [--json FILE]
-(DIR: a built site, e.g. `scripts/build_site.py --site-dir DIR`)
+       [--before DIR]
+(DIR: a built site, e.g. `scripts/build_site.py --site-dir DIR`; --before: a site built from an
+earlier commit, measured in the same run, for a before/after ratio on the same machine load)
 """
 
 from __future__ import annotations
@@ -94,14 +96,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", required=True, help="a built site directory")
     parser.add_argument("--runs", type=int, default=7, help="checks timed (fastest counts)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE")
+    parser.add_argument("--before", metavar="DIR", help="an earlier build, measured alike")
     args = parser.parse_args(argv)
-    row = measure(Path(args.site), max(1, args.runs))
-    print(
-        f"{row['measure']}: {row['seconds'] * 1000:.0f} ms; {row['baseline']}: "
-        f"{row['baseline_seconds'] * 1000:.0f} ms; ratio {row['ratio']:.2f} ({row['target']})"
-    )
+    rows = []
+    for label, site in (("before", args.before), ("", args.site)):
+        if site is None:
+            continue
+        row = measure(Path(site), max(1, args.runs))
+        if label:
+            row["measure"] += f" ({label}: {site})"
+        rows.append(row)
+        print(
+            f"{row['measure']}: {row['seconds'] * 1000:.0f} ms; {row['baseline']}: "
+            f"{row['baseline_seconds'] * 1000:.0f} ms; ratio {row['ratio']:.2f} ({row['target']})"
+        )
+    if len(rows) == 2:
+        print(f"ratio before {rows[0]['ratio']:.2f}, after {rows[1]['ratio']:.2f}")
     if args.json:
-        report = {"bench": "checkers.databackup in Chromium", "rows": [row]}
+        report = {"bench": "checkers.databackup in Chromium", "rows": rows}
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
 

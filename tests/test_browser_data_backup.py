@@ -128,7 +128,10 @@ def test_report_in_plain_words(session: dict, backups: dict[str, Path]) -> None:
         assert fact in text
     run_check(page, backups["damaged identity"], PASSWORD)
     problem = page.inner_text(f"{RESULT} .hc-problem[data-code='damaged-entry']")
-    assert "The entry 'identity' is damaged" in problem and "Traceback" not in problem
+    assert problem.startswith("Problem: The entry 'identity' is damaged")
+    # The site's labels.yml words the app's buttons, as on the guide pages.
+    assert problem.endswith("(“Backups” → “Data Backup” → “Create data backup”).")
+    assert "Traceback" not in problem
 
 
 def test_two_gigabytes_through_the_browser_read_by_slices(

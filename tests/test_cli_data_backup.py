@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -52,6 +53,11 @@ def test_json_report_and_exit_0(backups: dict[str, Path]) -> None:
     assert report["ok"] is True and report["identity"] == "ECHOECHO"
     assert report["file"]["name"] == FILE_NAME and report["format_version"] == 27
     assert (report["contacts"], report["groups"], report["chats"]) == (3, 2, 6)
+    assert report["headline"] == (
+        "OK: this backup opens with this password and restores the ID ECHOECHO."
+    )
+    assert (report["headline_code"], report["tone"]) == ("backup.headline.ok", "success")
+    assert {"key": "contacts", "label": "Contacts", "value": "3"} in report["facts"]
     assert PASSWORD not in result.stdout + result.stderr
 
 
@@ -60,6 +66,8 @@ def test_wrong_password_exit_1(backups: dict[str, Path]) -> None:
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert [f["code"] for f in report["findings"]] == ["wrong-password"]
+    assert report["findings"][0]["text"].startswith("This password does not open the backup.")
+    assert report["findings"][0]["lead"] == "Problem:"
 
 
 def test_password_file_and_plain_text(backups: dict[str, Path], tmp_path: Path) -> None:
@@ -79,6 +87,9 @@ def test_truncated_file_in_plain_text(backups: dict[str, Path]) -> None:
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == "NOT OK: this backup cannot be read as it is."
     assert "error (truncated): The file is cut short" in result.stdout
+    assert "create a new data backup (“Backups” → “Data Backup” → “Create data backup”)." in (
+        result.stdout
+    )
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -109,3 +120,30 @@ def test_directory_is_a_usage_error(tmp_path: Path) -> None:
     result = checker(str(tmp_path), "--password-stdin", stdin=PASSWORD)
     assert result.returncode == 2
     assert f"cannot read {tmp_path}" in result.stderr
+
+
+def test_a_label_renamed_in_the_content_changes_the_messages(
+    backups: dict[str, Path], tmp_path: Path
+) -> None:
+    """labels.yml is read through helpcenter's loader: one edit there reaches this checker."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "docs" / "content", content)
+    labels = content / "labels.yml"
+    text = labels.read_text(encoding="utf-8")
+    assert "    android: Create data backup\n" in text
+    renamed = text.replace("    android: Create data backup\n", "    android: Back up now\n")
+    labels.write_text(renamed, encoding="utf-8")
+    said = checker("--content-dir", str(content), str(backups["cut"]), "--json").stdout
+    truncated = json.loads(said)["findings"][0]["text"]
+    assert truncated.endswith("(“Backups” → “Data Backup” → “Back up now”).")
+    before = json.loads(checker(str(backups["cut"]), "--json").stdout)["findings"][0]["text"]
+    assert before.endswith("(“Backups” → “Data Backup” → “Create data backup”).")
+
+
+def test_broken_labels_are_a_usage_error(backups: dict[str, Path], tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "docs" / "content", content)
+    (content / "labels.yml").write_text("labels:\n  backups:\n    windows: Me\n", "utf-8")
+    result = checker("--content-dir", str(content), str(backups["good"]))
+    assert result.returncode == 2 and result.stdout == ""
+    assert "labels.yml:3:" in result.stderr and "Traceback" not in result.stderr

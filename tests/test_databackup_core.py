@@ -7,7 +7,6 @@ PBKDF2 or AES is needed: what is checked is reading by ranges, classification an
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from typing import Any
 
@@ -15,22 +14,37 @@ import pytest
 
 from checkers.databackup import BackupReport, ReadRequest, check_steps
 from checkers.databackup.entries import name_facts
-from checkers.databackup.messages import FINDINGS, describe, fact_lines, headline, size_text
-from checkers.databackup.report import ERROR, Finding
+from checkers.databackup.report import ERROR, Finding, size_message
+from checkers.databackup.requests import Batch
 from checkers.databackup.ziprange import dos_stamp_text, read_directory
+from checkers.wording import MESSAGES, Wording
+
+# The app's labels as labels.yml words them (written out: the core reads no content).
+LABELS = {
+    "backups": {"android": "Backups"},
+    "data_backup": {"android": "Data Backup"},
+    "create_data_backup": {"android": "Create data backup"},
+    "include_media_files": {"android": "Include media files"},
+}
+WORDING = Wording(labels=LABELS)
+
+
+def answer(data: bytes, request: Any) -> Any:
+    """The bytes a read asks for (a tuple of them for a Batch); any other request fails."""
+    if isinstance(request, Batch):
+        return tuple(answer(data, each) for each in request.requests)
+    assert isinstance(request, ReadRequest), request
+    assert request.offset >= 0 and request.offset + request.length <= len(data)
+    return data[request.offset : request.offset + request.length]
 
 
 def run(data: bytes, name: str | None = "threema-backup_1763673304000_1.zip") -> BackupReport:
-    """The check without a password, reads answered from memory (any other request fails)."""
-    reads: list[ReadRequest] = []
+    """The check without a password, reads answered from memory."""
     steps = check_steps(len(data), name, None)
     try:
         request = next(steps)
         while True:
-            assert isinstance(request, ReadRequest), request
-            assert request.offset >= 0 and request.offset + request.length <= len(data)
-            reads.append(request)
-            request = steps.send(data[request.offset : request.offset + request.length])
+            request = steps.send(answer(data, request))
     except StopIteration as finished:
         return finished.value
 
@@ -85,17 +99,20 @@ def test_many_entries_need_only_the_tail_and_the_directory() -> None:
     names = BACKUP_NAMES + [f"message_media_x{n}" for n in range(3000)]
     data = plain_zip(names)
     steps = check_steps(len(data), "b.zip", None)
-    asked = []
+    asked: list[list[tuple[int, int]]] = []  # the ranges of each round trip
     try:
         request = next(steps)
         while True:
-            asked.append((request.offset, request.length))
-            request = steps.send(data[request.offset : request.offset + request.length])
+            reads = request.requests if isinstance(request, Batch) else (request,)
+            asked.append([(read.offset, read.length) for read in reads])
+            answers = tuple(data[r.offset : r.offset + r.length] for r in reads)
+            request = steps.send(answers if isinstance(request, Batch) else answers[0])
     except StopIteration as finished:
         assert finished.value.media.files == 3 + 3000
     directory_start = data.rindex(b"PK\x05\x06")
-    assert len(asked) == 3  # the head, the tail, the directory
-    assert asked[-1][0] + asked[-1][1] <= directory_start
+    # The head and the tail together, then the directory.
+    assert asked[0] == [(0, 4096), (len(data) - 4096, 4096)] and len(asked) == 2
+    assert asked[-1][0][0] + asked[-1][0][1] <= directory_start
 
 
 def test_unencrypted_zip_cut_short_starting_with_settings_is_a_backup() -> None:
@@ -131,8 +148,7 @@ def test_read_directory_never_asks_past_the_end() -> None:
         try:
             request = next(steps)
             while True:
-                assert request.offset + request.length <= len(data)
-                request = steps.send(data[request.offset : request.offset + request.length])
+                request = steps.send(answer(data, request))
         except StopIteration as finished:
             assert finished.value.entries in (None, ())
 
@@ -177,27 +193,58 @@ def test_every_code_has_wording_and_uses_only_its_params() -> None:
         "name-identity": {"name_identity": "ZZZZZZZZ", "identity": "ECHOECHO"},
         "not-counted": {"entry": "contacts.csv", "bytes": 300000},
     }
-    for code, template in FINDINGS.items():
-        text = describe(Finding.of(code, ERROR, **examples.get(code, {})))
-        assert "{" not in text and not text.startswith(code), code
+    codes = {c.removeprefix("backup.finding.") for c in MESSAGES if c.startswith("backup.finding.")}
+    assert codes == {  # every code checkers/databackup/check.py emits
+        "empty-file", "not-zip", "unfinished", "truncated", "damaged-directory", "other-zip",
+        "incomplete-name", "not-encrypted", "no-password", "password-length", "wrong-password",
+        "missing-entry", "damaged-entry", "unsupported-encryption", "kdf-unavailable",
+        "newer-version", "identity-password", "identity-invalid", "name-identity", "not-counted",
+    }  # fmt: skip
+    for code in codes:
+        finding = Finding.of(code, ERROR, **examples.get(code, {}))
+        text = finding.to_dict(WORDING)["text"]
+        assert "{" not in text and "[[" not in text, code
         assert len(text) > 40 and text.endswith((".", ")")), code
-        for name in re.findall(r"\{(\w+)\}", template):
-            assert name in examples.get(code, {}) or name.endswith("_text"), (code, name)
-    damaged = describe(Finding.of("damaged-entry", entry="identity", reason="authentication"))
-    assert damaged == (
-        "The entry 'identity' is damaged: its authentication code does not match its content. "
-        "The app will fail to restore this backup; create a new one."
+    damaged = Finding.of("damaged-entry", entry="identity", reason="authentication")
+    assert damaged.to_dict(WORDING) == {
+        "code": "damaged-entry",
+        "severity": "error",
+        "params": {"entry": "identity", "reason": "authentication"},
+        "lead": "Problem:",
+        "text": "The entry 'identity' is damaged: its authentication code does not match its "
+        "content. The app will fail to restore this backup; create a new one (“Backups” → "
+        "“Data Backup” → “Create data backup”).",
+    }
+    odd = Finding.of("damaged-entry", entry="groups.csv", reason=None).to_dict(WORDING)["text"]
+    assert odd.startswith("The entry 'groups.csv' is damaged: it cannot be read. ")
+    large = Finding.of("not-counted", "warning", entry="contacts.csv", bytes=300_000)
+    assert large.to_dict(WORDING)["text"] == (
+        "The list 'contacts.csv' is large (300 kB) and was not counted here; it is in the backup."
     )
+    assert large.to_dict(WORDING)["lead"] == "Note:"
+    one = Finding.of("other-zip", entries=1, encrypted=False).to_dict(WORDING)["text"]
+    assert "(1 entry in all)" in one
 
 
 def test_plain_words_for_sizes_and_facts() -> None:
-    assert [size_text(n) for n in (0, 1, 999, 1000, 223_000, 2_147_706_600)] == [
-        "0 bytes", "1 byte", "999 bytes", "1.0 kB", "223 kB", "2.1 GB",
+    sizes = (0, 1, 999, 1000, 223_000, 9_960_000, 2_147_706_600, 3 * 10**15)
+    assert [WORDING(size_message(n)) for n in sizes] == [
+        "0 bytes", "1 byte", "999 bytes", "1.0 kB", "223 kB", "10.0 MB", "2.1 GB", "3000 TB",
     ]  # fmt: skip
+    assert size_message(223_000).to_dict() == {"code": "backup.size.kB", "params": {"amount": 223}}
     report = run(plain_zip(BACKUP_NAMES))
-    assert headline(report) == (
-        "NOT CHECKED: the structure is fine; give the password to check it."
-    )
-    lines: list[Any] = fact_lines(report)
-    assert "Chats:          3 (one per contact, group and list, with or without messages)" in lines
-    assert "Media:          3 files and 2 thumbnails, about 1.2 kB" in lines
+    data = report.to_dict(WORDING)
+    assert data["headline"] == "NOT CHECKED: the structure is fine; give the password to check it."
+    assert (data["headline_code"], data["tone"]) == ("backup.headline.no-password", "neutral")
+    facts = {fact["key"]: (fact["label"], fact["value"]) for fact in data["facts"]}
+    assert facts["chats"] == (
+        "Chats", "3 (one per contact, group and list, with or without messages)",
+    )  # fmt: skip
+    assert facts["media"] == ("Media", "3 files and 2 thumbnails, about 1.2 kB")
+    assert [fact["key"] for fact in data["facts"]] == [
+        "created", "newest_entry", "size", "chats", "media",
+    ]  # fmt: skip
+    assert facts["created"][1] == "2025-11-20T21:15:04Z (from the file name)"
+    bare = run(plain_zip(["settings", "identity"])).to_dict(WORDING)
+    media = {fact["key"]: fact["value"] for fact in bare["facts"]}["media"]
+    assert media == "none (“Include media files” was off)"

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from checkers.cli import content
 from checkers.cli.data_backup_host import check_file
 from checkers.cli.id_export import (
     PASSWORD_LIMIT_BYTES,
@@ -17,8 +18,9 @@ from checkers.cli.id_export import (
     _reconfigure,
     _typed_password,
 )
-from checkers.databackup.messages import describe, fact_lines, headline
 from checkers.databackup.report import BackupReport
+from checkers.wording import Wording
+from helpcenter.yamlsource import ContentError
 
 EXIT_OK, EXIT_NOT_OK, EXIT_USAGE = 0, 1, 2
 _PROG = "python -m checkers data-backup"
@@ -44,12 +46,22 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.Ar
         help="read the password from standard input (on a terminal: asked for, not echoed)",
     )
     source.add_argument("--password-file", metavar="FILE", help="read the password from FILE")
+    parser.add_argument(
+        "--content-dir", metavar="DIR",
+        help="the site's content, for the app's UI labels in messages (default: "
+        "$HELPCENTER_CONTENT_DIR, else the project's docs/content)",
+    )  # fmt: skip
     parser.add_argument("file", metavar="FILE", help="the backup file")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     """Prints the report; 0 when the backup will restore, 1 when not, 2 for a usage error."""
+    try:
+        wording = Wording(labels=content.labels(args.content_dir))
+    except ContentError as error:
+        print(f"{_PROG}: error: the content's labels: {error}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         password = _password_input(args)
         report = check_file(args.file, password)
@@ -61,10 +73,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"{_PROG}: error: cannot read {args.file}: {reason}", file=sys.stderr)
         return EXIT_USAGE
     if args.json:
-        print(json.dumps(report.to_dict()))
+        print(json.dumps(report.to_dict(wording)))
     else:
         _reconfigure(sys.stdout)
-        print(render(report))
+        print(render(report, wording))
     return EXIT_OK if report.ok else EXIT_NOT_OK
 
 
@@ -78,9 +90,11 @@ def _password_input(args: argparse.Namespace) -> str | None:
     return None
 
 
-def render(report: BackupReport) -> str:
-    """The human-readable report: a verdict line, the facts, then each finding."""
-    lines = [headline(report)]
-    lines += [f"  {line}" for line in fact_lines(report)]
-    lines += [f"{f.severity} ({f.code}): {describe(f)}" for f in report.findings]
+def render(report: BackupReport, wording: Wording) -> str:
+    """The human-readable report: a verdict line, the facts, then each finding (all words from
+    the report's own rendering, so the page and the terminal say the same)."""
+    data = report.to_dict(wording)
+    lines = [data["headline"]]
+    lines += [f"  {fact['label'] + ':':16}{fact['value']}" for fact in data["facts"]]
+    lines += [f"{f['severity']} ({f['code']}): {f['text']}" for f in data["findings"]]
     return "\n".join(lines)

@@ -12,7 +12,15 @@ from typing import Any
 
 from checkers.databackup.check import check_steps
 from checkers.databackup.report import BackupReport
-from checkers.databackup.requests import AesRequest, ReadRequest
+from checkers.databackup.requests import (
+    AesRequest,
+    Batch,
+    Begin,
+    Finish,
+    KeyedAesRequest,
+    ReadRequest,
+    answer_batch,
+)
 from checkers.driver import run
 from checkers.kdf import KdfRequest, derive
 
@@ -25,7 +33,13 @@ class FileHost:
         self.bytes_read = 0
         self.reads = 0
 
-    def perform(self, request: Any) -> bytes:
+    def perform(self, request: Any) -> Any:
+        if isinstance(request, Batch):
+            return answer_batch(request, self.perform)
+        if isinstance(request, Begin):  # nothing runs beside Python here: done when finished
+            return request.request
+        if isinstance(request, Finish):
+            return self.perform(request.ticket)
         if isinstance(request, ReadRequest):
             data = _pread(self.fd, request.length, request.offset)
             self.bytes_read += len(data)
@@ -35,6 +49,9 @@ class FileHost:
             return derive(request)
         if isinstance(request, AesRequest):
             return aes_blocks(request)
+        if isinstance(request, KeyedAesRequest):
+            keys = derive(request.kdf)
+            return keys + aes_blocks(AesRequest(keys[: request.key_bytes], request.blocks))
         raise TypeError(f"unknown request {type(request).__name__}")
 
 

@@ -6,9 +6,9 @@ import csv
 import io
 from collections.abc import Generator
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
-from checkers import idexport
+from checkers.databackup import early
 from checkers.databackup import entries as names
 from checkers.databackup import winzip_aes as aes
 from checkers.databackup.report import (
@@ -20,14 +20,20 @@ from checkers.databackup.report import (
     BackupReport,
     Finding,
 )
+from checkers.databackup.requests import together
 from checkers.databackup.ziprange import (
     LOCAL_SIGNATURE,
     ByteCache,
+    Directory,
     Entry,
+    Located,
     first_entry_name,
-    read_directory,
+    head_and_tail,
+    locate_directory,
+    parse_directory,
 )
 from checkers.verdict import ERROR as VERDICT_ERROR
+from checkers.verdict import Verdict
 
 MIN_PASSWORD, MAX_PASSWORD = 8, 256  # AppConstants in the Android app
 # The contact, group and list files are counted when they are at most this big (compressed):
@@ -38,7 +44,8 @@ MAX_SMALL_ENTRY = 64 * 1024
 
 # The entries this check opens (names as stored): the others are only counted.
 _OPENED = {name.encode("ascii") for name in (names.SETTINGS, names.IDENTITY, *names.LISTS)}
-CheckSteps = Generator[aes.Request, bytes, BackupReport]
+CheckSteps = Generator[Any, Any, BackupReport]
+T = TypeVar("T")
 _ENTRY_PROBLEMS = {
     aes.NOT_AUTHENTIC: "damaged-entry",
     aes.BAD_DATA: "damaged-entry",
@@ -53,15 +60,24 @@ _ENTRY_PROBLEMS = {
 def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps:
     """Checks the backup file of `size` bytes called `name` (may be None) with `password`.
 
-    Yields ReadRequest (answer: the bytes), KdfRequest (the key, or throw KdfUnavailable) and
-    AesRequest (the encrypted blocks); returns the BackupReport. Never raises on any file.
+    Yields ReadRequest (answer: the bytes), KdfRequest (the key, or throw KdfUnavailable),
+    AesRequest (the encrypted blocks) and Batch (several of those at once; answer: a tuple of
+    their answers); returns the BackupReport. Never raises on any file.
     """
     report = BackupReport(KIND_OTHER, name, size)
     facts = names.name_facts(name)
     report = replace(report, created=facts.created)
     if size <= 0:
         return _add(report, Finding.of("empty-file"))
-    directory = yield from read_directory(size)
+    cache = ByteCache()
+    head, _ = yield from cache.fetch_many(head_and_tail(size))
+    secret = (password or "").encode("utf-8", "surrogatepass")
+    # With a password, settings and identity are opened from the head while the directory is
+    # read: the ID export's key derivation then runs while Python parses the directory and
+    # opens the lists (the early results are judged against the directory below).
+    local = early.head_entries(head) if password else {}
+    first, located = yield from _open_early(local, secret, password or "", size, cache)
+    directory = parse_directory(located, cache)
     if directory.entries is None:
         finding = _unreadable(directory, facts.incomplete)
         kind = KIND_OTHER if finding.code == "not-zip" else KIND_ZIP
@@ -95,22 +111,80 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
             Finding.of("password-length", WARNING, length=len(password), min=MIN_PASSWORD,
                        max=MAX_PASSWORD),
         )  # fmt: skip
-    secret = password.encode("utf-8", "surrogatepass")
-    cache = directory.cache or ByteCache()  # the file's start and tail: often both small entries
-    report = yield from _check_settings(report, listing.get(names.SETTINGS), secret, size, cache)
+    settings_info, identity_info = listing.get(names.SETTINGS), listing.get(names.IDENTITY)
+    lists = [(entry, listing.get(entry)) for entry in names.LISTS]
+    settings_early = _confirmed(first, names.SETTINGS, settings_info)
+    identity_early = _confirmed(first, names.IDENTITY, identity_info)
+    # Every entry not opened early, side by side (reads, key derivations, AES each in one round
+    # trip); the findings are then judged in the order a restore meets them, one by one.
+    settings_step = (
+        _known(settings_early) if settings_early is not None
+        else _open(settings_info, secret, size, cache)
+    )
+    identity_step = (
+        _known(identity_early) if identity_early is not None
+        else _open_identity(identity_info, secret, password, size, cache)
+    )
+    list_steps = [_open(info, secret, size, cache, MAX_LIST_BYTES) for _, info in lists]
+    settings, identity, *counted = yield from together([settings_step, identity_step, *list_steps])
+    # The ID export's key was begun early; the lists above were read and opened meanwhile.
+    identity = (yield from identity.result()) if identity is not None else None
+    report = _check_settings(report, settings_info, settings)
     if report.password_ok is False or report.finding("truncated"):
         return report
-    identity = listing.get(names.IDENTITY)
-    report = yield from _check_identity(report, identity, password, size, cache)
+    report = _check_identity(report, identity_info, identity)
     if facts.identity and report.identity and facts.identity != report.identity:
         report = _add(
             report,
             Finding.of("name-identity", WARNING, name_identity=facts.identity,
                        identity=report.identity),
         )  # fmt: skip
-    for entry in names.LISTS:
-        report = yield from _count_rows(report, listing.get(entry), entry, secret, size, cache)
+    for (entry, info), opened in zip(lists, counted, strict=True):
+        report = _count_rows(report, info, entry, opened)
     return report
+
+
+def _open(
+    info: Entry | None, secret: bytes, size: int, cache: ByteCache, max_bytes: int = MAX_SMALL_ENTRY
+) -> Generator[Any, Any, aes.Opened | None]:
+    if info is None:
+        return None
+    return (yield from aes.open_entry(info, secret, size, max_bytes, cache))
+
+
+def _open_identity(
+    info: Entry | None, secret: bytes, password: str, size: int, cache: ByteCache
+) -> Generator[Any, Any, early.Identity | None]:
+    if info is None:
+        return None
+    return (yield from early.open_identity(info, secret, password, size, MAX_SMALL_ENTRY, cache))
+
+
+def _open_early(
+    local: dict[str, Entry], secret: bytes, password: str, size: int, cache: ByteCache
+) -> Generator[Any, Any, tuple[dict[str, tuple[Entry, Any]], Located | Directory]]:
+    """The entries of `local` (from their local headers) opened while the directory is read."""
+    steps = [
+        early.open_identity(info, secret, password, size, MAX_SMALL_ENTRY, cache)
+        if name == names.IDENTITY
+        else aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
+        for name, info in local.items()
+    ]
+    *results, located = yield from together([*steps, locate_directory(size, cache)])
+    pairs = zip(local.items(), results, strict=True)
+    return {name: (info, result) for (name, info), result in pairs}, located
+
+
+def _confirmed(first: dict[str, tuple[Entry, Any]], name: str, listed: Entry | None) -> Any:
+    """The early result for entry `name`, if the directory's record agrees with it."""
+    found = first.get(name)
+    return found[1] if found is not None and early.matches(found[0], listed) else None
+
+
+def _known(value: T) -> Generator[Any, Any, T]:
+    """A step that needs nothing more from the host."""
+    yield from ()
+    return value
 
 
 def _add(report: BackupReport, finding: Finding) -> BackupReport:
@@ -138,11 +212,10 @@ def _entry_finding(entry: str, opened: aes.Opened) -> Finding:
 
 
 def _check_settings(
-    report: BackupReport, info: Entry | None, secret: bytes, size: int, cache: ByteCache
-) -> CheckSteps:
-    if info is None:
+    report: BackupReport, info: Entry | None, opened: aes.Opened | None
+) -> BackupReport:
+    if info is None or opened is None:
         return _add(report, Finding.of("missing-entry", entry=names.SETTINGS))
-    opened = yield from aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
     if opened.reason == aes.WRONG_PASSWORD:
         return replace(_add(report, Finding.of("wrong-password")), password_ok=False)
     if opened.data is None:
@@ -178,18 +251,16 @@ def _rows(data: bytes) -> list[list[str]] | None:
 
 
 def _check_identity(
-    report: BackupReport, info: Entry | None, password: str, size: int, cache: ByteCache
-) -> CheckSteps:
-    if info is None:
+    report: BackupReport, info: Entry | None, found: tuple[aes.Opened, Verdict | None] | None
+) -> BackupReport:
+    """Judges the identity entry: `found` is it opened and the ID export inside it checked."""
+    if info is None or found is None:
         return _add(report, Finding.of("missing-entry", entry=names.IDENTITY))
-    secret = password.encode("utf-8", "surrogatepass")
-    opened = yield from aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
-    if opened.data is None:
+    opened, verdict = found
+    if verdict is None:
         if opened.reason == aes.WRONG_PASSWORD:  # settings opened: not a wrong password
             opened = aes.Opened(None, aes.NOT_AUTHENTIC)
         return _add(report, _entry_finding(names.IDENTITY, opened))
-    text = opened.data.decode("utf-8", "replace")
-    verdict = yield from idexport.check_steps(text, password)
     if verdict.ok and verdict.identity:
         # An unencrypted ZIP: the ID export inside is what this password opened.
         opens = True if report.password_ok is None else report.password_ok
@@ -206,17 +277,11 @@ def _check_identity(
 
 
 def _count_rows(
-    report: BackupReport,
-    info: Entry | None,
-    entry: str,
-    secret: bytes,
-    size: int,
-    cache: ByteCache,
-) -> CheckSteps:
+    report: BackupReport, info: Entry | None, entry: str, opened: aes.Opened | None
+) -> BackupReport:
     field = {names.CONTACTS: "contacts", names.GROUPS: "groups"}.get(entry, "distribution_lists")
-    if info is None:  # not backed up (the app writes the file even when the list is empty)
+    if info is None or opened is None:  # not backed up (the app writes it even when empty)
         return report
-    opened = yield from aes.open_entry(info, secret, size, MAX_LIST_BYTES, cache)
     if opened.reason == aes.TOO_LARGE:
         return _add(report, Finding.of("not-counted", WARNING, entry=entry, bytes=info.file_size))
     if opened.data is None:

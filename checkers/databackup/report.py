@@ -13,9 +13,15 @@ JSON shape (BackupReport.to_dict), every key always present:
      "chats": int,                    # conversation files: one per contact, group and list
      "media": {"files": int, "thumbnails": int, "bytes": int},
      "entries": int,
-     "findings": [{"code": str, "severity": "error"|"warning", "params": {str: value}}]}
+     "headline": str, "headline_code": str,  # the verdict line, in words
+     "tone": "success" | "neutral" | "problem",  # neutral: no password, nothing wrong yet
+     "facts": [{"key": str, "label": str, "value": str}],  # only what is known, in this order
+     "findings": [{"code": str, "severity": "error"|"warning", "params": {str: value},
+                   "lead": str, "text": str}]}   # lead: "Problem:" or "Note:"
 
-Wording lives elsewhere (checkers.databackup.messages), keyed by `code`.
+The words come from the message catalog (checkers/wording/databackup_text.py) through the
+Wording given to `to_dict`; this module builds Messages (codes and values), never sentences.
+Sizes are Messages too: a number and a unit code (`backup.size.kB`, ...).
 """
 
 from __future__ import annotations
@@ -23,12 +29,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from checkers.wording import Message, Wording, message
+
 ERROR = "error"
 WARNING = "warning"
 SUPPORTED_VERSION = 27  # RestoreSettings.CURRENT_VERSION in the Android app
 KIND_BACKUP = "android-data-backup"  # recognised by its entries, even if it cannot be read
 KIND_ZIP = "zip"  # a ZIP file that is not (recognisably) a data backup
 KIND_OTHER = "not-zip"  # not a ZIP file, or empty
+ANDROID = "android"
+# The reasons a damaged entry has words for (checkers.databackup.winzip_aes's constants).
+_REASONS = {"authentication", "decompression", "crc", "local-header", "version", "csv", "size"}
+# The facts in the order shown; each has a label `backup.fact.<key>`.
+_PLAIN_FACTS = ("identity", "contacts", "groups", "distribution_lists")
 
 
 @dataclass(frozen=True)
@@ -46,8 +59,39 @@ class Finding:
     def param(self, name: str) -> Any:
         return dict(self.params).get(name)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity, "params": dict(self.params)}
+    @property
+    def text(self) -> Message:
+        """What to say about it: `backup.finding.<code>` with its params (nested Messages for
+        the damage's reason and for sizes)."""
+        params = dict(self.params)
+        if self.code == "damaged-entry":
+            reason = params.get("reason")
+            known = reason if reason in _REASONS else "unknown"
+            params["reason"] = message(f"backup.reason.{known}")
+        if self.code == "not-counted":
+            params["size"] = size_message(int(params.get("bytes", 0)))
+        return message(f"backup.finding.{self.code}", **params)
+
+    def to_dict(self, wording: Wording | None = None) -> dict[str, Any]:
+        data: dict[str, Any] = {"code": self.code, "severity": self.severity,
+                                "params": dict(self.params)}  # fmt: skip
+        if wording is not None:
+            data["lead"] = wording(message(f"backup.severity.{self.severity}"))
+            data["text"] = wording(self.text)
+        return data
+
+
+def size_message(count: int) -> Message:
+    """A byte count rounded for people, in decimal units: 1.4 GB, 223 kB, 12 bytes."""
+    if count < 1000:
+        return message("backup.size.bytes", count=count)
+    value = float(count)
+    for unit in ("kB", "MB", "GB", "TB"):
+        value /= 1000
+        if value < 1000 or unit == "TB":
+            break
+    amount: float | int = round(value, 1) if value < 10 else round(value)
+    return message(f"backup.size.{unit}", amount=amount)
 
 
 @dataclass(frozen=True)
@@ -98,7 +142,71 @@ class BackupReport:
         """The first finding with `code`, if any."""
         return next((f for f in self.findings if f.code == code), None)
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def headline(self) -> Message:
+        """The verdict line."""
+        if self.ok:
+            return message("backup.headline.ok", identity=self.identity)
+        if self.kind != KIND_BACKUP:
+            return message("backup.headline.not-a-backup")
+        if self.entries == 0:
+            return message("backup.headline.unreadable")
+        if self.tone == "neutral":
+            return message("backup.headline.no-password")
+        return message("backup.headline.not-ok")
+
+    @property
+    def tone(self) -> str:
+        """success: it will restore; neutral: no password given and nothing wrong; problem."""
+        if self.ok:
+            return "success"
+        errors = any(f.severity == ERROR for f in self.findings)
+        if self.kind == KIND_BACKUP and self.entries and self.finding("no-password") and not errors:
+            return "neutral"
+        return "problem"
+
+    def facts(self) -> list[tuple[str, Message]]:
+        """(key, value) of each known fact, in the order shown; its label: `backup.fact.<key>`."""
+        shown: list[tuple[str, Message]] = []
+        if self.created is not None:
+            shown.append(("created", message("backup.value.created", value=self.created)))
+        if self.newest_entry is not None:
+            shown.append(
+                ("newest_entry", message("backup.value.newest_entry", value=self.newest_entry))
+            )
+        shown.append(("size", size_message(self.file_size)))
+        if self.identity is not None:
+            shown.append(("identity", message("backup.value.plain", value=self.identity)))
+        if self.format_version is not None:
+            code = "restorable" if self.restorable else "too-new"
+            version = message(f"backup.value.format.{code}", value=self.format_version)
+            shown.append(("format_version", version))
+        for key in _PLAIN_FACTS[1:]:
+            value = getattr(self, key)
+            if value is not None:
+                shown.append((key, message("backup.value.plain", value=value)))
+        if self.kind == KIND_BACKUP and self.entries:
+            shown.append(("chats", message("backup.value.chats", value=self.chats)))
+            shown.append(("media", self._media_message()))
+        return shown
+
+    def _media_message(self) -> Message:
+        media = self.media
+        if not (media.files or media.thumbnails):
+            return message("backup.value.media.none")
+        return message(
+            "backup.value.media",
+            files=message("backup.value.media.files", count=media.files),
+            thumbnails=message("backup.value.media.thumbnails", count=media.thumbnails),
+            size=size_message(media.bytes),
+        )
+
+    def to_dict(self, wording: Wording | None = None) -> dict[str, Any]:
+        """The JSON shape above, its words from `wording` (default: English, no labels)."""
+        given = wording or Wording()
+        # The data backup exists only in the Android app: its labels are the Android ones.
+        wording = Wording(given.language, given.translations, given.labels, ANDROID)
+        headline = self.headline
         return {
             "kind": self.kind,
             "ok": self.ok,
@@ -119,5 +227,13 @@ class BackupReport:
             "chats": self.chats,
             "media": self.media.to_dict(),
             "entries": self.entries,
-            "findings": [f.to_dict() for f in self.findings],
+            "headline": wording(headline),
+            "headline_code": headline.code,
+            "tone": self.tone,
+            "facts": [
+                {"key": key, "label": wording(message(f"backup.fact.{key}")),
+                 "value": wording(value)}
+                for key, value in self.facts()
+            ],
+            "findings": [f.to_dict(wording) for f in self.findings],
         }

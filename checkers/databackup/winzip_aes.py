@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Generator
 from dataclasses import dataclass
 
-from checkers.databackup.requests import AES_BLOCK, AesRequest, ReadRequest
+from checkers.databackup.requests import AES_BLOCK, AesRequest, KeyedAesRequest, ReadRequest
 from checkers.databackup.ziprange import LOCAL_HEADER, LOCAL_SIGNATURE, ByteCache, Entry
 from checkers.kdf import PBKDF2_SHA1, KdfRequest, KdfUnavailable
 
@@ -39,7 +39,7 @@ UNSUPPORTED = "unsupported-encryption"
 KDF_UNAVAILABLE = "kdf-unavailable"
 TOO_LARGE = "size"
 
-Request = ReadRequest | KdfRequest | AesRequest
+Request = ReadRequest | KdfRequest | AesRequest | KeyedAesRequest
 
 
 @dataclass(frozen=True)
@@ -118,17 +118,19 @@ def open_entry(
     request = KdfRequest(
         PBKDF2_SHA1, password, salt, ITERATIONS, 0, 0, 2 * aes.key_bytes + VERIFIER_BYTES
     )
+    # The keystream comes with the key, before the password is known to be right: one round
+    # trip instead of two; it is used only once the verifier and the HMAC have passed.
     try:
-        keys = bytes((yield request))
+        answer = bytes((yield KeyedAesRequest(request, aes.key_bytes, counter_blocks(len(body)))))
     except KdfUnavailable as error:
         return Opened(None, KDF_UNAVAILABLE, str(error) or type(error).__name__)
-    aes_key, mac_key = keys[: aes.key_bytes], keys[aes.key_bytes : 2 * aes.key_bytes]
+    keys, stream = answer[: request.length], answer[request.length :]
+    mac_key = keys[aes.key_bytes : 2 * aes.key_bytes]  # the AES key: the host used it already
     if not hmac.compare_digest(keys[-VERIFIER_BYTES:], verifier):
         return Opened(None, WRONG_PASSWORD)
     expected = hmac.new(mac_key, body, hashlib.sha1).digest()[:MAC_BYTES]
     if not hmac.compare_digest(expected, mac):
         return Opened(None, NOT_AUTHENTIC)
-    stream = bytes((yield AesRequest(aes_key, counter_blocks(len(body)))))
     plain = xor(body, stream)
     # AE-2 leaves the CRC out on purpose (the HMAC covers the data); AE-1 keeps it.
     return _inflate(aes.method, plain, info, check_crc=aes.version == 1)

@@ -15,7 +15,7 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from checkers.databackup.requests import ReadRequest
+from checkers.databackup.requests import Batch, ReadRequest
 
 LOCAL_HEADER = struct.Struct(zipfile.structFileHeader)
 LOCAL_SIGNATURE = zipfile.stringFileHeader
@@ -94,7 +94,7 @@ class ByteCache:
                 return data[offset - start : offset - start + length]
         return None
 
-    def fetch(self, offset: int, length: int) -> Generator[ReadRequest, bytes, bytes]:
+    def fetch(self, offset: int, length: int) -> Generator[ReadRequest, object, bytes]:
         """Bytes `offset` to `offset + length`, read only if not known yet."""
         data = self.get(offset, length)
         if data is None:
@@ -102,14 +102,63 @@ class ByteCache:
             self.ranges.append((offset, data))
         return data
 
+    def fetch_many(
+        self, ranges: tuple[tuple[int, int], ...]
+    ) -> Generator[Batch, object, tuple[bytes, ...]]:
+        """The bytes of each (offset, length), those not known yet read in one Batch."""
+        missing = list(dict.fromkeys(r for r in ranges if self.get(*r) is None))
+        read: dict[tuple[int, int], bytes] = {}
+        if missing:
+            answers = yield Batch(tuple(ReadRequest(*r) for r in missing))
+            for (offset, length), data in zip(missing, answers, strict=True):
+                read[offset, length] = bytes(data)
+                self.ranges.append((offset, read[offset, length]))
+        return tuple(read.get(r) or self.get(*r) or b"" for r in ranges)
 
-def read_directory(size: int) -> Generator[ReadRequest, bytes, Directory]:
-    """The entries of the ZIP file of `size` bytes, or why there are none."""
-    cache = ByteCache()
-    fetch = cache.fetch
-    head = yield from fetch(0, min(size, HEAD_BYTES))
+
+def head_and_tail(size: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The ranges read first: the file's start and its end (where the end records are)."""
     tail_start = max(0, size - TAIL_BYTES)
-    tail = yield from fetch(tail_start, size - tail_start)
+    return (0, min(size, HEAD_BYTES)), (tail_start, size - tail_start)
+
+
+def read_directory(
+    size: int, cache: ByteCache | None = None
+) -> Generator[ReadRequest | Batch, object, Directory]:
+    """The entries of the ZIP file of `size` bytes, or why there are none (`cache`: what was
+    read already, for instance the head and the tail)."""
+    cache = cache or ByteCache()
+    located = yield from locate_directory(size, cache)
+    return parse_directory(located, cache)
+
+
+def parse_directory(located: Located | Directory, cache: ByteCache) -> Directory:
+    """The entries of a directory that locate_directory read (the costly part: a backup may
+    have thousands, so the check does this while WebCrypto works)."""
+    if isinstance(located, Directory):
+        return located
+    entries = _parse(located.directory, located.count)
+    if isinstance(entries, str):
+        return Directory(None, True, located.head, entries)
+    return Directory(entries, True, located.head, cache=cache)
+
+
+@dataclass(frozen=True)
+class Located:
+    """The central directory's bytes as read, and how many records its end record promises."""
+
+    directory: bytes
+    count: int
+    head: bytes
+
+
+def locate_directory(
+    size: int, cache: ByteCache
+) -> Generator[ReadRequest | Batch, object, Located | Directory]:
+    """The central directory's bytes (reading the end records first), or why there are none."""
+    fetch = cache.fetch
+    head, tail = yield from cache.fetch_many(head_and_tail(size))
+    tail_start = head_and_tail(size)[1][0]
     at = _find_end(tail)
     if at is None and tail_start > 0:  # a long comment pushes the end record further back
         tail_start = max(0, size - _END.size - _MAX_COMMENT)
@@ -137,10 +186,7 @@ def read_directory(size: int) -> Generator[ReadRequest, bytes, Directory]:
         # Data missing or added before the directory: its offsets would all be off.
         return Directory(None, True, head, "the directory is not where the end record says")
     directory = yield from fetch(cd_offset, cd_size)
-    entries = _parse(directory, count)
-    if isinstance(entries, str):
-        return Directory(None, True, head, entries)
-    return Directory(entries, True, head, cache=cache)
+    return Located(directory, count, head)
 
 
 def _find_end(tail: bytes) -> int | None:

@@ -2,7 +2,7 @@
 // tools-data-backup.md.j2). The chosen File goes to this page's worker, where Python reads only
 // the slices it needs (checkers/bridge.py); the file is never uploaded or stored.
 // The result element carries data-state (loading, ready, working, done, error), data-ok,
-// data-kind, data-identity, data-problems and data-bytes-read (how much of the file was read).
+// data-kind, data-identity, data-problems, data-tone and data-bytes-read (how much was read).
 import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
 import { h } from "./dom.mjs";
 
@@ -53,6 +53,7 @@ class DataBackupWidget {
     data.identity = report && report.identity ? report.identity : "";
     data.problems = report ? report.findings.map((finding) => finding.code).join(" ") : "";
     data.bytesRead = report ? String(report.read.bytes) : "";
+    data.tone = report ? report.tone : "";
   }
 
   showReady() {
@@ -124,37 +125,36 @@ class DataBackupWidget {
     this.result.dataset.ok = "false";
   }
 
+  // The report arrives worded (checkers/databackup/report.py): this only lays it out.
   showReport(report) {
     this.setReportData(report);
-    const text = report.text;
-    const content = [h("p", { className: "hc-verdict-headline" }, h("strong", {}, text.headline))];
-    if (text.facts.length) {
+    const content = [
+      h("p", { className: "hc-verdict-headline" }, h("strong", {}, report.headline)),
+    ];
+    if (report.facts.length) {
       content.push(
         h(
           "ul",
           { className: "hc-facts" },
-          text.facts.map((fact) => h("li", {}, h("strong", {}, `${fact.label}: `), fact.value)),
+          report.facts.map((fact) =>
+            h("li", { "data-fact": fact.key }, h("strong", {}, `${fact.label}: `), fact.value),
+          ),
         ),
       );
     }
-    if (text.findings.length) {
+    if (report.findings.length) {
       content.push(
         h(
           "ul",
           { className: "hc-problems" },
-          report.findings.map((finding, index) =>
+          report.findings.map((finding) =>
             h(
               "li",
               {
                 className: `hc-problem hc-problem--${finding.severity}`,
                 "data-code": finding.code,
               },
-              h(
-                "p",
-                {},
-                h("strong", {}, finding.severity === "error" ? "Problem: " : "Note: "),
-                text.findings[index],
-              ),
+              h("p", {}, h("strong", {}, `${finding.lead} `), finding.text),
             ),
           ),
         ),

@@ -1,0 +1,40 @@
+"""The data-backup check's browser host inside Pyodide: WebCrypto's PBKDF2-SHA1, Python's AES.
+
+Expected values are written out: RFC 6070's PBKDF2-HMAC-SHA1 vector, FIPS-197's AES vectors and
+AES-128 of the WinZip counter blocks 1 and 2 under that key (computed once with `cryptography`).
+"""
+
+from __future__ import annotations
+
+from pyodide.ffi import run_sync
+
+from checkers import bridge
+from checkers.databackup.aes_blocks import encrypt_blocks
+from checkers.databackup.requests import AesRequest, Batch, KeyedAesRequest
+from checkers.databackup.winzip_aes import counter_blocks
+from checkers.kdf import PBKDF2_SHA1, KdfRequest
+
+RFC_6070_KEY = bytes.fromhex("4b007901b765489abead49d926f721d065a429c1")  # c=4096, dkLen=20
+COUNTERS_1_2 = bytes.fromhex("f407f9efbb7286bcdd6f979192cc21bfa3fd4a5d39560739ed1b13c378292641")
+
+
+def test_python_aes_matches_fips_197() -> None:
+    plain = bytes.fromhex("00112233445566778899aabbccddeeff")
+    expected = {  # FIPS-197 appendix C, by key size (not parametrized: the suite counts tests)
+        16: "69c4e0d86a7b0430d8cdb78070b4c55a",
+        24: "dda97ca4864cdfe06eaf70a0ec0d7191",
+        32: "8ea2b7ca516745bfeafc49904b496089",
+    }
+    for key_bytes, cipher in expected.items():
+        assert encrypt_blocks(bytes(range(key_bytes)), plain) == bytes.fromhex(cipher)
+
+
+def test_a_keyed_aes_batch_in_one_await() -> None:
+    host = bridge._FileHost(None)  # no file: these requests read nothing
+    kdf = KdfRequest(PBKDF2_SHA1, b"password", b"salt", 4096, 0, 0, 20)
+    keyed = KeyedAesRequest(kdf, 16, counter_blocks(32))
+    answers = run_sync(
+        host.perform(Batch((keyed, kdf, AesRequest(RFC_6070_KEY[:16], counter_blocks(17)))))
+    )
+    assert answers == (RFC_6070_KEY + COUNTERS_1_2, RFC_6070_KEY, COUNTERS_1_2)
+    assert list(host.keys) == [b"password"]  # imported once, reused by the second derivation
