@@ -21,6 +21,7 @@ SAYS = {
 TOOLS = {
     "id-export": ("/tools/id-export/", "#by-hand"),
     "backup-choice": ("/tools/backup-choice/", "#without-wizard"),
+    "data-backup": ("/tools/data-backup/", "#by-hand"),
 }
 # The promise: a reason on screen within two seconds of the page being there.
 WITHIN_MS = 2_000
