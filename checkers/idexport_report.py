@@ -94,7 +94,7 @@ class ExportReport:
 
 def build_report(text: str, verdict: Verdict) -> ExportReport:
     """The report on `verdict`, the validator's answer for the pasted `text`."""
-    pieces = _shown_pieces(text) if verdict.kind == "id-export" else ()
+    pieces = _shown_pieces(text, verdict.span) if verdict.kind == "id-export" else ()
     compact = "".join(piece.text for piece in pieces)
     places = tuple(_place(pieces, p.position) for p in verdict.problems)
     flagged = {
@@ -122,10 +122,15 @@ def build_report(text: str, verdict: Verdict) -> ExportReport:
     )
 
 
-def _shown_pieces(text: str) -> tuple[Piece, ...]:
-    """The groups as pasted; a text typed without any separator is shown in groups of 4, as
-    the apps show it (and as the messages then count: by character)."""
-    pieces = pasted_pieces(text)
+def _shown_pieces(text: str, span: tuple[int, int] | None) -> tuple[Piece, ...]:
+    """The groups as pasted (of the export at `span` when it was found inside other text); a
+    text typed without any separator is shown in groups of 4, as the apps show it (and as the
+    messages then count: by character)."""
+    start, end = span or (0, len(text))
+    pieces = tuple(
+        Piece(piece.text, tuple(start + i for i in piece.origins))
+        for piece in pasted_pieces(text[start:end])
+    )
     if len(pieces) != 1 or len(pieces[0].text) <= GROUP_SIZE:
         return pieces
     whole = pieces[0]

@@ -109,6 +109,52 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
         "was left out. Paste the export without it.",
         "count",
     ),
+    # Reading the export out of a longer text, and characters nobody can see.
+    "surrounded": N_("Found the export inside other text; the words around it were ignored."),
+    "surrounded.repeated": N_(
+        "The same export is in the text {copies} times; it was checked once, and everything "
+        "around it was ignored."
+    ),
+    "several.opens": N_(
+        "The text holds {count} different exports. The {which:ordinal} one (starting {start}) "
+        "opens with this password: that is the one checked here."
+    ),
+    "several.none": N_(
+        "The text holds {count} different exports (starting {starts:list}), and none of them "
+        "opens with this password. Check the password, or paste only the export you mean."
+    ),
+    "several.unchecked": N_(
+        "The text holds {count} different exports (starting {starts:list}). Only the password "
+        "can tell which one is yours: enter it, or paste only the export you mean."
+    ),
+    "invisible": NP_(
+        "The text held {count} invisible character ({places:list}), such as the direction "
+        "marks or zero-width spaces some apps and messengers add. It was removed; paste the "
+        "clean text shown.",
+        "The text held {count} invisible characters ({places:list}), such as the direction "
+        "marks or zero-width spaces some apps and messengers add. They were removed; paste the "
+        "clean text shown.",
+        "count",
+    ),
+    "invisible.before": N_("before {where}"),
+    "invisible.end": N_("after the last character"),
+    # A password that opens the export once written the way the app would have it.
+    "password-form.composed": N_(
+        "The password opens the export once its accented letters are written as single "
+        "characters, as a keyboard types them; the password entered had each accent as a "
+        "separate mark, as copied from some files. The app uses the password exactly as it is "
+        "entered: type it on the keyboard in the app rather than pasting it."
+    ),
+    "password-form.decomposed": N_(
+        "The password opens the export once its accents are written as separate marks after "
+        "their letters, as some devices store them; the password entered had the accented "
+        "letters as single characters. The app uses the password exactly as it is entered: "
+        "paste it into the app from where it was saved rather than typing it."
+    ),
+    "password-form.trailing": N_(
+        "The password opens the export without the space or line break at its end, which "
+        "pasting added. The app uses the password exactly as it is entered: leave that out."
+    ),
     "reformatted": N_(
         "The text was read leniently ({found:list}). The Android app accepts the export only in "
         "the canonical form shown (upper case, a dash after every 4 characters): paste that one."
