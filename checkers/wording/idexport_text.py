@@ -273,7 +273,10 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     "fix.extra.count": N_("{where}, a {typed}, is one character too many"),
     # The page's headline over a verdict.
     "headline.restores": N_("This export restores the ID {identity}."),
-    "headline.well-formed": N_("This is a well-formed ID export (format version {version})."),
+    "headline.well-formed": N_(
+        "The text has the right form for an ID export. Only its password can show whether a "
+        "character in it is wrong."
+    ),
     "headline.wrong-password": N_("This password does not open the export."),
     "headline.typo": N_("The export has a typo."),
     "headline.kdf-unavailable": N_(

@@ -216,13 +216,14 @@ class IdExportWidget {
         ),
       );
     }
-    if (verdict.ok && verdict.normalized) {
+    if (report.offer) {
+      // Only when it differs from what was pasted (issue 15: no false reassurance).
       content.push(
         h(
           "p",
           {},
           "The form to paste into the app: ",
-          h("code", { className: "hc-export" }, verdict.normalized),
+          h("code", { className: "hc-export" }, report.offer),
         ),
       );
     }
