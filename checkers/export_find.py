@@ -108,6 +108,14 @@ def _continues(window: list[_Word], neighbour: _Word, join: str, shape: tuple, t
     return same_case and _kind(join) == (dominant or "dash")
 
 
+def _same(words: list[_Word], start: int, window: list[_Word]) -> bool:
+    """Whether the words from `start` read exactly as `window` does."""
+    if start < 0:
+        return False
+    other = words[start : start + len(window)]
+    return [w.text for w in other] == [w.text for w in window]
+
+
 def find_exports(text: str) -> list[Span]:
     """The different candidate exports in `text`, in the order they appear.
 
@@ -133,8 +141,11 @@ def find_exports(text: str) -> list[Span]:
             shape = _shape(window, text)
             if shape is None:
                 continue
-            before = first > 0 and base32[first - 1]
+            # The same export again right next to it is a repeat, not a continuation.
+            size = last + 1 - first
+            before = first > 0 and base32[first - 1] and not _same(words, first - size, window)
             after = last + 1 < len(words) and base32[last + 1]
+            after = after and not _same(words, last + 1, window)
             if before and _continues(window, words[first - 1], words[first].before, shape, text):
                 continue
             if after and _continues(window, words[last + 1], words[last + 1].before, shape, text):

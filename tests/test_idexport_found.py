@@ -71,12 +71,15 @@ def test_a_quoted_reply_broken_over_two_lines_is_the_export_itself() -> None:
     assert verdict.problem("surrounded") is None  # only quote markers: nothing was ignored
 
 
-def test_the_same_export_twice_is_one_export() -> None:
-    verdict = check_export(TWICE, PASSWORD)
+@pytest.mark.parametrize("joint", ["\n", "-", " ", "\n\n"])
+def test_the_same_export_twice_is_one_export(joint: str) -> None:
+    twice = EXPORT + joint + EXPORT
+    verdict = check_export(twice, PASSWORD)
     assert verdict.ok and verdict.identity == IDENTITY
     assert codes(verdict) == ["surrounded"]
     assert "The same export is in the text 2 times" in say(verdict.problems[0])
-    assert check_export(TWICE).ok  # without a password: still one well-formed export
+    assert check_export(twice).ok  # without a password: still one well-formed export
+    assert "104" not in say(verdict.problems[0])
 
 
 @pytest.mark.parametrize(
@@ -234,3 +237,29 @@ def test_through_the_command_line(
     assert verdict["identity"] == identity
     assert warning in [p["code"] for p in verdict["problems"]]
     assert password.strip() not in result.stdout + result.stderr
+
+
+@needs_processes
+@pytest.mark.parametrize(
+    ("groups", "group_text", "problem"),
+    [
+        ([*GROUPS[:7], GROUPS[7][1:], *GROUPS[8:]], "QL6", "group 8 has 3 characters"),
+        ([*GROUPS[:7], "Q" + GROUPS[7], *GROUPS[8:]], "QBQL6", "group 8 has 5 characters"),
+    ],
+    ids=["missing", "extra"],
+)
+def test_message_carets_and_groups_point_at_the_same_character(
+    groups: list[str], group_text: str, problem: str
+) -> None:
+    text = "-".join(groups)
+    start = text.index("-" + group_text + "-") + 1  # the 8th group's first character, as pasted
+    verdict = check_export(text, PASSWORD)
+    assert problem in say(verdict.problem("length"))
+    report = build_report(text, verdict).to_dict()
+    assert [g["text"] for g in report["groups"]] == groups  # as pasted, not regrouped
+    assert {p["place"]["start"] for p in report["problems"]} == {start}
+    assert {p["place"]["group"] for p in report["problems"]} == {7}
+    human = checker("--password-stdin", text, stdin=PASSWORD).stdout.splitlines()
+    carets = [line.index("^") for line in human if line.strip() == "^"]
+    shown = next(line for line in human if line.strip() == text)
+    assert carets and {c - shown.index(text) for c in carets} == {start}
