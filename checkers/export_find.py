@@ -16,6 +16,7 @@ MAX_CANDIDATES = 4
 # What may stand between two groups of one export: white space and line breaks, dashes (ASCII
 # and Unicode), '_', '.', '/', and '>' quote markers of a reply. Anything else ends a run.
 _BETWEEN = re.compile(r"[\s\-_./>\u2010-\u2015\u2043\u2212\ufe63\uff0d]")
+_BLANK_LINE = re.compile(r"\n[^\n]*\n")
 _DASHES = re.compile(r"[\-_\u2010-\u2015\u2043\u2212\ufe63\uff0d]")
 
 
@@ -164,6 +165,44 @@ def find_exports(text: str) -> list[Span]:
         else:
             spans.append(Span(words[first].start, words[last].end, compact))
     return spans
+
+
+def likeliest_export(text: str) -> Span | None:
+    """Where no candidate is, the part of `text` that looks most like an export (a run of at
+    least 15 groups of 3 to 5 letters and digits, most of them 4, none in mixed case, without a
+    blank line inside), so that its length and characters can be diagnosed without the words
+    around it; None if there is none."""
+    words = _words(text)
+    runs: list[list[_Word]] = [[]]
+    for word in words:
+        if not _groupish(word.text) or _case(text, word.start, word.end) == "mixed":
+            runs.append([])
+            continue
+        if runs[-1] and _BLANK_LINE.search(word.before):
+            runs.append([])
+        runs[-1].append(word)
+    shaped = [
+        run
+        for run in runs
+        if len(run) >= 15 and sum(len(w.text) == GROUP_SIZE for w in run) >= 0.8 * len(run)
+    ]
+    best = max(shaped, key=lambda run: sum(len(w.text) for w in run), default=None)
+    if not best:
+        return None
+    # A word joined to it by a dash on the same line is more of the export (with a symbol or
+    # '=' in it, say): then the whole text is read, its characters and length diagnosed as is.
+    after = words.index(best[-1]) + 1
+    if _joined(best[0].before) or (after < len(words) and _joined(words[after].before)):
+        return None
+    return Span(best[0].start, best[-1].end, "".join(w.text for w in best))
+
+
+def _joined(separator: str) -> bool:
+    return _kind(separator) == "dash" and "\n" not in separator
+
+
+def _groupish(word: str) -> bool:
+    return 3 <= len(word) <= GROUP_SIZE + 1 and all(c.isascii() and c.isalnum() for c in word)
 
 
 def has_surroundings(text: str, span: Span) -> bool:

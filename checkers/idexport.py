@@ -17,7 +17,7 @@ from checkers.export_crypto import (
     public_key_hex,
     valid_identity,
 )
-from checkers.export_find import Span, find_exports, has_surroundings
+from checkers.export_find import Span, find_exports, has_surroundings, likeliest_export
 from checkers.export_text import (
     EXPORT_CHARS,
     MAX_INPUT_CHARS,
@@ -77,6 +77,10 @@ def check_steps(text: str, password: str | None = None) -> CheckSteps:
     if len(spans) == 1 and not has_surroundings(text, spans[0]):
         spans = []  # the export alone, perhaps with quote markers: read the text as it is
     if not spans:
+        likeliest = likeliest_export(text)
+        if likeliest is not None and has_surroundings(text, likeliest):
+            note = Problem(_FOUND, WARNING, message("surrounded"))
+            return (yield from _check_span(text, likeliest, password, note))
         return (yield from _check_with_password(text, password))
     if len(spans) == 1:
         repeated = "surrounded.repeated" if spans[0].copies > 1 else "surrounded"

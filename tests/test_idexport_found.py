@@ -263,3 +263,25 @@ def test_message_carets_and_groups_point_at_the_same_character(
     carets = [line.index("^") for line in human if line.strip() == "^"]
     shown = next(line for line in human if line.strip() == text)
     assert carets and {c - shown.index(text) for c in carets} == {start}
+
+
+@pytest.mark.parametrize(
+    ("export", "code", "said"),
+    [
+        (EXPORT.replace("BQL6", "8QL6"), "character", "Character 29 (group 8, 1st character)"),
+        (EXPORT.replace("BQL6", "QL6"), "length", "group 8 has 3 characters instead of 4"),
+    ],
+    ids=["digit", "missing"],
+)
+def test_a_broken_export_inside_other_text_is_diagnosed_on_its_own(
+    export: str, code: str, said: str
+) -> None:
+    text = "Here is my Threema ID export. Keep it safe:\n\n" + export + "\n\n-- \nAnna Meier"
+    verdict = check_export(text, PASSWORD)
+    problem = verdict.problem(code)
+    assert problem is not None and said in say(problem)
+    assert verdict.problem("surrounded") is not None
+    typo = verdict.problem("typo")
+    assert typo is not None and typo.suggestion == EXPORT
+    report = build_report(text, verdict).to_dict()
+    assert report["groups"][0]["start"] == text.index(export)
