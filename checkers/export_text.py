@@ -334,6 +334,7 @@ def _length_problem(pasted: tuple[str, ...], compact: str, expected: int) -> Pro
             )  # fmt: skip
     text = message(
         "length", count=n, version=version, expected=expected, groups=groups,
+        kind=message(f"length.kind.v{version}"),
         difference=abs(diff),
         more_or_less=message("length.too-many" if diff > 0 else "length.missing"), detail=detail,
     )  # fmt: skip

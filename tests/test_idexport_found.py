@@ -285,3 +285,19 @@ def test_a_broken_export_inside_other_text_is_diagnosed_on_its_own(
     assert typo is not None and typo.suggestion == EXPORT
     report = build_report(text, verdict).to_dict()
     assert report["groups"][0]["start"] == text.index(export)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (EXPORT + "-ABCD", "The text has 84 characters; an ID export has exactly 80 (20 groups"),
+        (NEW_EXPORT[:-5], "The text has 100 characters; the newer, longer kind of ID export has "
+         "exactly 104 (26 groups"),
+        (EXPORT.replace("BQL6", "8QL6"), "is the digit 8; an ID export never contains 8"),
+    ],
+    ids=["usual", "newer", "digit"],
+)  # fmt: skip
+def test_messages_name_no_format_versions(text: str, said: str) -> None:
+    messages = " ".join(say(p) for p in check_export(text).problems)
+    assert said in messages
+    assert "version" not in messages and "base32" not in messages

@@ -7,8 +7,9 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     "position": N_("character {character} (group {group}, {within:ordinal} character)"),
     # What the text is, when it is not an export.
     "too-long": N_(
-        "The text is longer than {limit} characters; an ID export has 80 (or 104 for the newer "
-        "format), 99 or 129 with dashes. Paste only the export itself."
+        "The text is longer than {limit} characters; an ID export has 80 letters and digits "
+        "(104 for the newer, longer kind), 99 (or 129) with its dashes. Paste only the export "
+        "itself, or the note or e-mail it is in."
     ),
     "empty": N_("Nothing to check: paste the ID export (20 groups of 4 characters)."),
     "unrecognized": N_(
@@ -51,16 +52,16 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     ),
     "incomplete.longer-kind": NP_(
         "The export is not complete yet: {count} of {target} characters so far "
-        "({whole_groups} of {groups} groups). That is for a version 1 export; if yours is a "
-        "version 0 export of 80 characters, {extra} character is too many.",
+        "({whole_groups} of {groups} groups). That is for the newer, longer kind of export; if "
+        "yours is the usual kind of 80 characters, {extra} character is too many.",
         "The export is not complete yet: {count} of {target} characters so far "
-        "({whole_groups} of {groups} groups). That is for a version 1 export; if yours is a "
-        "version 0 export of 80 characters, {extra} characters are too many.",
+        "({whole_groups} of {groups} groups). That is for the newer, longer kind of export; if "
+        "yours is the usual kind of 80 characters, {extra} characters are too many.",
         "extra",
     ),
     # Characters and length.
     "character.digit": N_(
-        "{where:upper} is the digit {char}; base32 exports never contain {char} \u2014 it is most "
+        "{where:upper} is the digit {char}; an ID export never contains {char} \u2014 it is most "
         "likely the letter {likely}."
     ),
     "character.other-script": N_(
@@ -85,12 +86,14 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     ),
     "codepoint": N_(" (U+{hex})"),
     "length": NP_(
-        "The text has {count} characters; a version {version} export has exactly {expected} "
-        "({groups} groups of 4). {difference} character is {more_or_less}{detail}",
-        "The text has {count} characters; a version {version} export has exactly {expected} "
-        "({groups} groups of 4). {difference} characters are {more_or_less}{detail}",
+        "The text has {count} characters; {kind} has exactly {expected} ({groups} groups of "
+        "4). {difference} character is {more_or_less}{detail}",
+        "The text has {count} characters; {kind} has exactly {expected} ({groups} groups of "
+        "4). {difference} characters are {more_or_less}{detail}",
         "difference",
     ),
+    "length.kind.v0": N_("an ID export"),
+    "length.kind.v1": N_("the newer, longer kind of ID export"),
     "length.too-many": N_("too many"),
     "length.missing": N_("missing"),
     "length.detail.none": N_("."),
@@ -205,9 +208,9 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     ),
     "wrong-password.v1": N_(
         "This password does not open the export, or the text has a typo that no single changed, "
-        "swapped, missing or extra character after the first 15 explains: the newer format "
-        "cannot tell the two apart. Passwords are case-sensitive: check Caps Lock and the "
-        "keyboard layout, then compare the text with the original."
+        "swapped, missing or extra character after the first 15 explains: the newer, longer "
+        "kind of export cannot tell the two apart. Passwords are case-sensitive: check Caps "
+        "Lock and the keyboard layout, then compare the text with the original."
     ),
     # Typos found with the password.
     "typo.lead": N_("The password is right, but "),

@@ -180,8 +180,14 @@ class IdExportWidget {
       h("p", { className: "hc-verdict-headline" }, h("strong", {}, report.headline)),
     ];
     if (verdict.public_key) {
+      // Only for those who ask for it (issue 15: plain words first).
       content.push(
-        h("p", {}, "Its public key: ", h("code", { className: "hc-key" }, verdict.public_key)),
+        h(
+          "details",
+          { className: "hc-details" },
+          h("summary", {}, "Details"),
+          h("p", {}, "Its public key: ", h("code", { className: "hc-key" }, verdict.public_key)),
+        ),
       );
     }
     if (verdict.ok && verdict.normalized && !verdict.identity) {
