@@ -177,7 +177,7 @@ def _headline(verdict: Verdict) -> Message:
         return message("headline.restores", identity=verdict.identity)
     if verdict.ok:
         return message("headline.well-formed")
-    for code in ("wrong-password", "typo", "kdf-unavailable"):
+    for code in ("several-exports", "wrong-password", "typo", "kdf-unavailable"):
         if verdict.problem(code) is not None:
             return message(f"headline.{code}")
     return message("headline.broken")

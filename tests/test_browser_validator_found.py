@@ -35,7 +35,7 @@ def test_the_export_is_found_and_opens(session: dict, text: str) -> None:  # noq
     assert session["page"].get_attribute(RESULT, "data-tone") == "success"
     # The public key only for those who ask: inside a closed "Details" disclosure.
     key = session["page"].locator(f"{RESULT} details.hc-details .hc-key")
-    assert key.inner_text() == V0["expect"]["public_key"] and not key.is_visible()
+    assert key.text_content() == V0["expect"]["public_key"] and not key.is_visible()
 
 
 def test_of_two_exports_the_one_that_opens_is_named(session: dict) -> None:  # noqa: F811

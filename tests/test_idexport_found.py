@@ -110,6 +110,8 @@ def test_two_different_exports_without_a_password_are_not_picked_silently() -> N
     assert not verdict.ok
     several = verdict.problem("several-exports")
     assert several is not None and "Only the password can tell which one is yours" in say(several)
+    report = build_report(OLD_AND_NEW, verdict).to_dict()
+    assert report["headline"] == "The text holds more than one export."
 
 
 def test_an_invisible_mark_is_removed_said_and_the_password_checked() -> None:

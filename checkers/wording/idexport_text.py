@@ -281,6 +281,7 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
         "character in it is wrong."
     ),
     "headline.wrong-password": N_("This password does not open the export."),
+    "headline.several-exports": N_("The text holds more than one export."),
     "headline.typo": N_("The export has a typo."),
     "headline.kdf-unavailable": N_(
         "The text looks complete; this browser can't check the password."
