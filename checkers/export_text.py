@@ -9,19 +9,19 @@ from dataclasses import dataclass
 
 from checkers.base32 import VALUES as BASE32_VALUES
 from checkers.base32 import group
+from checkers.export_find import invisible
 from checkers.verdict import ERROR, WARNING, Problem, Verdict
 from checkers.wording import Message, message
 
-# Far beyond any export (129 characters with dashes) plus generous white space.
-MAX_INPUT_CHARS = 1000
+# Far beyond any export (129 characters with dashes): room for a note or an e-mail around it.
+MAX_INPUT_CHARS = 4000
 EXPORT_CHARS = {0: 80, 1: 104}
 GROUP_SIZE = 4
 
 # White space, ASCII and Unicode dashes (U+2010-2015, the hyphen bullet, the minus sign, small
-# and full-width hyphen-minus), '_', '.', '/', and invisible characters web pages leave behind.
-_SEPARATORS = re.compile(
-    r"[\s\-_./\u2010-\u2015\u2043\u2212\ufe63\uff0d\u00ad\u200b-\u200d\u2060\ufeff]+"
-)
+# and full-width hyphen-minus), '_', '.', '/', and the '>' quote markers of a reply. Invisible
+# (format) characters are no separators: they are dropped, with a warning of their own.
+_SEPARATORS = re.compile(r"[\s\-_./>\u2010-\u2015\u2043\u2212\ufe63\uff0d]+")
 _PADDING = "="
 _TRAILING_PADDING = re.compile(r"\s*=[=\s]*\Z")
 _ID = re.compile(r"[*0-9A-Z][0-9A-Z]{7}")
@@ -101,6 +101,8 @@ def pasted_pieces(text: str) -> tuple[Piece, ...]:
     index of the pasted character it came from."""
     pieces: list[list[tuple[str, int]]] = [[]]
     for index, pasted in enumerate(text):
+        if invisible(pasted):  # direction marks, zero-width characters: dropped, not read
+            continue
         for char in unicodedata.normalize("NFKC", pasted):
             if _SEPARATORS.fullmatch(char):
                 if pieces[-1]:
@@ -138,7 +140,7 @@ def read_text(text: str) -> Verdict | ExportText:
     """A final verdict for text that is not an export; otherwise the export as read."""
     if len(text) > MAX_INPUT_CHARS:  # checked before any other work on the text
         return _not_export("too-long", message("too-long", limit=MAX_INPUT_CHARS))
-    stripped = lenient(text).strip()
+    stripped = lenient(_visible(text)).strip()
     if not stripped:
         return _not_export("empty", message("empty"))
     other = _contact_qr(stripped) or _threema_id(stripped)
@@ -250,10 +252,13 @@ def _read_export(text: str, stripped: str, compact: str) -> ExportText:
     repaired_or_none = None if any(c not in BASE32_VALUES for c in repaired) else repaired
     normalized = group(compact) if not problems else None
     warnings = []
+    hidden = _invisible_problem(text, normalized)
+    if hidden is not None:
+        warnings.append(hidden)
     padding = _padding_problem(stripped)
     if padding is not None:
         warnings.append(padding)
-    original = text.strip()
+    original = _visible(text).strip()
     if normalized is not None and normalized != original:
         reformatted = _reformatted_problem(original, stripped, normalized)
         if reformatted is not None:
@@ -329,10 +334,40 @@ def _length_problem(pasted: tuple[str, ...], compact: str, expected: int) -> Pro
             )  # fmt: skip
     text = message(
         "length", count=n, version=version, expected=expected, groups=groups,
+        kind=message(f"length.kind.v{version}"),
         difference=abs(diff),
         more_or_less=message("length.too-many" if diff > 0 else "length.missing"), detail=detail,
     )  # fmt: skip
     return Problem("length", ERROR, text, position)
+
+
+def _visible(text: str) -> str:
+    return "".join(c for c in text if not invisible(c))
+
+
+def _invisible_problem(text: str, normalized: str | None) -> Problem | None:
+    """A warning naming how many invisible characters were dropped and where (before which
+    character of the export), with the clean text when it is complete."""
+    places: list[Message] = []
+    origins = [i for piece in pasted_pieces(text) for i in piece.origins]
+    read = 0  # export characters before this one
+    for index, char in enumerate(text):
+        if not invisible(char):
+            continue
+        while read < len(origins) and origins[read] < index:
+            read += 1
+        place = (
+            message("invisible.end")
+            if read >= len(origins)
+            else message("invisible.before", where=describe_position(read))
+        )
+        if place not in places:
+            places.append(place)
+    if not places:
+        return None
+    count = sum(invisible(c) for c in text)
+    text_ = message("invisible", count=count, places=places)
+    return Problem("invisible", WARNING, text_, suggestion=normalized)
 
 
 def _padding_problem(stripped: str) -> Problem | None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Generator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checkers import base32
 from checkers.driver import run
@@ -16,8 +17,10 @@ from checkers.export_crypto import (
     public_key_hex,
     valid_identity,
 )
+from checkers.export_find import Span, find_exports, has_surroundings, likeliest_export
 from checkers.export_text import (
     EXPORT_CHARS,
+    MAX_INPUT_CHARS,
     ExportText,
     describe_position,
     read_partial,
@@ -33,6 +36,10 @@ __all__ = ["Problem", "Verdict", "check_export", "check_steps", "check_typing"]
 MIN_PASSWORD_NOW = 8
 MIN_PASSWORD_EVER = 4
 _KIND = "id-export"
+MAX_CANDIDATES = 4  # different exports in one text tried with the password (a derivation each)
+_FOUND = "surrounded"  # warning: the export was read out of a longer text
+_SEVERAL = "several-exports"  # the text holds several different exports
+_PASSWORD_FORM = "password-form"  # warning: the password opens only in another form
 
 CheckSteps = Generator[KdfRequest, bytes, Verdict]
 
@@ -64,6 +71,78 @@ def check_steps(text: str, password: str | None = None) -> CheckSteps:
     text = _as_text(text)
     if password is not None:
         password = _as_text(password) or None
+    if len(text) > MAX_INPUT_CHARS:  # before any other work on the text
+        return (yield from _check_with_password(text, password))
+    spans = find_exports(text)
+    if len(spans) == 1 and not has_surroundings(text, spans[0]):
+        spans = []  # the export alone, perhaps with quote markers: read the text as it is
+    if not spans:
+        likeliest = likeliest_export(text)
+        if likeliest is not None and has_surroundings(text, likeliest):
+            note = Problem(_FOUND, WARNING, message("surrounded"))
+            return (yield from _check_span(text, likeliest, password, note))
+        return (yield from _check_with_password(text, password))
+    if len(spans) == 1:
+        repeated = "surrounded.repeated" if spans[0].copies > 1 else "surrounded"
+        note = Problem(_FOUND, WARNING, message(repeated, copies=spans[0].copies))
+        return (yield from _check_span(text, spans[0], password, note))
+    return (yield from _check_several(text, spans[:MAX_CANDIDATES], password))
+
+
+def _check_span(text: str, span: Span, password: str | None, note: Problem) -> CheckSteps:
+    """The verdict on the export at `span`, with `note` (a warning) on how it was found."""
+    verdict = yield from _check_with_password(text[span.start : span.end], password)
+    problems = (*verdict.problems, note)
+    return replace(verdict, problems=problems, span=(span.start, span.end))
+
+
+def _check_several(text: str, spans: list[Span], password: str | None) -> CheckSteps:
+    """Each different export tried with the password; the verdict names the one that opens."""
+    starts = [base32.group(span.compact[:8]) for span in spans]
+    if password is not None:
+        for which, span in enumerate(spans):
+            opens = message("several.opens", count=len(spans), which=which + 1, start=starts[which])
+            note = Problem(_SEVERAL, WARNING, opens)
+            verdict = yield from _check_span(text, span, password, note)
+            if verdict.identity is not None:
+                return verdict
+        code = "several.none"
+    else:
+        code = "several.unchecked"
+    verdict = yield from _check_with_password(text[spans[0].start : spans[0].end], None)
+    several = Problem(_SEVERAL, ERROR, message(code, count=len(spans), starts=starts))
+    span = (spans[0].start, spans[0].end)
+    return replace(verdict, problems=(several, *verdict.problems), span=span)
+
+
+def _check_with_password(text: str, password: str | None) -> CheckSteps:
+    """The verdict on `text`; when the password fails, the forms a paste or a file may have
+    changed it from (NFC, NFD, a trailing space or line break) are tried too."""
+    verdict = yield from _check_text(text, password)
+    if password is None or verdict.problem("wrong-password") is None:
+        return verdict
+    for variant, code in _password_variants(password):
+        retried = yield from _check_text(text, variant)
+        if retried.identity is not None:
+            note = Problem(_PASSWORD_FORM, WARNING, message(code))
+            return replace(retried, problems=(*retried.problems, note))
+    return verdict
+
+
+def _password_variants(password: str) -> list[tuple[str, str]]:
+    """Other forms of `password` worth a try, each with the message code that explains it."""
+    trimmed = password.rstrip(" \t\r\n")
+    variants = [(trimmed, "password-form.trailing")] if trimmed and trimmed != password else []
+    for form, code in (("NFC", "password-form.composed"), ("NFD", "password-form.decomposed")):
+        for base in dict.fromkeys((password, trimmed)):
+            changed = unicodedata.normalize(form, base)
+            if base and changed != base and all(changed != v for v, _ in variants):
+                variants.append((changed, code))
+    return variants
+
+
+def _check_text(text: str, password: str | None) -> CheckSteps:
+    """The verdict on `text` read as one export (or as something else)."""
     reading = read_text(text)
     if isinstance(reading, Verdict):
         return reading
@@ -252,9 +331,7 @@ def _judge_repair(attempt: _Attempt, reading: ExportText, working: str) -> list[
     if attempt.identity is not None:  # the suggested letters alone make it open
         places = [describe_position(p) for p in repaired_chars if p is not None]
         first = min((p for p in repaired_chars if p is not None), default=None)
-        text = message(
-            "typo.repaired", count=len(places), places=places, identity=attempt.identity
-        )
+        text = message("typo.repaired", count=len(places), places=places, identity=attempt.identity)
         return [Problem("typo", ERROR, text, first, base32.group(working))]
     if attempt.corrections:
         lead = message("typo.lead-repaired" if repaired_chars else "typo.lead")

@@ -9,6 +9,8 @@ that fix it. JSON shape (`ExportReport.to_dict`):
      "headline": str, "headline_code": str,
      "tone": "success" | "neutral" | "partial" | "problem",
      "summary": str | null,          # one sentence for live feedback while typing
+     "offer": str | null,            # the form to paste into the app, only when it differs
+                                     # from what was pasted (dashes, case, spaces, other text)
      "compact": str,                 # the export's characters as read ("" for other kinds)
      "groups": [{"text": str, "start": int, "end": int, "first": int, "flagged": bool}],
      "problems": [{"code": str, "text": {"code", "params"},
@@ -63,6 +65,7 @@ class ExportReport:
     headline: Message
     tone: str
     summary: Message | None
+    offer: str | None
     compact: str
     groups: tuple[ReadGroup, ...]
     places: tuple[Place | None, ...]  # one per verdict problem
@@ -76,6 +79,7 @@ class ExportReport:
             "headline_code": self.headline.code,
             "tone": self.tone,
             "summary": wording(self.summary) if self.summary is not None else None,
+            "offer": self.offer,
             "compact": self.compact,
             "groups": [vars(g).copy() for g in self.groups],
             "problems": [
@@ -94,7 +98,7 @@ class ExportReport:
 
 def build_report(text: str, verdict: Verdict) -> ExportReport:
     """The report on `verdict`, the validator's answer for the pasted `text`."""
-    pieces = _shown_pieces(text) if verdict.kind == "id-export" else ()
+    pieces = _shown_pieces(text, verdict.span) if verdict.kind == "id-export" else ()
     compact = "".join(piece.text for piece in pieces)
     places = tuple(_place(pieces, p.position) for p in verdict.problems)
     flagged = {
@@ -115,6 +119,7 @@ def build_report(text: str, verdict: Verdict) -> ExportReport:
         headline=_headline(verdict),
         tone=_tone(verdict),
         summary=_summary(verdict, len(groups)),
+        offer=_offer(text, verdict),
         compact=compact,
         groups=tuple(groups),
         places=places,
@@ -122,10 +127,15 @@ def build_report(text: str, verdict: Verdict) -> ExportReport:
     )
 
 
-def _shown_pieces(text: str) -> tuple[Piece, ...]:
-    """The groups as pasted; a text typed without any separator is shown in groups of 4, as
-    the apps show it (and as the messages then count: by character)."""
-    pieces = pasted_pieces(text)
+def _shown_pieces(text: str, span: tuple[int, int] | None) -> tuple[Piece, ...]:
+    """The groups as pasted (of the export at `span` when it was found inside other text); a
+    text typed without any separator is shown in groups of 4, as the apps show it (and as the
+    messages then count: by character)."""
+    start, end = span or (0, len(text))
+    pieces = tuple(
+        Piece(piece.text, tuple(start + i for i in piece.origins))
+        for piece in pasted_pieces(text[start:end])
+    )
     if len(pieces) != 1 or len(pieces[0].text) <= GROUP_SIZE:
         return pieces
     whole = pieces[0]
@@ -149,6 +159,14 @@ def _place(pieces: tuple[Piece, ...], position: int | None) -> Place | None:
     return None
 
 
+def _offer(text: str, verdict: Verdict) -> str | None:
+    """The export's canonical form, when it is complete and differs from what was pasted: a
+    text pasted exactly so needs no "form to paste", which would only look like reassurance."""
+    if not verdict.ok or not verdict.normalized or text.strip() == verdict.normalized:
+        return None
+    return verdict.normalized
+
+
 def _headline(verdict: Verdict) -> Message:
     if verdict.kind != "id-export":
         kind = verdict.kind if verdict.kind in _KIND_HEADLINES else "unknown"
@@ -158,8 +176,8 @@ def _headline(verdict: Verdict) -> Message:
     if verdict.ok and verdict.identity:
         return message("headline.restores", identity=verdict.identity)
     if verdict.ok:
-        return message("headline.well-formed", version=verdict.version)
-    for code in ("wrong-password", "typo", "kdf-unavailable"):
+        return message("headline.well-formed")
+    for code in ("several-exports", "wrong-password", "typo", "kdf-unavailable"):
         if verdict.problem(code) is not None:
             return message(f"headline.{code}")
     return message("headline.broken")

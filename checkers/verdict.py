@@ -54,6 +54,9 @@ class Verdict:
     public_key: str | None = None
     problems: tuple[Problem, ...] = field(default_factory=tuple)
     partial: bool = False
+    # Where the export checked lies in the pasted text (start, end), when other text was around
+    # it; None for the whole text. Not one of the spec's JSON fields.
+    span: tuple[int, int] | None = None
 
     @property
     def ok(self) -> bool:

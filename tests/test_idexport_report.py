@@ -31,7 +31,8 @@ def report_of(text: str, password: str | None = None) -> dict:
 def test_json_shape() -> None:
     report = report_of(BASIC["input"])
     assert list(report) == [
-        "verdict", "headline", "headline_code", "tone", "summary", "compact", "groups", "problems",
+        "verdict", "headline", "headline_code", "tone", "summary", "offer", "compact", "groups",
+        "problems",
     ]  # fmt: skip
     assert list(report["verdict"]) == [
         "kind", "version", "ok", "normalized", "identity", "public_key", "problems",
@@ -92,8 +93,11 @@ def test_full_width_text_keeps_the_positions_of_what_was_pasted() -> None:
 def test_headlines_and_tones() -> None:
     assert report_of(BASIC["input"])["tone"] == "neutral"
     assert report_of(BASIC["input"])["headline"] == (
-        "This is a well-formed ID export (format version 0)."
+        "The text has the right form for an ID export. Only its password can show whether a "
+        "character in it is wrong."
     )
+    assert report_of(BASIC["input"])["offer"] is None  # pasted exactly so: nothing to offer
+    assert report_of(BASIC["input"].lower())["offer"] == BASIC["input"]
     opened = report_of(BASIC["input"], BASIC["password"])
     assert (opened["tone"], opened["headline"]) == (
         "success", "This export restores the ID 3HGAZYX9.",

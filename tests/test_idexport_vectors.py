@@ -94,7 +94,7 @@ def test_digit_message_names_position_group_and_letter() -> None:
     problem = check_export(case["input"]).problem("character")
     assert problem is not None
     assert say(problem) == (
-        "Character 29 (group 8, 1st character) is the digit 8; base32 exports never contain 8 "
+        "Character 29 (group 8, 1st character) is the digit 8; an ID export never contains 8 "
         "\u2014 it is most likely the letter B."
     )
 

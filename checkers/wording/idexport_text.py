@@ -7,8 +7,9 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     "position": N_("character {character} (group {group}, {within:ordinal} character)"),
     # What the text is, when it is not an export.
     "too-long": N_(
-        "The text is longer than {limit} characters; an ID export has 80 (or 104 for the newer "
-        "format), 99 or 129 with dashes. Paste only the export itself."
+        "The text is longer than {limit} characters; an ID export has 80 letters and digits "
+        "(104 for the newer, longer kind), 99 (or 129) with its dashes. Paste only the export "
+        "itself, or the note or e-mail it is in."
     ),
     "empty": N_("Nothing to check: paste the ID export (20 groups of 4 characters)."),
     "unrecognized": N_(
@@ -51,16 +52,16 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     ),
     "incomplete.longer-kind": NP_(
         "The export is not complete yet: {count} of {target} characters so far "
-        "({whole_groups} of {groups} groups). That is for a version 1 export; if yours is a "
-        "version 0 export of 80 characters, {extra} character is too many.",
+        "({whole_groups} of {groups} groups). That is for the newer, longer kind of export; if "
+        "yours is the usual kind of 80 characters, {extra} character is too many.",
         "The export is not complete yet: {count} of {target} characters so far "
-        "({whole_groups} of {groups} groups). That is for a version 1 export; if yours is a "
-        "version 0 export of 80 characters, {extra} characters are too many.",
+        "({whole_groups} of {groups} groups). That is for the newer, longer kind of export; if "
+        "yours is the usual kind of 80 characters, {extra} characters are too many.",
         "extra",
     ),
     # Characters and length.
     "character.digit": N_(
-        "{where:upper} is the digit {char}; base32 exports never contain {char} \u2014 it is most "
+        "{where:upper} is the digit {char}; an ID export never contains {char} \u2014 it is most "
         "likely the letter {likely}."
     ),
     "character.other-script": N_(
@@ -85,12 +86,14 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     ),
     "codepoint": N_(" (U+{hex})"),
     "length": NP_(
-        "The text has {count} characters; a version {version} export has exactly {expected} "
-        "({groups} groups of 4). {difference} character is {more_or_less}{detail}",
-        "The text has {count} characters; a version {version} export has exactly {expected} "
-        "({groups} groups of 4). {difference} characters are {more_or_less}{detail}",
+        "The text has {count} characters; {kind} has exactly {expected} ({groups} groups of "
+        "4). {difference} character is {more_or_less}{detail}",
+        "The text has {count} characters; {kind} has exactly {expected} ({groups} groups of "
+        "4). {difference} characters are {more_or_less}{detail}",
         "difference",
     ),
+    "length.kind.v0": N_("an ID export"),
+    "length.kind.v1": N_("the newer, longer kind of ID export"),
     "length.too-many": N_("too many"),
     "length.missing": N_("missing"),
     "length.detail.none": N_("."),
@@ -108,6 +111,52 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
         "The text ends with {count} padding characters ('='), which ID exports never have; it "
         "was left out. Paste the export without it.",
         "count",
+    ),
+    # Reading the export out of a longer text, and characters nobody can see.
+    "surrounded": N_("Found the export inside other text; the words around it were ignored."),
+    "surrounded.repeated": N_(
+        "The same export is in the text {copies} times; it was checked once, and everything "
+        "around it was ignored."
+    ),
+    "several.opens": N_(
+        "The text holds {count} different exports. The {which:ordinal} one (starting {start}) "
+        "opens with this password: that is the one checked here."
+    ),
+    "several.none": N_(
+        "The text holds {count} different exports (starting {starts:list}), and none of them "
+        "opens with this password. Check the password, or paste only the export you mean."
+    ),
+    "several.unchecked": N_(
+        "The text holds {count} different exports (starting {starts:list}). Only the password "
+        "can tell which one is yours: enter it, or paste only the export you mean."
+    ),
+    "invisible": NP_(
+        "The text held {count} invisible character ({places:list}), such as the direction "
+        "marks or zero-width spaces some apps and messengers add. It was removed; paste the "
+        "clean text shown.",
+        "The text held {count} invisible characters ({places:list}), such as the direction "
+        "marks or zero-width spaces some apps and messengers add. They were removed; paste the "
+        "clean text shown.",
+        "count",
+    ),
+    "invisible.before": N_("before {where}"),
+    "invisible.end": N_("after the last character"),
+    # A password that opens the export once written the way the app would have it.
+    "password-form.composed": N_(
+        "The password opens the export once its accented letters are written as single "
+        "characters, as a keyboard types them; the password entered had each accent as a "
+        "separate mark, as copied from some files. The app uses the password exactly as it is "
+        "entered: type it on the keyboard in the app rather than pasting it."
+    ),
+    "password-form.decomposed": N_(
+        "The password opens the export once its accents are written as separate marks after "
+        "their letters, as some devices store them; the password entered had the accented "
+        "letters as single characters. The app uses the password exactly as it is entered: "
+        "paste it into the app from where it was saved rather than typing it."
+    ),
+    "password-form.trailing": N_(
+        "The password opens the export without the space or line break at its end, which "
+        "pasting added. The app uses the password exactly as it is entered: leave that out."
     ),
     "reformatted": N_(
         "The text was read leniently ({found:list}). The Android app accepts the export only in "
@@ -159,9 +208,9 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     ),
     "wrong-password.v1": N_(
         "This password does not open the export, or the text has a typo that no single changed, "
-        "swapped, missing or extra character after the first 15 explains: the newer format "
-        "cannot tell the two apart. Passwords are case-sensitive: check Caps Lock and the "
-        "keyboard layout, then compare the text with the original."
+        "swapped, missing or extra character after the first 15 explains: the newer, longer "
+        "kind of export cannot tell the two apart. Passwords are case-sensitive: check Caps "
+        "Lock and the keyboard layout, then compare the text with the original."
     ),
     # Typos found with the password.
     "typo.lead": N_("The password is right, but "),
@@ -227,8 +276,12 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     "fix.extra.count": N_("{where}, a {typed}, is one character too many"),
     # The page's headline over a verdict.
     "headline.restores": N_("This export restores the ID {identity}."),
-    "headline.well-formed": N_("This is a well-formed ID export (format version {version})."),
+    "headline.well-formed": N_(
+        "The text has the right form for an ID export. Only its password can show whether a "
+        "character in it is wrong."
+    ),
     "headline.wrong-password": N_("This password does not open the export."),
+    "headline.several-exports": N_("The text holds more than one export."),
     "headline.typo": N_("The export has a typo."),
     "headline.kdf-unavailable": N_(
         "The text looks complete; this browser can't check the password."

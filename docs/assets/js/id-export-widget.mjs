@@ -7,16 +7,9 @@
 // Nothing typed is sent anywhere, stored or logged: it goes only to this page's worker.
 import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
 import { h } from "./dom.mjs";
+import { loadDecoder, readQrPicture } from "./qr-picture.mjs";
 
 const LIVE_DELAY_MS = 250; // typing pause before the structure check runs
-const PICTURE_MAX_SIDE = 1600; // larger photos are scaled down before decoding
-const JSQR_SCRIPT = new URL("../vendor/jsqr/jsQR.js", import.meta.url);
-
-
-async function loadJsQR() {
-  if (typeof globalThis.jsQR !== "function") await import(JSQR_SCRIPT.href); // UMD: sets jsQR
-  return globalThis.jsQR;
-}
 
 class IdExportWidget {
   constructor(root) {
@@ -41,6 +34,7 @@ class IdExportWidget {
     this.form.hidden = false;
     this.result.hidden = false;
     this.client = checkersClient();
+    loadDecoder().catch(() => {}); // with the validator: pictures are read offline too
     this.setState(
       "loading",
       h("p", {}, "Loading the check. The first time this takes a few seconds."),
@@ -186,8 +180,14 @@ class IdExportWidget {
       h("p", { className: "hc-verdict-headline" }, h("strong", {}, report.headline)),
     ];
     if (verdict.public_key) {
+      // Only for those who ask for it (issue 15: plain words first).
       content.push(
-        h("p", {}, "Its public key: ", h("code", { className: "hc-key" }, verdict.public_key)),
+        h(
+          "details",
+          { className: "hc-details" },
+          h("summary", {}, "Details"),
+          h("p", {}, "Its public key: ", h("code", { className: "hc-key" }, verdict.public_key)),
+        ),
       );
     }
     if (verdict.ok && verdict.normalized && !verdict.identity) {
@@ -216,13 +216,14 @@ class IdExportWidget {
         ),
       );
     }
-    if (verdict.ok && verdict.normalized) {
+    if (report.offer) {
+      // Only when it differs from what was pasted (issue 15: no false reassurance).
       content.push(
         h(
           "p",
           {},
           "The form to paste into the app: ",
-          h("code", { className: "hc-export" }, verdict.normalized),
+          h("code", { className: "hc-export" }, report.offer),
         ),
       );
     }
@@ -288,19 +289,9 @@ class IdExportWidget {
     if (!file) return;
     this.pictureStatus.textContent = "Reading the picture.";
     try {
-      const jsQR = await loadJsQR();
-      const bitmap = await createImageBitmap(file);
-      const scale = Math.min(1, PICTURE_MAX_SIDE / Math.max(bitmap.width, bitmap.height));
-      const width = Math.max(1, Math.round(bitmap.width * scale));
-      const height = Math.max(1, Math.round(bitmap.height * scale));
-      const canvas = h("canvas", { width, height });
-      const context = canvas.getContext("2d", { willReadFrequently: true });
-      context.drawImage(bitmap, 0, 0, width, height);
-      bitmap.close();
-      const pixels = context.getImageData(0, 0, width, height);
-      const code = jsQR(pixels.data, width, height, { inversionAttempts: "attemptBoth" });
-      if (code && code.data.trim()) {
-        this.input.value = code.data.trim();
+      const text = await readQrPicture(file);
+      if (text) {
+        this.input.value = text;
         this.textChanged();
         this.pictureStatus.textContent = "Read the QR code: its text is now in the export field.";
       } else {
