@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from checkers.cli import id_export as cli_id_export
+from checkers.cli import passwords
 from checkers.idexport import check_export
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,7 +178,7 @@ def test_standard_input_is_read_only_just_past_the_limit(monkeypatch) -> None:
 
 def test_overlong_password_file_is_a_usage_error(monkeypatch, tmp_path: Path, capsys) -> None:
     long_file = tmp_path / "long.txt"
-    long_file.write_bytes(b"x" * (cli_id_export.PASSWORD_LIMIT_BYTES + 10))
+    long_file.write_bytes(b"x" * (passwords.PASSWORD_LIMIT_BYTES + 10))
     status = cli_id_export.run(parse(["--password-file", str(long_file), V0_BASIC["input"]]))
     assert status == 2 and "longer than 4096 bytes" in capsys.readouterr().err
 
@@ -199,7 +200,7 @@ def test_password_stdin_on_a_terminal_is_asked_for_without_echo(monkeypatch, typ
         prompts.append(prompt)
         return typed
 
-    monkeypatch.setattr(cli_id_export.getpass, "getpass", fake_getpass)
+    monkeypatch.setattr(passwords.getpass, "getpass", fake_getpass)
     monkeypatch.setattr(sys, "stdin", Terminal(io.BytesIO(b"never read")))
     out = io.StringIO()
     monkeypatch.setattr(sys, "stdout", out)

@@ -8,15 +8,11 @@ import sys
 
 from checkers.cli import content
 from checkers.cli.data_backup_host import check_file
-from checkers.cli.id_export import (
-    PASSWORD_LIMIT_BYTES,
+from checkers.cli.passwords import (
     UsageError,
-    _is_terminal,
-    _password,
-    _read_file,
-    _read_stdin_bytes,
-    _reconfigure,
-    _typed_password,
+    add_password_options,
+    password_input,
+    reconfigure_output,
 )
 from checkers.databackup.report import BackupReport
 from checkers.wording import Wording
@@ -39,18 +35,7 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.Ar
         ),
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    source = parser.add_mutually_exclusive_group()
-    source.add_argument(
-        "--password-stdin",
-        action="store_true",
-        help="read the password from standard input (on a terminal: asked for, not echoed)",
-    )
-    source.add_argument("--password-file", metavar="FILE", help="read the password from FILE")
-    parser.add_argument(
-        "--content-dir", metavar="DIR",
-        help="the site's content, for the app's UI labels in messages (default: "
-        "$HELPCENTER_CONTENT_DIR, else the project's docs/content)",
-    )  # fmt: skip
+    add_password_options(parser)
     parser.add_argument("file", metavar="FILE", help="the backup file")
     return parser
 
@@ -63,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{_PROG}: error: the content's labels: {error}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        password = _password_input(args)
+        password = password_input(args)
         report = check_file(args.file, password)
     except UsageError as error:
         print(f"{_PROG}: error: {error}", file=sys.stderr)
@@ -75,19 +60,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_dict(wording)))
     else:
-        _reconfigure(sys.stdout)
+        reconfigure_output(sys.stdout)
         print(render(report, wording))
     return EXIT_OK if report.ok else EXIT_NOT_OK
-
-
-def _password_input(args: argparse.Namespace) -> str | None:
-    if args.password_stdin and _is_terminal(sys.stdin):
-        return _typed_password()
-    if args.password_stdin:
-        return _password(_read_stdin_bytes(PASSWORD_LIMIT_BYTES), "standard input")
-    if args.password_file is not None:
-        return _password(_read_file(args.password_file), args.password_file)
-    return None
 
 
 def render(report: BackupReport, wording: Wording) -> str:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
-from pathlib import Path
-from typing import TextIO
 
 from checkers.cli import content
+from checkers.cli.passwords import (
+    UsageError,
+    add_password_options,
+    password_input,
+    read_stdin_bytes,
+    reconfigure_output,
+)
 from checkers.export_text import MAX_INPUT_CHARS
 from checkers.idexport import check_export
 from checkers.idexport_report import ExportReport, build_report
@@ -21,12 +25,6 @@ _PROG = "python -m checkers id-export"
 # UTF-8 takes at most 4 bytes a character: input beyond this many bytes is too long whatever it
 # holds, so standard input is read only that far (plus one byte, to know there was more).
 STDIN_LIMIT_BYTES = 4 * MAX_INPUT_CHARS
-# The apps allow at most 256 characters; this generous bound keeps a runaway file from being read.
-PASSWORD_LIMIT_BYTES = 4096
-
-
-class UsageError(Exception):
-    """Bad arguments or unreadable password input; exit status 2."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.ArgumentParser:
@@ -42,18 +40,7 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.Ar
         ),
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    source = parser.add_mutually_exclusive_group()
-    source.add_argument(
-        "--password-stdin",
-        action="store_true",
-        help="read the password from standard input (on a terminal: asked for, not echoed)",
-    )
-    source.add_argument("--password-file", metavar="FILE", help="read the password from FILE")
-    parser.add_argument(
-        "--content-dir", metavar="DIR",
-        help="the site's content, for the apps' UI labels in messages (default: "
-        "$HELPCENTER_CONTENT_DIR, else the project's docs/content)",
-    )  # fmt: skip
+    add_password_options(parser)
     parser.add_argument(
         "text",
         nargs="*",
@@ -79,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(verdict.to_dict(wording)))
     else:
-        _reconfigure(sys.stdout)
+        reconfigure_output(sys.stdout)
         print(render(build_report(text, verdict), wording, password is not None))
     return EXIT_OK if verdict.ok else EXIT_NOT_OK
 
@@ -94,72 +81,12 @@ def _inputs(args: argparse.Namespace) -> tuple[str, str | None]:
             "the export and the password cannot both come from standard input; "
             "give the password with --password-file FILE"
         )
-    password = None
-    if args.password_stdin and _is_terminal(sys.stdin):
-        password = _typed_password()
-    elif args.password_stdin:
-        password = _password(_read_stdin_bytes(PASSWORD_LIMIT_BYTES), "standard input")
-    elif args.password_file is not None:
-        password = _password(_read_file(args.password_file), args.password_file)
+    password = password_input(args)
     if from_stdin:
-        text = _read_stdin_bytes(STDIN_LIMIT_BYTES).decode("utf-8", "replace")
+        text = read_stdin_bytes(STDIN_LIMIT_BYTES).decode("utf-8", "replace")
     else:
         text = " ".join(words)
     return text, password
-
-
-def _is_terminal(stream: TextIO | None) -> bool:
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def _typed_password() -> str | None:
-    """Asked for on the terminal without echo; nothing typed means no password."""
-    try:
-        return getpass.getpass("Password (not shown): ") or None
-    except EOFError:
-        return None
-
-
-def _read_stdin_bytes(limit: int) -> bytes:
-    """At most `limit` + 1 bytes of standard input: one more than `limit` says it went on."""
-    stream = sys.stdin
-    if stream is None:
-        return b""
-    buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        return buffer.read(limit + 1)
-    return stream.read(limit + 1).encode("utf-8")  # a text-only stream: count characters
-
-
-def _read_file(name: str) -> bytes:
-    try:
-        with Path(name).open("rb") as file:
-            return file.read(PASSWORD_LIMIT_BYTES + 1)
-    except OSError as error:
-        raise UsageError(f"cannot read the password file {name}: {error.strerror}") from error
-
-
-def _password(raw: bytes, source: str) -> str | None:
-    """The password as text; None when empty, which means no password (as in the browser)."""
-    if len(raw) > PASSWORD_LIMIT_BYTES:
-        raise UsageError(f"the password from {source} is longer than {PASSWORD_LIMIT_BYTES} bytes")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise UsageError(f"the password from {source} is not UTF-8 text") from error
-    # Only the line ending a file or `echo` adds; spaces may belong to the password.
-    if text.endswith("\r\n"):
-        text = text[:-2]
-    elif text.endswith("\n"):
-        text = text[:-1]
-    return text or None
-
-
-def _reconfigure(stream: TextIO) -> None:
-    reconfigure = getattr(stream, "reconfigure", None)
-    if reconfigure is not None:  # a terminal without UTF-8 still gets every message
-        reconfigure(errors="backslashreplace")
 
 
 def render(report: ExportReport, wording: Wording, password_given: bool) -> str:
