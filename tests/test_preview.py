@@ -106,7 +106,8 @@ def test_a_save_shows_in_the_open_page_and_errors_show_in_it(chromium, preview: 
         edit(preview["faq"], "   platforms: [all]\n", "    platforms: [all]\n")
         page.wait_for_selector("#hc-preview-problems", state="detached",
                                timeout=REBUILD_TIMEOUT_MS)  # fmt: skip
-        assert page.is_visible("text=Which backup fits my move?")
+        # The box goes with the reload that brings the mended page: wait for that page.
+        page.wait_for_selector("text=Which backup fits my move?", timeout=REBUILD_TIMEOUT_MS)
         assert not [m for m in console if "Content Security Policy" in m], console
     finally:
         context.close()
