@@ -20,9 +20,12 @@ serve: build
 preview: setup
 	@$(PY) scripts/preview.py --port 8000
 
+# One pytest worker per core (pytest-xdist); `make test TEST_WORKERS=0` runs in one process.
+TEST_WORKERS ?= auto
+
 test: setup
 	@$(PY) -m ruff check checkers helpcenter scripts tests
-	@$(PY) -m pytest
+	@$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 bench: setup
 	@$(PY) scripts/bench.py

@@ -134,17 +134,30 @@ def build_wheel(package_dir: Path = PACKAGE_DIR, out_dir: Path = DEFAULT_OUT) ->
         with zipfile.ZipFile(temporary, "w") as archive:
             for name, data in entries:
                 _write_entry(archive, name, data)
+        # Same name, same bytes (fixed dates): a concurrent build's wheel is replaced, not removed.
         for old in out_dir.glob("*.whl"):
-            old.unlink()
+            if old.name != wheel_name:
+                old.unlink()
         target = out_dir / wheel_name
         os.replace(temporary, target)
     finally:
         Path(temporary).unlink(missing_ok=True)
     data = target.read_bytes()
     info = WheelInfo(path=target, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
-    manifest = out_dir / MANIFEST_NAME
-    manifest.write_text(json.dumps(info.manifest(), indent=2) + "\n", encoding="utf-8")
+    _write_atomically(out_dir / MANIFEST_NAME, json.dumps(info.manifest(), indent=2) + "\n")
     return info
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write through a temporary file and a rename, so that a reader (a site build running at
+    the same time) sees the old manifest or the new one, never half of one."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
 
 
 def read_manifest(out_dir: Path = DEFAULT_OUT) -> WheelInfo:

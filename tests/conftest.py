@@ -1,7 +1,9 @@
-"""Shared fixtures: one full site build per test session, a local server for it, and Chromium."""
+"""Shared fixtures: one full site build per test run (shared by pytest-xdist workers), a local
+server for it, and Chromium."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,18 +15,39 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
-@pytest.fixture(scope="session")
-def built_site() -> Path:
-    """The whole site (pages, checkers, PDFs), built once per session into .cache/test-site."""
-    target = ROOT / ".cache" / "test-site"
+def _build_site(target: Path) -> str | None:
+    """Build the whole site into `target`; None when it worked, else the build's output."""
     result = subprocess.run(
         [sys.executable, "scripts/build_site.py", "--site-dir", str(target)],
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
-    if result.returncode != 0:
-        pytest.fail(f"site build failed:\n{result.stdout}\n{result.stderr}")
+    return None if result.returncode == 0 else f"{result.stdout}\n{result.stderr}"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole site (pages, checkers, PDFs), built once per run into .cache/test-site.
+
+    Under pytest-xdist every worker is a session of its own: the first to get here builds while
+    the others wait on a lock in the run's shared temporary folder, then all read the same site
+    (and the same failure, without building again).
+    """
+    target = ROOT / ".cache" / "test-site"
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        failure = _build_site(target)
+    else:
+        from filelock import FileLock
+
+        shared = tmp_path_factory.getbasetemp().parent
+        outcome = shared / "test-site.outcome"
+        with FileLock(shared / "test-site.lock"):
+            if not outcome.exists():
+                outcome.write_text(_build_site(target) or "", encoding="utf-8")
+            failure = outcome.read_text(encoding="utf-8") or None
+    if failure is not None:
+        pytest.fail(f"site build failed:\n{failure}")
     return target
 
 
