@@ -148,7 +148,7 @@ class _FileHost:
         self.file = file
         self.bytes_read = 0
         self.ranges = 0
-        self.keys: dict[bytes, Any] = {}  # imported PBKDF2 keys by password, for this check
+        self.keys: dict[bytes, Any] = {}  # the import of each password's PBKDF2 key (a promise)
         self.subtle = getattr(getattr(js, "crypto", None), "subtle", None)
 
     async def perform(self, request: Any) -> Any:
@@ -201,18 +201,18 @@ class _FileHost:
         raise TypeError(f"unknown request {type(request).__name__}")
 
     def _bits(self, request: KdfRequest) -> Any:
-        """PBKDF2's bits; started at once when the password's key is imported already."""
-        key = self.keys.get(request.password)
-        if key is not None:
+        """PBKDF2's bits, chained on the password's imported key: one import a check, shared
+        by every derivation, even those asked for before it is done."""
+        imported = self.keys.get(request.password)
+        if imported is None:
+            imported = self.subtle.importKey(
+                "raw", to_js(request.password), "PBKDF2", False, to_js(["deriveBits"])
+            )
+            self.keys[request.password] = imported
+
+        def derive(key: Any) -> Any:
             return _derive_bits(self.subtle, key, request)
 
-        def derive(imported: Any) -> Any:
-            self.keys[request.password] = imported
-            return _derive_bits(self.subtle, imported, request)
-
-        imported = self.subtle.importKey(
-            "raw", to_js(request.password), "PBKDF2", False, to_js(["deriveBits"])
-        )
         return imported.then(create_once_callable(derive))
 
     def _read_then_bits(self, request: ReadKeyedAesRequest) -> Any:
