@@ -259,3 +259,24 @@ def test_an_entry_is_read_and_keyed_in_one_step_where_its_salt_is_guessed_right(
     opened = drive(open_entry(info, PASSWORD.encode(), len(data), 1 << 20, ByteCache()), perform)
     assert opened.data == CONTACTS_CSV.encode() and opened.reason is None
     assert asked == expected
+
+
+def test_the_identity_entry_is_checked_as_an_export_alone_without_its_public_key() -> None:
+    """check_export_steps (what the data-backup check runs on `identity`) finds what
+    check_steps finds, except the public key it is told to leave out."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from checkers import idexport
+    from checkers.kdf import derive
+    from tests.databackup_maker import IDENTITY, PRIVATE_KEY
+    from tests.idexport_encoder import encode_export
+
+    text = encode_export(IDENTITY, PRIVATE_KEY, PASSWORD)
+    full = drive(idexport.check_steps(text, PASSWORD), derive)
+    alone = drive(idexport.check_export_steps(text, PASSWORD, public_key=False), derive)
+    public = X25519PrivateKey.from_private_bytes(PRIVATE_KEY).public_key().public_bytes_raw()
+    assert full.identity == alone.identity == "ECHOECHO" and alone.ok and full.ok
+    assert (full.public_key, alone.public_key) == (public.hex(), None)
+    assert alone.problems == full.problems == ()
+    wrong = drive(idexport.check_export_steps(text, "not the password"), derive)
+    assert [p.code for p in wrong.problems] == ["wrong-password"] and wrong.identity is None
