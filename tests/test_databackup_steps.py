@@ -204,11 +204,11 @@ def test_python_aes_matches_the_cpython_hosts_on_counter_blocks() -> None:
         encrypt_blocks(bytes(20), blocks)
 
 
-def test_a_two_gigabyte_backup_waits_on_its_host_three_times(tmp_path: Path) -> None:
+def test_a_two_gigabyte_backup_waits_on_its_host_four_times(tmp_path: Path) -> None:
     """The directory (160 kB, far from the head) comes with the tail; the lists, far from both
     ends, are each read and keyed in one begun step (their salts where the directory puts
-    their data) while settings and identity open; two rounds wait on the host, as well as
-    the ID export's key."""
+    their data) while settings and identity open. Four rounds wait on the host (the begun
+    ones do not): the head and tail, settings and identity, the lists, the ID export's key."""
     giant = sparse_giant(Backup().zip_bytes(), tmp_path / FILE_NAME, 2 * 1024**3, 2000)
     assert trace(giant, PASSWORD) == [
         "[ReadRequest ReadRequest]",
