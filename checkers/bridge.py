@@ -148,7 +148,8 @@ class _FileHost:
         self.file = file
         self.bytes_read = 0
         self.ranges = 0
-        self.keys: dict[bytes, Any] = {}  # the import of each password's PBKDF2 key (a promise)
+        self.keys: dict[bytes, Any] = {}  # imported PBKDF2 keys by password, for this check
+        self.imports: dict[bytes, Any] = {}  # the import of each (a promise), for those waiting
         self.subtle = getattr(getattr(js, "crypto", None), "subtle", None)
 
     async def perform(self, request: Any) -> Any:
@@ -201,19 +202,24 @@ class _FileHost:
         raise TypeError(f"unknown request {type(request).__name__}")
 
     def _bits(self, request: KdfRequest) -> Any:
-        """PBKDF2's bits, chained on the password's imported key: one import a check, shared
-        by every derivation, even those asked for before it is done."""
-        imported = self.keys.get(request.password)
-        if imported is None:
-            imported = self.subtle.importKey(
+        """PBKDF2's bits. Once the password's key is imported, WebCrypto starts on them at once
+        (a begun derivation must start before Python goes on working, not at its next await);
+        until then they wait on the one import of the check, shared by every derivation."""
+        key = self.keys.get(request.password)
+        if key is not None:
+            return _derive_bits(self.subtle, key, request)
+        importing = self.imports.get(request.password)
+        if importing is None:
+            importing = self.subtle.importKey(
                 "raw", to_js(request.password), "PBKDF2", False, to_js(["deriveBits"])
             )
+            self.imports[request.password] = importing
+
+        def derive(imported: Any) -> Any:
             self.keys[request.password] = imported
+            return _derive_bits(self.subtle, imported, request)
 
-        def derive(key: Any) -> Any:
-            return _derive_bits(self.subtle, key, request)
-
-        return imported.then(create_once_callable(derive))
+        return importing.then(create_once_callable(derive))
 
     def _read_then_bits(self, request: ReadKeyedAesRequest) -> Any:
         """The promise of [the bytes, PBKDF2's settled bits] (null: no salt in the bytes, or no

@@ -74,8 +74,10 @@ def measure(sites: list[tuple[str, Path]], runs: int) -> list[dict]:
                 for page in pages:  # once untimed: the first check imports what it uses
                     _check(page)
                 samples = [{"check": [], "bare": []} for _ in pages]
-                for _ in range(runs):
-                    for page, sample in zip(pages, samples, strict=True):
+                for run in range(runs):
+                    turns = list(zip(pages, samples, strict=True))
+                    for page, sample in turns[:: -1 if run % 2 else 1]:  # first by turns
+                        page.bring_to_front()
                         sample["check"].append(_check(page))
                         sample["bare"].append(page.evaluate(_BARE, [PASSWORD, 5]))
                 read = [int(p.get_attribute("#data-backup-result", "data-bytes-read") or 0)

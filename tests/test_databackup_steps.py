@@ -222,17 +222,19 @@ def test_a_two_gigabyte_backup_waits_on_its_host_four_times(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
-    ("more_extra", "expected"),
+    ("more_extra", "chains", "expected"),
     [
-        (b"", ["read+key+aes:pbkdf2-sha1"]),
+        (b"", True, ["read+key+aes:pbkdf2-sha1"]),
         # The directory's record claims a longer extra field than the local header has: the
         # salt was guessed 4 bytes late, so the key is derived again with the real one.
-        (b"\0\0\0\0", ["read+key+aes:pbkdf2-sha1", "key+aes:pbkdf2-sha1"]),
+        (b"\0\0\0\0", True, ["read+key+aes:pbkdf2-sha1", "key+aes:pbkdf2-sha1"]),
+        # A host that refuses the chained step: the entry is read, then keyed.
+        (b"", False, ["read+key+aes:pbkdf2-sha1", "read", "key+aes:pbkdf2-sha1"]),
     ],
-    ids=["salt-where-guessed", "salt-elsewhere"],
+    ids=["salt-where-guessed", "salt-elsewhere", "host-without-chaining"],
 )
 def test_an_entry_is_read_and_keyed_in_one_step_where_its_salt_is_guessed_right(
-    more_extra: bytes, expected: list[str]
+    more_extra: bytes, chains: bool, expected: list[str]
 ) -> None:
     data = Backup().zip_bytes()
     crypto = FileHost(-1)
@@ -246,7 +248,11 @@ def test_an_entry_is_read_and_keyed_in_one_step_where_its_salt_is_guessed_right(
     def perform(request: Any) -> Any:
         if isinstance(request, ReadKeyedAesRequest):
             asked.append(f"read+key+aes:{request.keyed.kdf.algorithm}")
+            if not chains:
+                raise HostUnavailable("no chained steps here")
             return answer_chained(request, answer)
+        if isinstance(request, ReadRequest) and asked:  # an entry's read (not the directory's)
+            asked.append("read")
         if isinstance(request, Batch):
             return answer_batch(request, perform)
         if isinstance(request, KeyedAesRequest):

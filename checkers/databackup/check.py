@@ -74,9 +74,10 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
     cache = ByteCache()
     head, _ = yield from cache.fetch_many(head_and_tail(size))
     secret = (password or "").encode("utf-8", "surrogatepass")
-    # With a password, settings and identity are opened from the head while the directory is
-    # read: the ID export's key derivation then runs while Python parses the directory and
-    # opens the lists (the early results are judged against the directory below).
+    # With a password, the lists (found in a directory that came with the tail) are begun and
+    # settings and identity opened from the head, all before the directory is parsed: the ID
+    # export's key derivation then runs while Python parses the directory and finishes the
+    # lists (the early results are judged against the parsed directory below).
     local = early.head_entries(head) if password else {}
     begun = (yield from _begin_lists(size, secret, cache)) if password else {}
     first, located = yield from _open_early(local, secret, password or "", size, cache)

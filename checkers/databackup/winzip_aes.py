@@ -25,6 +25,7 @@ from checkers.databackup.requests import (
     ReadRequest,
 )
 from checkers.databackup.ziprange import LOCAL_HEADER, LOCAL_SIGNATURE, ByteCache, Entry
+from checkers.driver import HostUnavailable
 from checkers.kdf import PBKDF2_SHA1, KdfRequest, KdfUnavailable
 
 AES_METHOD = 99  # the compression method WinZip AES entries declare
@@ -116,8 +117,12 @@ def open_entry(
     keyed: Any = None
     chained = _chained_request(info, aes, password, file_size, cache)
     if chained is not None:
-        chunk, keyed = yield chained
-        cache.ranges.append((chained.read.offset, bytes(chunk)))
+        try:
+            chunk, keyed = yield chained
+        except HostUnavailable:  # a host without the chained step: read, then key, as below
+            chained = None
+        else:
+            cache.ranges.append((chained.read.offset, bytes(chunk)))
     raw = yield from _entry_data(info, file_size, cache)
     if isinstance(raw, Opened):
         return raw
