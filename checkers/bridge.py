@@ -13,7 +13,7 @@ Python object outlives a call.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import js
@@ -27,6 +27,7 @@ from checkers.databackup.requests import (
     Begin,
     Finish,
     KeyedAesRequest,
+    ReadKeyedAesRequest,
     ReadRequest,
 )
 from checkers.driver import HostUnavailable, run_async
@@ -148,6 +149,7 @@ class _FileHost:
         self.bytes_read = 0
         self.ranges = 0
         self.keys: dict[bytes, Any] = {}  # imported PBKDF2 keys by password, for this check
+        self.imports: dict[bytes, Any] = {}  # the import of each (a promise), for those waiting
         self.subtle = getattr(getattr(js, "crypto", None), "subtle", None)
 
     async def perform(self, request: Any) -> Any:
@@ -185,6 +187,8 @@ class _FileHost:
             return self.file.slice(request.offset, request.offset + request.length).arrayBuffer()
         if isinstance(request, Finish):
             return request.ticket.promise
+        if isinstance(request, ReadKeyedAesRequest):
+            return self._read_then_bits(request)
         if self.subtle is None:  # WebCrypto exists only on https:// or localhost pages
             return js.Promise.reject(js.Error.new("this browser offers no WebCrypto here"))
         if isinstance(request, KdfRequest) and request.algorithm not in _WEBCRYPTO_HASHES:
@@ -198,40 +202,72 @@ class _FileHost:
         raise TypeError(f"unknown request {type(request).__name__}")
 
     def _bits(self, request: KdfRequest) -> Any:
-        """PBKDF2's bits; started at once when the password's key is imported already."""
+        """PBKDF2's bits. Once the password's key is imported, WebCrypto starts on them at once
+        (a begun derivation must start before Python goes on working, not at its next await);
+        until then they wait on the one import of the check, shared by every derivation."""
         key = self.keys.get(request.password)
         if key is not None:
             return _derive_bits(self.subtle, key, request)
+        importing = self.imports.get(request.password)
+        if importing is None:
+            importing = self.subtle.importKey(
+                "raw", to_js(request.password), "PBKDF2", False, to_js(["deriveBits"])
+            )
+            self.imports[request.password] = importing
 
         def derive(imported: Any) -> Any:
             self.keys[request.password] = imported
             return _derive_bits(self.subtle, imported, request)
 
-        imported = self.subtle.importKey(
-            "raw", to_js(request.password), "PBKDF2", False, to_js(["deriveBits"])
-        )
-        return imported.then(create_once_callable(derive))
+        return importing.then(create_once_callable(derive))
+
+    def _read_then_bits(self, request: ReadKeyedAesRequest) -> Any:
+        """The promise of [the bytes, PBKDF2's settled bits] (null: no salt in the bytes, or no
+        WebCrypto). Chained in the browser: the derivation starts as soon as the bytes are
+        there, with no round through Python's event loop between."""
+        read = request.read
+        slice_ = self.file.slice(read.offset, read.offset + read.length).arrayBuffer()
+
+        def derive(buffer: Any) -> Any:
+            end = request.salt_at + request.salt_bytes
+            if self.subtle is None or request.salt_at < 0 or end > buffer.byteLength:
+                return js.Array.of(buffer, None)
+            salt = js.Uint8Array.new(buffer, request.salt_at, request.salt_bytes).to_bytes()
+            bits = self._bits(replace(request.keyed.kdf, salt=salt))
+            return js.Promise.all(to_js([buffer, js.Promise.allSettled(to_js([bits]))]))
+
+        return slice_.then(create_once_callable(derive))
 
     def _answer(self, request: Any, settled: Any) -> Any:
         """The Python answer to `request` from its settled promise."""
         if isinstance(request, Finish):
             request = request.ticket.request
         if settled.status != "fulfilled":
-            if isinstance(request, ReadRequest):
+            if isinstance(request, ReadRequest | ReadKeyedAesRequest):
                 raise FileUnreadable(str(settled.reason))
             return KdfUnavailable(f"WebCrypto failed: {settled.reason}")
         value = settled.value
+        if isinstance(request, ReadKeyedAesRequest):
+            data = self._data(value[0])
+            keyed = request.salted(data)
+            if keyed is None or value[1] is None:
+                return data, None
+            return data, self._answer(keyed, value[1][0])
         if isinstance(request, ReadRequest):
-            data = js.Uint8Array.new(value).to_bytes()
-            self.bytes_read += len(data)
-            self.ranges += 1
-            return data
+            return self._data(value)
         if isinstance(request, KdfRequest):
             return js.Uint8Array.new(value).to_bytes()
         if isinstance(request, AesRequest):
             return encrypt_blocks(request.key, request.blocks)
         keys = js.Uint8Array.new(value).to_bytes()
         return keys + encrypt_blocks(keys[: request.key_bytes], request.blocks)
+
+    def _data(self, buffer: Any) -> bytes:
+        """A read range's bytes, counted."""
+        data = js.Uint8Array.new(buffer).to_bytes()
+        self.bytes_read += len(data)
+        self.ranges += 1
+        return data
 
 
 async def data_backup_json(file: Any, password: str | None = None) -> str:

@@ -31,7 +31,9 @@ from checkers.typos import Correction, search
 from checkers.verdict import ERROR, WARNING, Problem, Verdict
 from checkers.wording import Message, message
 
-__all__ = ["Problem", "Verdict", "check_export", "check_steps", "check_typing"]
+__all__ = [
+    "Problem", "Verdict", "check_export", "check_export_steps", "check_steps", "check_typing",
+]  # fmt: skip
 
 MIN_PASSWORD_NOW = 8
 MIN_PASSWORD_EVER = 4
@@ -89,6 +91,14 @@ def check_steps(text: str, password: str | None = None) -> CheckSteps:
     return (yield from _check_several(text, spans[:MAX_CANDIDATES], password))
 
 
+def check_export_steps(text: str, password: str, *, public_key: bool = True) -> CheckSteps:
+    """As check_steps, for a text that holds one export alone (a data backup's `identity`
+    entry, written by the app): no search for an export among other words, and with
+    `public_key` False no public key in the verdict (in the browser, X25519 in pure Python)."""
+    return (yield from _check_with_password(_as_text(text), _as_text(password) or None,
+                                            public_key=public_key))  # fmt: skip
+
+
 def _check_span(text: str, span: Span, password: str | None, note: Problem) -> CheckSteps:
     """The verdict on the export at `span`, with `note` (a warning) on how it was found."""
     verdict = yield from _check_with_password(text[span.start : span.end], password)
@@ -115,14 +125,16 @@ def _check_several(text: str, spans: list[Span], password: str | None) -> CheckS
     return replace(verdict, problems=(several, *verdict.problems), span=span)
 
 
-def _check_with_password(text: str, password: str | None) -> CheckSteps:
+def _check_with_password(
+    text: str, password: str | None, *, public_key: bool = True
+) -> CheckSteps:
     """The verdict on `text`; when the password fails, the forms a paste or a file may have
     changed it from (NFC, NFD, a trailing space or line break) are tried too."""
-    verdict = yield from _check_text(text, password)
+    verdict = yield from _check_text(text, password, public_key=public_key)
     if password is None or verdict.problem("wrong-password") is None:
         return verdict
     for variant, code in _password_variants(password):
-        retried = yield from _check_text(text, variant)
+        retried = yield from _check_text(text, variant, public_key=public_key)
         if retried.identity is not None:
             note = Problem(_PASSWORD_FORM, WARNING, message(code))
             return replace(retried, problems=(*retried.problems, note))
@@ -141,7 +153,7 @@ def _password_variants(password: str) -> list[tuple[str, str]]:
     return variants
 
 
-def _check_text(text: str, password: str | None) -> CheckSteps:
+def _check_text(text: str, password: str | None, *, public_key: bool = True) -> CheckSteps:
     """The verdict on `text` read as one export (or as something else)."""
     reading = read_text(text)
     if isinstance(reading, Verdict):
@@ -150,7 +162,7 @@ def _check_text(text: str, password: str | None) -> CheckSteps:
     if password is not None:
         warnings += _password_warnings(password)
     if reading.problems:
-        return (yield from _check_malformed(reading, password, warnings))
+        return (yield from _check_malformed(reading, password, warnings, public_key=public_key))
     blob = base32.decode(reading.compact)
     unsupported = _version_problem(blob)
     if unsupported is not None:
@@ -160,7 +172,7 @@ def _check_text(text: str, password: str | None) -> CheckSteps:
     version = 0 if 8 * len(blob) == 5 * EXPORT_CHARS[0] else 1
     if password is None:
         return Verdict(_KIND, version, reading.normalized, problems=tuple(warnings))
-    attempt = yield from _attempt(reading.compact, version, password)
+    attempt = yield from _attempt(reading.compact, version, password, public_key=public_key)
     found = _judge_well_formed(attempt, version, reading.pasted)
     return Verdict(
         _KIND,
@@ -210,8 +222,11 @@ def _version_problem(blob: bytes) -> Problem | None:
     return Problem("unsupported-version", ERROR, text, position=0)
 
 
-def _attempt(text: str, version: int, password: str) -> Generator[KdfRequest, bytes, _Attempt]:
-    """Derives the key from the salt in `text` once, then opens the text or a one-edit fix."""
+def _attempt(
+    text: str, version: int, password: str, *, public_key: bool = True
+) -> Generator[KdfRequest, bytes, _Attempt]:
+    """Derives the key from the salt in `text` once, then opens the text or a one-edit fix
+    (and, if `public_key`, computes the identity's public key)."""
     expected = EXPORT_CHARS[version]
     header_len = header_bytes(version)
     header_chars = -(-8 * header_len // 5)
@@ -232,7 +247,7 @@ def _attempt(text: str, version: int, password: str) -> Generator[KdfRequest, by
         number = int(base32.to_digits(text), 32)
         content = opener.open_first(number)
         if content is not None:
-            return _opened(attempt, content)
+            return _opened(attempt, content, public_key)
         attempt.plausible_identity = opener.plausible_identity(number)
     first = opener.header_bits // 5
     attempt.corrections = search(text, expected, first, opener.open, limit=3)
@@ -240,9 +255,9 @@ def _attempt(text: str, version: int, password: str) -> Generator[KdfRequest, by
     return attempt
 
 
-def _opened(attempt: _Attempt, content: bytes) -> _Attempt:
+def _opened(attempt: _Attempt, content: bytes, public_key: bool = True) -> _Attempt:
     attempt.identity = valid_identity(content)
-    if attempt.identity is not None and len(content) == PLAINTEXT_BYTES:
+    if public_key and attempt.identity is not None and len(content) == PLAINTEXT_BYTES:
         attempt.public_key = public_key_hex(content[8:])
     return attempt
 
@@ -304,7 +319,7 @@ def _unavailable_problem(reason: str) -> Problem:
 
 
 def _check_malformed(
-    reading: ExportText, password: str | None, warnings: list[Problem]
+    reading: ExportText, password: str | None, warnings: list[Problem], *, public_key: bool = True
 ) -> CheckSteps:
     """Character or length problems; with a password, tries the likely repair or a one-edit fix."""
     problems = list(reading.problems)
@@ -317,7 +332,9 @@ def _check_malformed(
     judged: list[Problem] = []
     unchecked = message("unchecked.malformed")
     if working is not None and (exact or off_by_one):
-        attempt = yield from _attempt(working, reading.expected_version, password)
+        attempt = yield from _attempt(
+            working, reading.expected_version, password, public_key=public_key
+        )
         judged = _judge_repair(attempt, reading, working)
         if attempt.unavailable is not None:
             unchecked = message("unchecked.no-kdf", detail=attempt.unavailable)

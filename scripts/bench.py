@@ -81,7 +81,11 @@ def bench_site(runs: int, browser_runs: int, checks: int) -> dict:
             *("--site", str(site), "--runs", str(browser_runs), "--checks", str(checks)),
         )
         print("bench: data-backup checker in Chromium ...", flush=True)
-        data_backup = json_file("bench_databackup_browser.py", "--site", str(site))
+        # HELPCENTER_BENCH_BEFORE_SITE: a site built from an earlier commit, for a before/after
+        # pair of rows measured in turns in one browser (scripts/bench_databackup_browser.py).
+        before = os.environ.get("HELPCENTER_BENCH_BEFORE_SITE")
+        pair = ["--before", before] if before else []
+        data_backup = json_file("bench_databackup_browser.py", "--site", str(site), *pair)
     return {
         "runs": runs,
         "full_build_s": round(statistics.median(full), 3),

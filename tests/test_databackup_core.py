@@ -95,8 +95,9 @@ def test_archive_comment_and_zip64_records(comment: bytes) -> None:
         assert report.entries == 13 and report.chats == 3, (comment[:10], zip64)
 
 
-def test_many_entries_need_only_the_tail_and_the_directory() -> None:
-    names = BACKUP_NAMES + [f"message_media_x{n}" for n in range(3000)]
+@pytest.mark.parametrize(("media", "rounds"), [(3000, 1), (5000, 2)])
+def test_many_entries_need_only_the_tail_and_the_directory(media: int, rounds: int) -> None:
+    names = BACKUP_NAMES + [f"message_media_x{n}" for n in range(media)]
     data = plain_zip(names)
     steps = check_steps(len(data), "b.zip", None)
     asked: list[list[tuple[int, int]]] = []  # the ranges of each round trip
@@ -108,10 +109,12 @@ def test_many_entries_need_only_the_tail_and_the_directory() -> None:
             answers = tuple(data[r.offset : r.offset + r.length] for r in reads)
             request = steps.send(answers if isinstance(request, Batch) else answers[0])
     except StopIteration as finished:
-        assert finished.value.media.files == 3 + 3000
+        assert finished.value.media.files == 3 + media
     directory_start = data.rindex(b"PK\x05\x06")
-    # The head and the tail together, then the directory.
-    assert asked[0] == [(0, 4096), (len(data) - 4096, 4096)] and len(asked) == 2
+    # The head and the last 256 KiB together: the directory of 3000 entries (~200 kB) is in
+    # them; that of 5000 (~330 kB) is read next, and nothing else.
+    assert asked[0] == [(0, 4096), (len(data) - 256 * 1024, 256 * 1024)]
+    assert len(asked) == rounds
     assert asked[-1][0][0] + asked[-1][0][1] <= directory_start
 
 

@@ -24,14 +24,18 @@ from checkers.databackup.requests import (
     Begin,
     Finish,
     KeyedAesRequest,
+    ReadKeyedAesRequest,
+    ReadRequest,
     answer_batch,
+    answer_chained,
     together,
 )
-from checkers.databackup.winzip_aes import counter_blocks
+from checkers.databackup.winzip_aes import counter_blocks, open_entry
+from checkers.databackup.ziprange import ByteCache, read_directory
 from checkers.driver import HostUnavailable
 from checkers.driver import run as drive
 from checkers.kdf import KdfRequest, KdfUnavailable
-from tests.databackup_maker import FILE_NAME, PASSWORD, Backup, sparse_giant
+from tests.databackup_maker import CONTACTS_CSV, FILE_NAME, PASSWORD, Backup, sparse_giant
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "emscripten", reason="this runtime has no pyzipper or hashlib pbkdf2_hmac"
@@ -68,6 +72,8 @@ def trace(path: Path, password: str) -> list[str]:
             return "[" + " ".join(kind(r) for r in request.requests) + "]"
         if isinstance(request, KeyedAesRequest):
             return f"key+aes:{request.kdf.algorithm}"
+        if isinstance(request, ReadKeyedAesRequest):
+            return f"read+{kind(request.keyed)}"
         if isinstance(request, KdfRequest):
             return f"key:{request.algorithm}"
         if isinstance(request, Begin):
@@ -90,10 +96,12 @@ def trace(path: Path, password: str) -> list[str]:
 def test_the_id_exports_key_is_begun_before_the_lists_are_opened(tmp_path: Path) -> None:
     backup = Backup().write(tmp_path)
     assert trace(backup, PASSWORD) == [
-        "[ReadRequest ReadRequest]",  # the head and the tail
+        "[ReadRequest ReadRequest]",  # the head and the tail (with the directory: a small file)
+        # The three lists, found in the directory, begun: their keys derive meanwhile.
+        "[begin(key+aes:pbkdf2-sha1) begin(key+aes:pbkdf2-sha1) begin(key+aes:pbkdf2-sha1)]",
         "[key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1]",  # settings and identity, from the head
         "[begin(key:pbkdf2-sha256)]",  # the ID export inside identity
-        "[key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1]",  # the three lists
+        "[finish finish finish]",  # the lists, once the directory is parsed
         "finish",
     ]
 
@@ -121,7 +129,7 @@ def test_an_early_opening_counts_only_where_the_directory_agrees(tmp_path: Path)
         ("damaged-entry", "identity", "authentication")
     ]
     assert not report.ok and report.identity is None and report.password_ok is True
-    assert trace(path, PASSWORD)[1:3] == [
+    assert trace(path, PASSWORD)[2:4] == [
         "[key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1]",
         "[begin(key:pbkdf2-sha256)]",  # begun early, then dropped: the directory disagrees
     ]
@@ -136,19 +144,26 @@ def test_a_backup_not_starting_with_settings_is_opened_from_its_directory(
     path.write_bytes(bytes(data))
     report = check_file(path, PASSWORD)
     assert report.ok and report.identity == "ECHOECHO" and report.contacts == 3
-    assert trace(path, PASSWORD)[1] == "[key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1 " + (
-        "key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1]"
+    assert trace(path, PASSWORD)[2] == "[key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1 " + (
+        "finish finish finish]"  # settings and identity from the directory, beside the lists
     )
 
 
-def test_a_refused_key_derivation_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+@pytest.mark.parametrize("giant", [False, True], ids=["small", "2-GB"])
+def test_a_refused_key_derivation_is_a_finding_not_a_crash(tmp_path: Path, giant: bool) -> None:
     backup = Backup().write(tmp_path)
+    if giant:  # the lists read and keyed in one step (ReadKeyedAesRequest)
+        backup = sparse_giant(backup.read_bytes(), tmp_path / "giant.zip", 2 * 1024**3, 2000)
     with backup.open("rb") as file:
         host = FileHost(file.fileno())
 
         def no_kdf(request: Any) -> Any:
             if isinstance(request, Batch):
                 return answer_batch(request, no_kdf)
+            if isinstance(request, Finish):  # a begun derivation is refused when it is due
+                return no_kdf(request.ticket)
+            if isinstance(request, ReadKeyedAesRequest):
+                return answer_chained(request, no_kdf)
             if isinstance(request, KeyedAesRequest | KdfRequest):
                 raise KdfUnavailable("no PBKDF2 here")
             return host.perform(request)
@@ -189,15 +204,85 @@ def test_python_aes_matches_the_cpython_hosts_on_counter_blocks() -> None:
         encrypt_blocks(bytes(20), blocks)
 
 
-def test_a_two_gigabyte_backup_in_six_round_trips(tmp_path: Path) -> None:
-    """The directory (160 kB, far from the head and beyond the tail) is read beside the first
-    key derivations; the lists, far from both ends, in one batch once it is parsed."""
+def test_a_two_gigabyte_backup_waits_on_its_host_four_times(tmp_path: Path) -> None:
+    """The directory (160 kB, far from the head) comes with the tail; the lists, far from both
+    ends, are each read and keyed in one begun step (their salts where the directory puts
+    their data) while settings and identity open. Four rounds wait on the host (the begun
+    ones do not): the head and tail, settings and identity, the lists, the ID export's key."""
     giant = sparse_giant(Backup().zip_bytes(), tmp_path / FILE_NAME, 2 * 1024**3, 2000)
     assert trace(giant, PASSWORD) == [
         "[ReadRequest ReadRequest]",
-        "[key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1 ReadRequest]",
+        "[begin(read+key+aes:pbkdf2-sha1) begin(read+key+aes:pbkdf2-sha1) "
+        "begin(read+key+aes:pbkdf2-sha1)]",
+        "[key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1]",
         "[begin(key:pbkdf2-sha256)]",
-        "[ReadRequest ReadRequest ReadRequest]",
-        "[key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1]",
+        "[finish finish finish]",
         "finish",
     ]
+
+
+@pytest.mark.parametrize(
+    ("more_extra", "chains", "expected"),
+    [
+        (b"", True, ["read+key+aes:pbkdf2-sha1"]),
+        # The directory's record claims a longer extra field than the local header has: the
+        # salt was guessed 4 bytes late, so the key is derived again with the real one.
+        (b"\0\0\0\0", True, ["read+key+aes:pbkdf2-sha1", "key+aes:pbkdf2-sha1"]),
+        # A host that refuses the chained step: the entry is read, then keyed.
+        (b"", False, ["read+key+aes:pbkdf2-sha1", "read", "key+aes:pbkdf2-sha1"]),
+    ],
+    ids=["salt-where-guessed", "salt-elsewhere", "host-without-chaining"],
+)
+def test_an_entry_is_read_and_keyed_in_one_step_where_its_salt_is_guessed_right(
+    more_extra: bytes, chains: bool, expected: list[str]
+) -> None:
+    data = Backup().zip_bytes()
+    crypto = FileHost(-1)
+    asked: list[str] = []
+
+    def answer(request: Any) -> Any:
+        if isinstance(request, ReadRequest):  # from memory
+            return data[request.offset : request.offset + request.length]
+        return crypto.perform(request)
+
+    def perform(request: Any) -> Any:
+        if isinstance(request, ReadKeyedAesRequest):
+            asked.append(f"read+key+aes:{request.keyed.kdf.algorithm}")
+            if not chains:
+                raise HostUnavailable("no chained steps here")
+            return answer_chained(request, answer)
+        if isinstance(request, ReadRequest) and asked:  # an entry's read (not the directory's)
+            asked.append("read")
+        if isinstance(request, Batch):
+            return answer_batch(request, perform)
+        if isinstance(request, KeyedAesRequest):
+            asked.append(f"key+aes:{request.kdf.algorithm}")
+        return answer(request)
+
+    directory = drive(read_directory(len(data)), perform)
+    (contacts,) = [e for e in directory.entries or () if e.name == b"contacts.csv"]
+    info = contacts._replace(extra=contacts.extra + more_extra)
+    opened = drive(open_entry(info, PASSWORD.encode(), len(data), 1 << 20, ByteCache()), perform)
+    assert opened.data == CONTACTS_CSV.encode() and opened.reason is None
+    assert asked == expected
+
+
+def test_the_identity_entry_is_checked_as_an_export_alone_without_its_public_key() -> None:
+    """check_export_steps (what the data-backup check runs on `identity`) finds what
+    check_steps finds, except the public key it is told to leave out."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from checkers import idexport
+    from checkers.kdf import derive
+    from tests.databackup_maker import IDENTITY, PRIVATE_KEY
+    from tests.idexport_encoder import encode_export
+
+    text = encode_export(IDENTITY, PRIVATE_KEY, PASSWORD)
+    full = drive(idexport.check_steps(text, PASSWORD), derive)
+    alone = drive(idexport.check_export_steps(text, PASSWORD, public_key=False), derive)
+    public = X25519PrivateKey.from_private_bytes(PRIVATE_KEY).public_key().public_bytes_raw()
+    assert full.identity == alone.identity == "ECHOECHO" and alone.ok and full.ok
+    assert (full.public_key, alone.public_key) == (public.hex(), None)
+    assert alone.problems == full.problems == ()
+    wrong = drive(idexport.check_export_steps(text, "not the password"), derive)
+    assert [p.code for p in wrong.problems] == ["wrong-password"] and wrong.identity is None

@@ -18,8 +18,10 @@ from checkers.databackup.requests import (
     Begin,
     Finish,
     KeyedAesRequest,
+    ReadKeyedAesRequest,
     ReadRequest,
     answer_batch,
+    answer_chained,
 )
 from checkers.driver import run
 from checkers.kdf import KdfRequest, derive
@@ -52,6 +54,8 @@ class FileHost:
         if isinstance(request, KeyedAesRequest):
             keys = derive(request.kdf)
             return keys + aes_blocks(AesRequest(keys[: request.key_bytes], request.blocks))
+        if isinstance(request, ReadKeyedAesRequest):
+            return answer_chained(request, self.perform)
         raise TypeError(f"unknown request {type(request).__name__}")
 
 

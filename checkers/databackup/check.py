@@ -20,13 +20,14 @@ from checkers.databackup.report import (
     BackupReport,
     Finding,
 )
-from checkers.databackup.requests import together
+from checkers.databackup.requests import Batch, Begin, finish, together
 from checkers.databackup.ziprange import (
     LOCAL_SIGNATURE,
     ByteCache,
     Directory,
     Entry,
     Located,
+    find_records,
     first_entry_name,
     head_and_tail,
     locate_directory,
@@ -44,6 +45,7 @@ MAX_SMALL_ENTRY = 64 * 1024
 
 # The entries this check opens (names as stored): the others are only counted.
 _OPENED = {name.encode("ascii") for name in (names.SETTINGS, names.IDENTITY, *names.LISTS)}
+_LIST_NAMES = tuple(name.encode("ascii") for name in names.LISTS)
 CheckSteps = Generator[Any, Any, BackupReport]
 T = TypeVar("T")
 _ENTRY_PROBLEMS = {
@@ -72,10 +74,12 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
     cache = ByteCache()
     head, _ = yield from cache.fetch_many(head_and_tail(size))
     secret = (password or "").encode("utf-8", "surrogatepass")
-    # With a password, settings and identity are opened from the head while the directory is
-    # read: the ID export's key derivation then runs while Python parses the directory and
-    # opens the lists (the early results are judged against the directory below).
+    # With a password, the lists (found in a directory that came with the tail) are begun and
+    # settings and identity opened from the head, all before the directory is parsed: the ID
+    # export's key derivation then runs while Python parses the directory and finishes the
+    # lists (the early results are judged against the parsed directory below).
     local = early.head_entries(head) if password else {}
+    begun = (yield from _begin_lists(size, secret, cache)) if password else {}
     first, located = yield from _open_early(local, secret, password or "", size, cache)
     directory = parse_directory(located, cache)
     if directory.entries is None:
@@ -125,7 +129,7 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
         _known(identity_early) if identity_early is not None
         else _open_identity(identity_info, secret, password, size, cache)
     )
-    list_steps = [_open(info, secret, size, cache, MAX_LIST_BYTES) for _, info in lists]
+    list_steps = [_open_list(begun.get(entry), info, secret, size, cache) for entry, info in lists]
     settings, identity, *counted = yield from together([settings_step, identity_step, *list_steps])
     # The ID export's key was begun early; the lists above were read and opened meanwhile.
     identity = (yield from identity.result()) if identity is not None else None
@@ -150,6 +154,50 @@ def _open(
     if info is None:
         return None
     return (yield from aes.open_entry(info, secret, size, max_bytes, cache))
+
+
+def _begin_lists(
+    size: int, secret: bytes, cache: ByteCache
+) -> Generator[Any, Any, dict[str, tuple[Entry, Any, Any]]]:
+    """The lists found in a directory that came with the tail (find_records), their opening
+    begun: they read and derive their keys while settings and identity open (each with its
+    step and ticket, kept only if the parsed directory has the same record)."""
+    located = _without_reading(locate_directory(size, cache))
+    if not isinstance(located, Located):
+        return {}
+    records = find_records(located.directory, _LIST_NAMES)
+    begun: dict[str, tuple[Entry, Any, Any]] = {}
+    for info in records.values():
+        step = aes.open_entry(info, secret, size, MAX_LIST_BYTES, cache)
+        try:
+            begun[info.filename] = (info, step, next(step))
+        except StopIteration:  # too large: opened (refused) again below, from the directory
+            continue
+    if not begun:
+        return {}
+    tickets = yield Batch(tuple(Begin(request) for _, _, request in begun.values()))
+    pairs = zip(begun.items(), tickets, strict=True)
+    return {name: (info, step, ticket) for (name, (info, step, _)), ticket in pairs}
+
+
+def _without_reading(steps: Generator[Any, Any, T]) -> T | None:
+    """The result of `steps` if it needs nothing from the host, else None (and `steps` closed)."""
+    try:
+        next(steps)
+    except StopIteration as finished:
+        return finished.value
+    steps.close()
+    return None
+
+
+def _open_list(
+    begun: tuple[Entry, Any, Any] | None, info: Entry | None, secret: bytes, size: int,
+    cache: ByteCache,
+) -> Generator[Any, Any, aes.Opened | None]:
+    """A list entry: its begun opening finished if the directory agrees, else opened anew."""
+    if begun is not None and early.matches(begun[0], info):
+        return (yield from finish(begun[1], begun[2]))
+    return (yield from _open(info, secret, size, cache, MAX_LIST_BYTES))
 
 
 def _open_identity(

@@ -1,10 +1,10 @@
-"""What the data-backup check asks its host for: byte ranges of the file and AES blocks, alone
-or several at once (Batch)."""
+"""What the data-backup check asks its host for: byte ranges of the file, key derivations and AES
+blocks, alone, chained (an entry's range and its key in one step) or several at once (Batch)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from checkers.driver import HostUnavailable
@@ -46,6 +46,29 @@ class KeyedAesRequest:
 
 
 @dataclass(frozen=True)
+class ReadKeyedAesRequest:
+    """A byte range, then the KeyedAesRequest `keyed` with its salt taken from those bytes
+    (`salt_bytes` of them at `salt_at`; `keyed.kdf.salt` is left empty): an entry read and its
+    key derived in one step, where the check can tell from the directory where its salt lies.
+
+    The answer is (the bytes, the KeyedAesRequest's answer), that answer None when the bytes
+    end before the salt and the host's refusal (a HostUnavailable) when it refused the key."""
+
+    read: ReadRequest
+    salt_at: int
+    salt_bytes: int
+    keyed: KeyedAesRequest
+
+    def salted(self, data: bytes) -> KeyedAesRequest | None:
+        """`keyed` with its salt from `data` (what `read` returned), if `data` holds it."""
+        salt = bytes(data[self.salt_at : self.salt_at + self.salt_bytes])
+        if self.salt_at < 0 or len(salt) != self.salt_bytes:
+            return None
+        return KeyedAesRequest(replace(self.keyed.kdf, salt=salt), self.keyed.key_bytes,
+                               self.keyed.blocks)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Batch:
     """Independent requests that the host may perform at once (one round trip in the browser).
 
@@ -64,6 +87,16 @@ def answer_batch(batch: Batch, perform: Callable[[Any], Any]) -> tuple[Any, ...]
         except HostUnavailable as refused:
             answers.append(refused)
     return tuple(answers)
+
+
+def answer_chained(request: ReadKeyedAesRequest, perform: Callable[[Any], Any]) -> tuple[Any, Any]:
+    """A synchronous host's answer to `request`: `perform` on its read, then on its keyed AES."""
+    data = perform(request.read)
+    keyed = request.salted(data)
+    try:
+        return data, None if keyed is None else perform(keyed)
+    except HostUnavailable as refused:  # the bytes read still count
+        return data, refused
 
 
 def together(steps: Sequence[Generator[Any, Any, Any]]) -> Generator[Batch, Any, list[Any]]:

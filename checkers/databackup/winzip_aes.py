@@ -15,9 +15,17 @@ import zipfile
 import zlib
 from collections.abc import Generator
 from dataclasses import dataclass
+from typing import Any
 
-from checkers.databackup.requests import AES_BLOCK, AesRequest, KeyedAesRequest, ReadRequest
+from checkers.databackup.requests import (
+    AES_BLOCK,
+    AesRequest,
+    KeyedAesRequest,
+    ReadKeyedAesRequest,
+    ReadRequest,
+)
 from checkers.databackup.ziprange import LOCAL_HEADER, LOCAL_SIGNATURE, ByteCache, Entry
+from checkers.driver import HostUnavailable
 from checkers.kdf import PBKDF2_SHA1, KdfRequest, KdfUnavailable
 
 AES_METHOD = 99  # the compression method WinZip AES entries declare
@@ -39,7 +47,7 @@ UNSUPPORTED = "unsupported-encryption"
 KDF_UNAVAILABLE = "kdf-unavailable"
 TOO_LARGE = "size"
 
-Request = ReadRequest | KdfRequest | AesRequest | KeyedAesRequest
+Request = ReadRequest | KdfRequest | AesRequest | KeyedAesRequest | ReadKeyedAesRequest
 
 
 @dataclass(frozen=True)
@@ -94,19 +102,32 @@ def open_entry(
     file_size: int,
     max_bytes: int = 1 << 20,
     cache: ByteCache | None = None,
-) -> Generator[Request, bytes, Opened]:
+) -> Generator[Request, Any, Opened]:
     """Reads, authenticates, decrypts and inflates one entry (an unencrypted one is inflated).
 
     An entry larger than `max_bytes` (stored or unpacked) is refused as TOO_LARGE unread: the
-    entries this check opens are small, and a damaged directory must not make it read GBs."""
+    entries this check opens are small, and a damaged directory must not make it read GBs.
+    An AES entry not read yet is read with its key in one step (ReadKeyedAesRequest): its salt
+    is where the directory's record says the data starts, checked against the local header
+    once read (if the local header says otherwise, the key is derived again with its salt)."""
     if max(info.compress_size, info.file_size) > max_bytes:
         return Opened(None, TOO_LARGE, f"{info.compress_size} bytes")
-    raw = yield from _entry_data(info, file_size, cache or ByteCache())
+    cache = cache or ByteCache()
+    aes = aes_info(info)
+    keyed: Any = None
+    chained = _chained_request(info, aes, password, file_size, cache)
+    if chained is not None:
+        try:
+            chunk, keyed = yield chained
+        except HostUnavailable:  # a host without the chained step: read, then key, as below
+            chained = None
+        else:
+            cache.ranges.append((chained.read.offset, bytes(chunk)))
+    raw = yield from _entry_data(info, file_size, cache)
     if isinstance(raw, Opened):
         return raw
     if not info.flag_bits & 1:
         return _inflate(info.compress_type, raw, info, check_crc=True)
-    aes = aes_info(info)
     if aes is None:
         return Opened(None, UNSUPPORTED, f"method {info.compress_type}")
     overhead = aes.salt_bytes + VERIFIER_BYTES + MAC_BYTES
@@ -115,16 +136,21 @@ def open_entry(
     salt = raw[: aes.salt_bytes]
     verifier = raw[aes.salt_bytes : aes.salt_bytes + VERIFIER_BYTES]
     body, mac = raw[aes.salt_bytes + VERIFIER_BYTES : -MAC_BYTES], raw[-MAC_BYTES:]
-    request = KdfRequest(
-        PBKDF2_SHA1, password, salt, ITERATIONS, 0, 0, 2 * aes.key_bytes + VERIFIER_BYTES
-    )
+    request = _keyed_request(aes, password, salt, len(body))
+    if chained is None or chained.salted(chunk) != request:  # not the salt guessed: again
+        keyed = None
+    if isinstance(keyed, KdfUnavailable):
+        return Opened(None, KDF_UNAVAILABLE, str(keyed) or type(keyed).__name__)
     # The keystream comes with the key, before the password is known to be right: one round
     # trip instead of two; it is used only once the verifier and the HMAC have passed.
-    try:
-        answer = bytes((yield KeyedAesRequest(request, aes.key_bytes, counter_blocks(len(body)))))
-    except KdfUnavailable as error:
-        return Opened(None, KDF_UNAVAILABLE, str(error) or type(error).__name__)
-    keys, stream = answer[: request.length], answer[request.length :]
+    if keyed is None:
+        try:
+            keyed = yield request
+        except KdfUnavailable as error:
+            return Opened(None, KDF_UNAVAILABLE, str(error) or type(error).__name__)
+    answer = bytes(keyed)
+    length = request.kdf.length
+    keys, stream = answer[:length], answer[length:]
     mac_key = keys[aes.key_bytes : 2 * aes.key_bytes]  # the AES key: the host used it already
     if not hmac.compare_digest(keys[-VERIFIER_BYTES:], verifier):
         return Opened(None, WRONG_PASSWORD)
@@ -134,6 +160,33 @@ def open_entry(
     plain = xor(body, stream)
     # AE-2 leaves the CRC out on purpose (the HMAC covers the data); AE-1 keeps it.
     return _inflate(aes.method, plain, info, check_crc=aes.version == 1)
+
+
+def _keyed_request(aes: AesInfo, password: bytes, salt: bytes, body: int) -> KeyedAesRequest:
+    """The entry's keys (AES, HMAC, verifier) and the keystream for `body` bytes, in one step."""
+    kdf = KdfRequest(
+        PBKDF2_SHA1, password, salt, ITERATIONS, 0, 0, 2 * aes.key_bytes + VERIFIER_BYTES
+    )
+    return KeyedAesRequest(kdf, aes.key_bytes, counter_blocks(body))
+
+
+def _chained_request(
+    info: Entry, aes: AesInfo | None, password: bytes, file_size: int, cache: ByteCache
+) -> ReadKeyedAesRequest | None:
+    """The entry's read and key in one step, its salt where the directory's record puts the
+    data (local name and extra field as long as the central ones, as zip4j writes them);
+    None when there is nothing to chain (read already, not AES, or not in the file)."""
+    start = info.header_offset
+    local = LOCAL_HEADER.size + len(info.name) + len(info.extra)
+    guess = local + EXTRA_SLACK + info.compress_size
+    body = info.compress_size - aes.salt_bytes - VERIFIER_BYTES - MAC_BYTES if aes else -1
+    if aes is None or body < 0 or start + local + info.compress_size > file_size:
+        return None
+    length = min(guess, file_size - start)
+    if cache.get(start, length) is not None:
+        return None
+    keyed = _keyed_request(aes, password, b"", body)
+    return ReadKeyedAesRequest(ReadRequest(start, length), local, aes.salt_bytes, keyed)
 
 
 def counter_blocks(length: int) -> bytes:

@@ -25,8 +25,10 @@ _LOCATOR = struct.Struct(zipfile.structEndArchive64Locator)
 _END64 = struct.Struct(zipfile.structEndArchive64)
 END_SIGNATURE = zipfile.stringEndArchive
 _MAX_COMMENT = 0xFFFF
-# The end record, the Zip64 locator and record, and a short comment, in one read.
-TAIL_BYTES = 4096
+# The end record, the Zip64 locator and record, a short comment and, in one read with them,
+# the directory of a backup of up to ~3000 entries (~80 bytes each): its list entries can then
+# be read and their keys derived while the first keys are derived (the issue's budget).
+TAIL_BYTES = 256 * 1024
 # The file's start: the first local header (what a file without a directory still shows) and,
 # as the app writes them first, usually all of `settings` and `identity`.
 HEAD_BYTES = 4096
@@ -230,6 +232,25 @@ def _parse(directory: bytes, count: int) -> tuple[Entry, ...] | str:
     if len(entries) != count:
         return f"the directory holds {len(entries)} entries, its end record says {count}"
     return tuple(entries)
+
+
+def find_records(directory: bytes, names: tuple[bytes, ...]) -> dict[bytes, Entry]:
+    """The records of the entries called `names`, found by searching for their names, not by
+    reading the directory from its start: a guess that lets their reads begin early, which
+    the check keeps only where the parsed directory has the same record (early.matches)."""
+    found: dict[bytes, Entry] = {}
+    for name in names:
+        at = directory.find(name, _CENTRAL.size)
+        while at >= 0 and name not in found:
+            record = at - _CENTRAL.size
+            if directory[record : record + 4] == zipfile.stringCentralDir:
+                fields = _CENTRAL.unpack_from(directory, record)
+                end = at + sum(fields[12:15])  # name, extra field, comment
+                entry = _parse(directory[record:end], 1)
+                if not isinstance(entry, str) and entry[0].name == name:
+                    found[name] = entry[0]
+            at = directory.find(name, at + 1)
+    return found
 
 
 def _zip64_sizes(extra: bytes, sizes: tuple[int, int, int]) -> tuple[int, int, int]:

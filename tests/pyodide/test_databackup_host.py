@@ -6,11 +6,20 @@ AES-128 of the WinZip counter blocks 1 and 2 under that key (computed once with 
 
 from __future__ import annotations
 
-from pyodide.ffi import run_sync
+import js
+from pyodide.ffi import run_sync, to_js
 
 from checkers import bridge
 from checkers.databackup.aes_blocks import encrypt_blocks
-from checkers.databackup.requests import AesRequest, Batch, KeyedAesRequest
+from checkers.databackup.requests import (
+    AesRequest,
+    Batch,
+    Begin,
+    Finish,
+    KeyedAesRequest,
+    ReadKeyedAesRequest,
+    ReadRequest,
+)
 from checkers.databackup.winzip_aes import counter_blocks
 from checkers.kdf import PBKDF2_SHA1, KdfRequest
 
@@ -38,3 +47,18 @@ def test_a_keyed_aes_batch_in_one_await() -> None:
     )
     assert answers == (RFC_6070_KEY + COUNTERS_1_2, RFC_6070_KEY, COUNTERS_1_2)
     assert list(host.keys) == [b"password"]  # imported once, reused by the second derivation
+
+
+def test_a_read_and_its_key_in_one_step() -> None:
+    """ReadKeyedAesRequest: the salt ("salt", RFC 6070's) is taken from the bytes read, in the
+    browser's promise chain; bytes too short for it are answered without a key."""
+    data = b"local header" + b"salt" + b"rest of the entry"
+    host = bridge._FileHost(js.Blob.new(to_js([js.Uint8Array.new(to_js(data))])))
+    keyed = KeyedAesRequest(KdfRequest(PBKDF2_SHA1, b"password", b"", 4096, 0, 0, 20), 16,
+                            counter_blocks(32))  # fmt: skip
+    fits = ReadKeyedAesRequest(ReadRequest(0, len(data)), 12, 4, keyed)
+    short = ReadKeyedAesRequest(ReadRequest(0, 14), 12, 4, keyed)
+    (ticket,) = run_sync(host.perform(Batch((Begin(fits),))))  # begun: answered at once
+    answers = run_sync(host.perform(Batch((Finish(ticket), short))))
+    assert answers == ((data, RFC_6070_KEY + COUNTERS_1_2), (data[:14], None))
+    assert (host.bytes_read, host.ranges) == (len(data) + 14, 2)
