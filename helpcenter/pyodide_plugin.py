@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 
 from helpcenter.offline import write_service_worker
 from helpcenter.pyodide_config import PyodidePluginConfig
-from helpcenter.snapshot import SnapshotError, read_info, snapshot_key
+from helpcenter.snapshot import SnapshotError, shippable
 from helpcenter.wheel import MANIFEST_NAME, WheelError, read_manifest
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.pyodide")
@@ -173,16 +173,15 @@ class PyodidePlugin(BasePlugin[PyodidePluginConfig]):
         wheel_sha256: str,
     ) -> dict | None:
         """The memory snapshot, if one was made for exactly this Pyodide and wheel."""
-        info = read_info(project_dir / self.config.snapshot_dir)
-        if info is None:
-            log.info("no Pyodide snapshot (helpcenter.snapshot): the worker starts without one")
-            return None
         try:
-            key = snapshot_key(node_modules / RUNTIME_PACKAGE, wheel_sha256)
+            info = shippable(
+                project_dir / self.config.snapshot_dir, node_modules / RUNTIME_PACKAGE, wheel_sha256
+            )
         except SnapshotError as error:
             raise PluginError(str(error)) from error
-        if info.key != key:
-            log.info(f"{info.path}: made for another wheel or Pyodide (stale), not shipped")
+        if info is None:
+            log.info("no Pyodide snapshot for this wheel and Pyodide (helpcenter.snapshot): "
+                     "the worker starts without one")  # fmt: skip
             return None
         name = hashed_name(info.path.name, info.sha256)
         self._add(files, config, info.path, PurePosixPath(self.config.checkers_dir, name))

@@ -111,6 +111,14 @@ def read_info(out_dir: Path) -> SnapshotInfo | None:
     )
 
 
+def shippable(out_dir: Path, pyodide_dir: Path, wheel_sha256: str) -> SnapshotInfo | None:
+    """The snapshot in out_dir if it was made for exactly this Pyodide and wheel, else None."""
+    info = read_info(out_dir)
+    if info is None or info.key != snapshot_key(pyodide_dir, wheel_sha256):
+        return None
+    return info
+
+
 def build_snapshot(
     wheel_dir: Path = WHEEL_DIR, out_dir: Path = DEFAULT_OUT, pyodide_dir: Path = PYODIDE_DIR
 ) -> SnapshotInfo:

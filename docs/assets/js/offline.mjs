@@ -21,7 +21,12 @@ export function keepOffline() {
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
   navigator.serviceWorker
     .register(SERVICE_WORKER, { scope: SCOPE.pathname })
-    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => {
+      // A page served from the cache still asks whether the site has a newer build: if so,
+      // its worker installs now and replaces the cache (offline, the question just fails).
+      registration.update().catch(() => {});
+      return navigator.serviceWorker.ready;
+    })
     .then(showNotes)
     .catch((error) => {
       // The tools still work online; only offline use is not available.
