@@ -129,6 +129,20 @@ def test_nginx_compresses_text(nginx: str) -> None:
         assert response.headers["Content-Encoding"] == "gzip"
 
 
+def test_nginx_sends_the_builds_gzip_copy(nginx: str, built_site: Path) -> None:
+    """gzip_static: the .gz the build wrote, byte for byte, not a gzip made on the fly."""
+    import urllib.request
+
+    wasm = f"{runtime_path(nginx)}pyodide.asm.wasm"
+    request = urllib.request.Request(nginx + wasm, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert response.headers["Content-Type"] == "application/wasm"
+        assert response.headers["Cache-Control"] == IMMUTABLE
+        body = response.read()
+    assert body == (built_site / f"{wasm.lstrip('/')}.gz").read_bytes()
+
+
 @pytest.mark.parametrize("path", ["/no/such/page/", "/assets/", "/_deploy/nginx.conf", "/_headers"])
 def test_nginx_answers_unknown_paths_with_the_sites_404(nginx: str, path: str) -> None:
     status, headers, body = fetch(nginx + path)
