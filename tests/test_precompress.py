@@ -119,3 +119,35 @@ def test_the_built_runtime_and_snapshot_have_digest_names_and_copies(built_site:
     assert brotli.decompress((checkers / f"{snapshot.name}.br").read_bytes()) == image
     # Compressed, the snapshot is a fraction of its 30-odd MB (mostly empty memory).
     assert len((checkers / f"{snapshot.name}.br").read_bytes()) < len(image) // 3
+
+
+def test_the_service_worker_caches_every_page_with_a_checker_box(tmp_path: Path) -> None:
+    """The offline list comes from the built pages, not from a list of English paths: a
+    translated tool page is covered as soon as it is built."""
+    from helpcenter.offline import tool_pages
+
+    for path, body in {
+        "tools/id-export/index.html": '<div class="hc-checker" data-checker="id-export">',
+        "de/tools/id-export/index.html": '<div id="x" data-checker="id-export">',
+        "faq/index.html": "<p>data-checker is only mentioned here</p>",
+        "index.html": "<h1>start</h1>",
+    }.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(body, encoding="utf-8")
+    assert tool_pages(tmp_path) == ["de/tools/id-export/", "tools/id-export/"]
+
+
+def test_the_built_service_worker_is_a_same_origin_file_under_the_policy(
+    built_site: Path, site_url: str
+) -> None:
+    from httpfetch import POLICY, fetch
+
+    status, headers, body = fetch(site_url + "/sw.js")
+    assert (status, headers["content-type"]) == (200, "text/javascript; charset=utf-8")
+    assert headers["content-security-policy"] == POLICY
+    assert "'unsafe-eval'" not in POLICY and "script-src 'self' 'wasm-unsafe-eval';" in POLICY
+    assert headers["cache-control"] == "no-cache"  # a new build's worker is found at once
+    text = body.decode()
+    for page in ("tools/id-export/", "tools/backup-choice/", "tools/data-backup/"):
+        assert f'"{page}"' in text
+    assert "//" not in text.split("const BUILD = ")[1].split(";\n")[0]  # no other host
