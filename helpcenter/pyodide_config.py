@@ -13,6 +13,15 @@ class PyodidePluginConfig(base.Config):
     node_modules = c.Type(str, default="node_modules")
     # Where helpcenter.wheel writes the checkers wheel and its manifest.
     wheel_dir = c.Type(str, default=".cache/checkers-wheel")
-    # Site folders for third-party runtime files and for the checkers themselves.
+    # Where helpcenter.snapshot writes the Pyodide memory snapshot (shipped if it fits).
+    snapshot_dir = c.Type(str, default=".cache/checkers-snapshot")
+    # Site folders for third-party runtime files, for Pyodide (in a folder named by its digest)
+    # and for the checkers themselves.
     vendor_dir = c.Type(str, default="assets/vendor")
+    runtime_dir = c.Type(str, default="assets/runtime")
     checkers_dir = c.Type(str, default="assets/checkers")
+    # Start a first visit from the snapshot too (more bytes, less CPU), not only a visit that
+    # finds it in the offline cache. `make bench` measures both (README, Benchmarks).
+    snapshot_on_first_visit = c.Type(bool, default=False)
+    # The service worker, at the site's root so that its scope covers every tool page.
+    service_worker = c.Type(str, default="sw.js")

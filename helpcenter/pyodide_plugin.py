@@ -1,10 +1,14 @@
-"""MkDocs plugin: ships the browser runtime (Pyodide core, Argon2id, QR decoder, checkers wheel).
+"""MkDocs plugin: ships the browser runtime (Pyodide core, Argon2id, QR decoder, checkers wheel,
+the memory snapshot) and the service worker that keeps the tool pages working offline.
 
 Nothing is copied into docs/: each file is added to the site's file list straight from
-node_modules/ (installed by `npm ci` from package-lock.json) or from the wheel folder that
-helpcenter.wheel fills, under /assets/vendor/<package>/ and /assets/checkers/. The shipped
+node_modules/ (installed by `npm ci` from package-lock.json) or from the folders that
+helpcenter.wheel and helpcenter.snapshot fill. Pyodide goes under /assets/runtime/pyodide-<digest>/
+and the wheel and snapshot under /assets/checkers/ with their digest in the name, so hosts may
+cache them forever; Argon2id and jsQR under /assets/vendor/<package>/. The shipped
 /assets/checkers/manifest.json is the wheel's manifest plus the SHA-384 (SRI form) of every
-vendored file, so a deployment can be checked against what was built.
+vendored and runtime file and the snapshot's name, key and integrity, so the worker fetches only
+what was built and a deployment can be checked against it.
 """
 
 from __future__ import annotations
@@ -12,26 +16,35 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from helpcenter.offline import write_service_worker
 from helpcenter.pyodide_config import PyodidePluginConfig
+from helpcenter.snapshot import SnapshotError, shippable
 from helpcenter.wheel import MANIFEST_NAME, WheelError, read_manifest
 
-# Only what loadPyodide() fetches for the core interpreter: no packages, no console pages,
-# no source maps. Licences travel with the third-party files that have one in their package.
+log = logging.getLogger("mkdocs.plugins.helpcenter.pyodide")
+
+# What loadPyodide() fetches for the core interpreter: no packages, no console pages, no source
+# maps. They keep their names (pyodide.mjs asks for them by name) in a folder named by their
+# digest.
+RUNTIME_PACKAGE = "pyodide"
+RUNTIME_FILES: tuple[str, ...] = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+
+# Licences travel with the third-party files that have one in their package.
 VENDORED_FILES: dict[str, tuple[str, ...]] = {
-    "pyodide": (
-        "pyodide.mjs",
-        "pyodide.asm.mjs",
-        "pyodide.asm.wasm",
-        "python_stdlib.zip",
-        "pyodide-lock.json",
-    ),
     "hash-wasm": ("dist/argon2.umd.min.js", "LICENSE"),
     "jsqr": ("dist/jsQR.js", "LICENSE"),
 }
@@ -54,6 +67,21 @@ def sri_digest(path: Path) -> str:
     return "sha384-" + base64.b64encode(digest).decode()
 
 
+def hashed_name(name: str, digest_hex: str) -> str:
+    """`name.ext` -> `name.<16 hex digits>.ext`: a new content, a new address."""
+    stem, dot, extension = name.rpartition(".")
+    return f"{stem}.{digest_hex[:16]}.{extension}" if dot else f"{name}.{digest_hex[:16]}"
+
+
+def runtime_digest(package_dir: Path) -> str:
+    """One digest over the runtime files' names and contents: the runtime folder's name."""
+    digest = hashlib.sha256()
+    for name in RUNTIME_FILES:
+        data = (package_dir / name).read_bytes()
+        digest.update(f"{name} {hashlib.sha256(data).hexdigest()}\n".encode())
+    return digest.hexdigest()
+
+
 def pinned_version(lock_file: Path, package: str) -> str | None:
     """Version package-lock.json pins for a package (None when there is no lock file)."""
     if not lock_file.is_file():
@@ -63,7 +91,12 @@ def pinned_version(lock_file: Path, package: str) -> str | None:
 
 
 class PyodidePlugin(BasePlugin[PyodidePluginConfig]):
-    """Adds the runtime files the in-browser checkers need to the site's files."""
+    """Adds the runtime files the in-browser checkers need to the site's files, and writes the
+    service worker once the pages are built."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.manifest: dict = {}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         project_dir = Path(config.config_file_path).resolve().parent
@@ -73,26 +106,28 @@ class PyodidePlugin(BasePlugin[PyodidePluginConfig]):
             self._check_pinned(node_modules, project_dir / "package-lock.json", package)
             for source in sources:
                 path = node_modules / package / source
-                if not path.is_file():
-                    raise PluginError(f"{path}: missing from the npm package; run scripts/setup.sh")
                 name = PurePosixPath(package, PurePosixPath(source).name)
-                dest = PurePosixPath(self.config.vendor_dir, name)
-                files.append(File.generated(config, dest.as_posix(), abs_src_path=str(path)))
+                self._add(files, config, path, PurePosixPath(self.config.vendor_dir, name))
                 vendored[name.as_posix()] = sri_digest(path)
 
+        checkers_dir = PurePosixPath(self.config.checkers_dir)
+        runtime = self._add_runtime(files, config, node_modules, project_dir)
         wheel_dir = project_dir / self.config.wheel_dir
         try:
             wheel = read_manifest(wheel_dir)
         except WheelError as error:
             raise PluginError(str(error)) from error
-        checkers_dir = PurePosixPath(self.config.checkers_dir)
-        files.append(
-            File.generated(
-                config, (checkers_dir / wheel.path.name).as_posix(), abs_src_path=str(wheel.path)
-            )
-        )
-        # The worker fetches the wheel with manifest["integrity"]; "vendor" is for audits.
-        manifest = {**wheel.manifest(), "vendor": vendored}
+        wheel_name = hashed_name(wheel.path.name, wheel.sha256)
+        self._add(files, config, wheel.path, checkers_dir / wheel_name)
+        # The worker fetches the wheel with manifest["integrity"], the runtime from
+        # manifest["runtime"]["dir"] and the snapshot with its own integrity; "vendor" and
+        # "runtime"["files"] are for audits.
+        manifest = {**wheel.manifest(), "wheel": wheel_name, "vendor": vendored,
+                    "runtime": runtime}  # fmt: skip
+        snapshot = self._add_snapshot(files, config, node_modules, project_dir, wheel.sha256)
+        if snapshot:
+            manifest["snapshot"] = snapshot
+        self.manifest = manifest
         files.append(
             File.generated(
                 config,
@@ -101,6 +136,70 @@ class PyodidePlugin(BasePlugin[PyodidePluginConfig]):
             )
         )
         return files
+
+    @staticmethod
+    def _add(files: Files, config: MkDocsConfig, path: Path, dest: PurePosixPath) -> None:
+        if not path.is_file():
+            raise PluginError(f"{path}: missing; run scripts/setup.sh")
+        files.append(File.generated(config, dest.as_posix(), abs_src_path=str(path)))
+
+    def _add_runtime(
+        self, files: Files, config: MkDocsConfig, node_modules: Path, project_dir: Path
+    ) -> dict:
+        """Pyodide's core files under <runtime_dir>/pyodide-<digest>/; their manifest entry."""
+        self._check_pinned(node_modules, project_dir / "package-lock.json", RUNTIME_PACKAGE)
+        package_dir = node_modules / RUNTIME_PACKAGE
+        for name in RUNTIME_FILES:
+            if not (package_dir / name).is_file():
+                raise PluginError(f"{package_dir / name}: missing; run scripts/setup.sh")
+        folder = PurePosixPath(
+            self.config.runtime_dir, f"{RUNTIME_PACKAGE}-{runtime_digest(package_dir)[:16]}"
+        )
+        for name in RUNTIME_FILES:
+            self._add(files, config, package_dir / name, folder / name)
+        relative = PurePosixPath(*[".."] * len(PurePosixPath(self.config.checkers_dir).parts))
+        return {
+            "dir": f"{(relative / folder).as_posix()}/",  # relative to manifest.json
+            "version": installed_version(node_modules, RUNTIME_PACKAGE),
+            "files": {name: sri_digest(package_dir / name) for name in RUNTIME_FILES},
+        }
+
+    def _add_snapshot(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        node_modules: Path,
+        project_dir: Path,
+        wheel_sha256: str,
+    ) -> dict | None:
+        """The memory snapshot, if one was made for exactly this Pyodide and wheel."""
+        try:
+            info = shippable(
+                project_dir / self.config.snapshot_dir, node_modules / RUNTIME_PACKAGE, wheel_sha256
+            )
+        except SnapshotError as error:
+            raise PluginError(str(error)) from error
+        if info is None:
+            log.info("no Pyodide snapshot for this wheel and Pyodide (helpcenter.snapshot): "
+                     "the worker starts without one")  # fmt: skip
+            return None
+        name = hashed_name(info.path.name, info.sha256)
+        self._add(files, config, info.path, PurePosixPath(self.config.checkers_dir, name))
+        digest = base64.b64encode(bytes.fromhex(info.sha256)).decode()
+        return {
+            "file": name,
+            "integrity": f"sha256-{digest}",
+            "size": info.size,
+            "key": info.key,
+            "pyodide": info.pyodide,
+            "wheel_sha256": info.wheel_sha256,
+            # Whether a first visit starts from it too, or only once it is in the offline cache.
+            "cold": self.config.snapshot_on_first_visit,
+        }
+
+    @event_priority(-200)  # after the CSP plugin has written the pages' script files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        write_service_worker(Path(config.site_dir), self.manifest, self.config)
 
     @staticmethod
     def _check_pinned(node_modules: Path, lock_file: Path, package: str) -> None:

@@ -7,6 +7,8 @@ page is served with the same rules wherever it is hosted.
 
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
+
 # Scripts only from the site itself (WebAssembly compilation allowed for Pyodide and Argon2id),
 # connections only to the site: nothing a visitor types can be sent anywhere else.
 CSP_DIRECTIVES: tuple[str, ...] = (
@@ -45,6 +47,7 @@ MIME_TYPES: dict[str, str] = {
     ".wasm": "application/wasm",
     ".whl": "application/zip",
     ".zip": "application/zip",
+    ".bin": "application/octet-stream",
     ".tar": "application/x-tar",
     ".pdf": "application/pdf",
     ".svg": "image/svg+xml",
@@ -67,19 +70,39 @@ COMPRESSIBLE_TYPES: tuple[str, ...] = (
     "text/plain",
 )
 
+# Types the build stores precompressed copies of (helpcenter/precompress.py): the compressible
+# ones, and the Pyodide memory snapshot (`.bin`, mostly zeros). Zips and wheels are compressed.
+PRECOMPRESSED_TYPES: tuple[str, ...] = (*COMPRESSIBLE_TYPES, "application/octet-stream")
+# Content-Encoding -> the suffix of its precompressed copy, in the order a server prefers them.
+PRECOMPRESSED: dict[str, str] = {"br": ".br", "gzip": ".gz"}
+
 # Pages and the files named without a version change in place: always revalidate. The vendored
-# runtime (Pyodide, hash-wasm, jsQR) is pinned by package-lock.json and checked by its digest in
+# runtime (hash-wasm, jsQR) is pinned by package-lock.json and checked by its digest in
 # manifest.json, and the moved-out inline scripts are named by their digest: a day is safe.
+# Pyodide (its folder is named by the digest of its files), the checkers wheel and the snapshot
+# (their names carry their digest) never change under their address: cached for good.
 CACHE_REVALIDATE = "no-cache"
 CACHE_LONG = "public, max-age=86400"
+CACHE_IMMUTABLE = "public, max-age=31536000, immutable"
 LONG_CACHE_PREFIXES: tuple[str, ...] = ("/assets/vendor/", "/assets/javascripts/inline/")
+IMMUTABLE_PREFIX = "/assets/runtime/"
+IMMUTABLE_PATTERNS: tuple[str, ...] = (
+    f"{IMMUTABLE_PREFIX}*",
+    "/assets/checkers/*.whl",
+    "/assets/checkers/*.bin",
+)
 
 # Files the build writes for hosts that must never be served as pages.
 HOSTING_FILES: tuple[str, ...] = ("/_headers", "/_deploy/")
 
 
 def cache_control(path: str) -> str:
-    """The Cache-Control value for a site path such as `/assets/vendor/pyodide/pyodide.mjs`."""
+    """The Cache-Control value for a site path such as `/assets/vendor/jsqr/jsQR.js` (a
+    precompressed copy, `….br` or `….gz`, is cached like its original)."""
+    for suffix in PRECOMPRESSED.values():
+        path = path.removesuffix(suffix)
+    if any(fnmatchcase(path, pattern) for pattern in IMMUTABLE_PATTERNS):
+        return CACHE_IMMUTABLE
     return CACHE_LONG if path.startswith(LONG_CACHE_PREFIXES) else CACHE_REVALIDATE
 
 

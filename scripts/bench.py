@@ -29,6 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
+sys.path.insert(0, str(SCRIPTS))
+from bench_startup import report as startup_report  # noqa: E402  (a script beside this one)
+
 BENCH_JSON = ROOT / "bench.json"
 BENCH_MD = ROOT / "bench.md"
 
@@ -80,6 +83,8 @@ def bench_site(runs: int, browser_runs: int, checks: int) -> dict:
             "bench_browser.py",
             *("--site", str(site), "--runs", str(browser_runs), "--checks", str(checks)),
         )
+        print("bench: checkers' start, snapshot and offline, desktop and phone ...", flush=True)
+        startup = json_file("bench_startup.py", "--site", str(site))
         print("bench: data-backup checker in Chromium ...", flush=True)
         # HELPCENTER_BENCH_BEFORE_SITE: a site built from an earlier commit, for a before/after
         # pair of rows measured in turns in one browser (scripts/bench_databackup_browser.py).
@@ -92,6 +97,7 @@ def bench_site(runs: int, browser_runs: int, checks: int) -> dict:
         "pdfs_s": round(statistics.median(pdfs), 3),
         "pdf_bytes": pdf_bytes,
         "browser": browser,
+        "startup": startup,
         "data_backup_browser": data_backup,
     }
 
@@ -222,6 +228,8 @@ def unbaselined_figures(results: dict) -> list[Figure]:
     )
     for name, size in results["site"]["pdf_bytes"].items():
         figures.append((f"Size of {name}", f"{size / 1024:.0f} KiB", ""))
+    if "startup" in results["site"]:
+        figures += startup_report(results["site"]["startup"])[1]
     return figures + feedback_figures(results.get("feedback", {}))
 
 
@@ -350,6 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     results |= {"build_scaling": scaling, "site": site, "checkers": checkers, "preview": preview}
     results["feedback"] = feedback
     results["rows"] = build_rows(scaling, site) + browser_rows(site["browser"])
+    results["rows"] += startup_report(site["startup"])[0]
     results["rows"].append(preview_row(preview, scaling[0]))
     results["rows"] += checker_rows(checkers) + feedback_rows(feedback)
     results["rows"] += [

@@ -37,10 +37,16 @@ new MutationObserver(() => {
 """
 BLANK_PAGE = "<!doctype html><title>bare Pyodide</title><script type=module src=blank.mjs></script>"
 BLANK_MODULE = """
-import { loadPyodide } from "/assets/vendor/pyodide/pyodide.mjs";
-await loadPyodide({ indexURL: "/assets/vendor/pyodide/" });
+import {{ loadPyodide }} from "{runtime}pyodide.mjs";
+await loadPyodide({{ indexURL: "{runtime}" }});
 window.__readyAt = performance.now();
 """
+
+
+def runtime_path(site: Path) -> str:
+    """The site path of the Pyodide folder the build named by its digest (manifest.json)."""
+    manifest = json.loads((site / "assets/checkers/manifest.json").read_text(encoding="utf-8"))
+    return "/" + manifest["runtime"]["dir"].lstrip("./")
 
 
 def median_ms(samples: list[float]) -> float:
@@ -68,15 +74,16 @@ def validator_start(browser, url: str) -> tuple[float, object, object]:
     return ready_at, page, context
 
 
-def bare_start(browser, url: str) -> float:
+def bare_start(browser, url: str, runtime: str) -> float:
     context = browser.new_context()
+    module = BLANK_MODULE.format(runtime=runtime)
     context.route(
         f"{url}/__bench/blank.html",
         lambda route: route.fulfill(body=BLANK_PAGE, content_type="text/html"),
     )
     context.route(
         f"{url}/__bench/blank.mjs",
-        lambda route: route.fulfill(body=BLANK_MODULE, content_type="text/javascript"),
+        lambda route: route.fulfill(body=module, content_type="text/javascript"),
     )
     page = context.new_page()
     page.goto(f"{url}/__bench/blank.html")
@@ -114,7 +121,7 @@ def measure(site: Path, runs: int, checks: int) -> dict:
             browser = playwright.chromium.launch(**launch_options())
             starts, bares = [], []
             for _ in range(runs):  # alternate, so both see the same machine load
-                bares.append(bare_start(browser, url))
+                bares.append(bare_start(browser, url, runtime_path(site)))
                 ready_at, _, context = validator_start(browser, url)
                 starts.append(ready_at)
                 context.close()

@@ -36,6 +36,18 @@ def build_checkers_wheel(staging: Path) -> None:
         raise BuildError(f"checkers wheel: {error}") from error
 
 
+def build_snapshot(staging: Path) -> None:
+    """The Pyodide memory snapshot with the checkers imported (.cache/checkers-snapshot), made
+    under Node for this wheel and Pyodide, or reused; shipped by the pages step."""
+    from helpcenter.snapshot import SnapshotError
+    from helpcenter.snapshot import build_snapshot as make_snapshot
+
+    try:
+        make_snapshot()
+    except SnapshotError as error:
+        raise BuildError(f"Pyodide snapshot: {error}") from error
+
+
 def build_pages(staging: Path) -> None:
     """MkDocs, strict: any warning (broken link, bad content) fails the build."""
     result = subprocess.run(
@@ -68,11 +80,20 @@ def write_hosting(staging: Path) -> None:
     write_hosting_files(staging)
 
 
+def precompress(staging: Path) -> None:
+    """`.br` and `.gz` copies of the large files, for servers that send them as they are."""
+    from helpcenter.precompress import precompress_site
+
+    precompress_site(staging)
+
+
 # Each step takes the new site's folder (inside the staging folder); they run in this order.
 STEPS: list[tuple[str, Callable[[Path], None]]] = [
     ("wheel", build_checkers_wheel),
+    ("snapshot", build_snapshot),
     ("pages", build_pages),
     ("hosting", write_hosting),
+    ("precompress", precompress),
     ("pdfs", build_pdfs),
 ]
 

@@ -267,7 +267,10 @@ def test_every_request_goes_to_the_site_itself(session: dict, site_url: str) -> 
     origin = urlsplit(site_url).netloc
     requested = session["requests"]
     # The worker's requests are seen too: Pyodide and the wheel came from this site.
-    assert any(url.endswith("/assets/vendor/pyodide/pyodide.asm.wasm") for url in requested)
+    assert any(
+        re.search(r"/assets/runtime/pyodide-[0-9a-f]{16}/pyodide\.asm\.wasm$", url)
+        for url in requested
+    )
     assert any(url.endswith(".whl") for url in requested)
     foreign = [url for url in requested if urlsplit(url).netloc != origin]
     assert not foreign, foreign

@@ -3,12 +3,14 @@ validator and the wizard work through it; `_headers` and the Caddyfile say the s
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from httpfetch import POLICY, fetch
@@ -16,6 +18,7 @@ from httpfetch import POLICY, fetch
 from helpcenter.hosting import PLACEHOLDER_HOST, PLACEHOLDER_ROOT
 
 LOAD_TIMEOUT_MS = 120_000
+IMMUTABLE = "public, max-age=31536000, immutable"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 V0_BASIC = (
     "FAC6-TYRH-56RX-5WNG-7DKL-ZLY4-GVQ6-BQL6-TC3Q-FWMC-LL3E-I2GP-3PC5-Y6H4-RUTB-JQJI-QCZ5-"
@@ -97,16 +100,25 @@ def test_nginx_sends_the_policy_and_types(nginx: str) -> None:
     assert headers["content-security-policy"] == POLICY
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["cache-control"] == "no-cache"
+    runtime = runtime_path(nginx)
     for path, mime in [
         ("/assets/js/checkers-worker.mjs", "text/javascript; charset=utf-8"),
-        ("/assets/vendor/pyodide/pyodide.asm.wasm", "application/wasm"),
+        (f"{runtime}pyodide.asm.wasm", "application/wasm"),
     ]:
         status, headers, _ = fetch(nginx + path)
         assert (status, headers["content-type"]) == (200, mime), path
         assert headers["content-security-policy"] == POLICY
-    assert fetch(nginx + "/assets/vendor/pyodide/pyodide.mjs")[1]["cache-control"] == (
+    assert fetch(nginx + "/assets/vendor/jsqr/jsQR.js")[1]["cache-control"] == (
         "public, max-age=86400"
     )
+    # Named by their digest: cached for good.
+    assert fetch(nginx + f"{runtime}pyodide.mjs")[1]["cache-control"] == IMMUTABLE
+
+
+def runtime_path(base: str) -> str:
+    """The site path of the runtime's folder, /assets/runtime/pyodide-<digest>/."""
+    manifest = json.loads(fetch(base + "/assets/checkers/manifest.json")[2])
+    return urljoin("/assets/checkers/manifest.json", manifest["runtime"]["dir"])
 
 
 def test_nginx_compresses_text(nginx: str) -> None:
@@ -115,6 +127,20 @@ def test_nginx_compresses_text(nginx: str) -> None:
     request = urllib.request.Request(nginx + "/faq/", headers={"Accept-Encoding": "gzip"})
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.headers["Content-Encoding"] == "gzip"
+
+
+def test_nginx_sends_the_builds_gzip_copy(nginx: str, built_site: Path) -> None:
+    """gzip_static: the .gz the build wrote, byte for byte, not a gzip made on the fly."""
+    import urllib.request
+
+    wasm = f"{runtime_path(nginx)}pyodide.asm.wasm"
+    request = urllib.request.Request(nginx + wasm, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert response.headers["Content-Type"] == "application/wasm"
+        assert response.headers["Cache-Control"] == IMMUTABLE
+        body = response.read()
+    assert body == (built_site / f"{wasm.lstrip('/')}.gz").read_bytes()
 
 
 @pytest.mark.parametrize("path", ["/no/such/page/", "/assets/", "/_deploy/nginx.conf", "/_headers"])

@@ -75,6 +75,16 @@ def test_pages_keep_the_sites_policy(preview: dict) -> None:
     assert (status, headers["content-type"]) == (200, "text/javascript; charset=utf-8")
 
 
+def test_the_site_service_worker_is_replaced_by_one_that_retires(preview: dict) -> None:
+    """An offline worker left by `make serve` on this address would show an older build's tool
+    pages; the preview's /sw.js deletes its cache and unregisters, and caches nothing itself."""
+    status, headers, body = fetch(preview["url"] + "/sw.js")
+    assert (status, headers["content-type"]) == (200, "text/javascript; charset=utf-8")
+    assert b"self.registration.unregister()" in body
+    assert b"caches.delete(" in body
+    assert b"cache.put" not in body and b"addAll" not in body and b'"fetch"' not in body
+
+
 def test_a_save_shows_in_the_open_page_and_errors_show_in_it(chromium, preview: dict) -> None:
     context = chromium.new_context()
     console: list[str] = []

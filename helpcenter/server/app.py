@@ -18,7 +18,13 @@ from starlette.responses import FileResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from helpcenter.security import HOSTING_FILES, SECURITY_HEADERS, cache_control, content_type
+from helpcenter.security import (
+    HOSTING_FILES,
+    PRECOMPRESSED,
+    SECURITY_HEADERS,
+    cache_control,
+    content_type,
+)
 
 # Rewrites an HTML page's text before it is sent (the preview adds its reload script).
 HtmlFilter = Callable[[str], str]
@@ -82,9 +88,11 @@ class SiteFiles:
             target = target / "index.html"
         if not target.is_file():
             return self.not_found()
-        return self.file(target, path)
+        return self.file(target, path, accepted=accepted_encodings(request))
 
-    def file(self, target: Path, path: str, status: int = 200) -> Response:
+    def file(
+        self, target: Path, path: str, status: int = 200, accepted: frozenset[str] = frozenset()
+    ) -> Response:
         media_type = content_type(target.name) or mimetypes.guess_type(target.name)[0]
         headers = {"Cache-Control": cache_control(path)}
         if self.html_filter and target.suffix == ".html":
@@ -92,13 +100,37 @@ class SiteFiles:
             return Response(text, status, headers=headers, media_type="text/html; charset=utf-8")
         if status != 200:
             return Response(target.read_bytes(), status, headers=headers, media_type=media_type)
-        return FileResponse(target, headers=headers, media_type=media_type or "text/plain")
+        # The build's precompressed copy (helpcenter/precompress.py), where the browser takes it.
+        copies = [(e, target.with_name(target.name + s)) for e, s in PRECOMPRESSED.items()]
+        media_type = media_type or "text/plain"
+        if any(copy.is_file() for _, copy in copies):
+            headers["Vary"] = "Accept-Encoding"
+            for encoding, copy in copies:
+                if encoding in accepted and copy.is_file():
+                    headers["Content-Encoding"] = encoding
+                    return FileResponse(copy, headers=headers, media_type=media_type)
+        return FileResponse(target, headers=headers, media_type=media_type)
 
     def not_found(self) -> Response:
         page = self.root / "404.html"
         if page.is_file():
             return self.file(page, "/404.html", status=404)
         return PlainTextResponse("Not found", 404, headers={"Cache-Control": "no-cache"})
+
+
+def accepted_encodings(request: Request) -> frozenset[str]:
+    """The codings of the request's Accept-Encoding, without those it refuses (`;q=0`)."""
+    accepted = set()
+    for part in request.headers.get("accept-encoding", "").split(","):
+        name, _, params = part.partition(";")
+        quality = params.strip().removeprefix("q=").strip() if "q=" in params else "1"
+        try:
+            refused = float(quality) <= 0
+        except ValueError:
+            refused = False
+        if name.strip() and not refused:
+            accepted.add(name.strip().lower())
+    return frozenset(accepted)
 
 
 def make_app(

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, StreamingResponse
@@ -32,6 +32,8 @@ from starlette.types import ASGIApp
 
 PREVIEW_PREFIX = "/__preview"
 RELOAD_SCRIPT = Path(__file__).with_name("preview_reload.js")
+# Takes the place of the site's offline service worker (sw.js) in each preview build.
+RETIRING_WORKER = Path(__file__).with_name("preview_sw.js")
 # After a save, editors often write twice (a temporary file, then a rename): wait this long.
 QUIET_S = 0.15
 # Files whose change needs no rebuild.
@@ -87,6 +89,14 @@ class _PreviewPlugin(BasePlugin):
 
         theme.get_env = get_env
         return config
+
+    @event_priority(-300)  # after the pyodide plugin has written the site's service worker
+    def on_post_build(self, config) -> None:
+        # A page opened earlier from `make serve` on this address may have left the site's
+        # offline worker behind: it would show that older build. This one removes it.
+        worker = Path(config.site_dir) / config.plugins["helpcenter/pyodide"].config.service_worker
+        if worker.exists():
+            worker.write_text(RETIRING_WORKER.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def _folder_stamp(folder: Path) -> float:

@@ -1,5 +1,7 @@
 // One promise wrapper around the checkers' Web Worker, shared by every widget of a page.
-// The worker starts when a widget first asks for it, i.e. as soon as a page with a widget opens.
+// The worker starts as soon as a tool page's <head> runs checkers-boot.mjs (or when a widget
+// first asks for it); only the widgets' asking shows on <html data-checkers> for tool-guard.js.
+import { keepOffline } from "./offline.mjs";
 
 // Loading Pyodide takes seconds; this long means it is not coming.
 const START_TIMEOUT_MS = 120000;
@@ -23,7 +25,6 @@ export class CheckerUnavailable extends Error {
 let shared = null;
 
 function createClient() {
-  document.documentElement.dataset.checkers = "loading"; // tool-guard.js: the widget has begun
   const pending = new Map();
   let nextId = 1;
   let worker = null;
@@ -50,8 +51,7 @@ function createClient() {
       const message = event.data;
       if (message.type === "ready") {
         clearTimeout(timer);
-        document.documentElement.dataset.checkers = "ready"; // tool-guard.js hides the fallback
-        resolve();
+        resolve(message.start);
       } else if (message.type === "failed") {
         clearTimeout(timer);
         fail("load-failed", message.error);
@@ -87,10 +87,33 @@ function createClient() {
   return { ready, call };
 }
 
-// The page's client; creating it starts loading Pyodide in the worker.
-export function checkersClient() {
+// Starts loading Pyodide in the worker, once per page, without claiming the page for a widget.
+export function startCheckers() {
   if (shared === null) shared = createClient();
   return shared;
+}
+
+let claimed = false;
+
+// The page's client, for a widget: <html data-checkers> says "loading", then "ready" (and
+// data-checkers-start how Python started: "snapshot" or "bare"); then the tool pages are kept
+// for offline use.
+export function checkersClient() {
+  const client = startCheckers();
+  if (!claimed) {
+    claimed = true;
+    const root = document.documentElement;
+    if (root.dataset.checkers !== "ready") root.dataset.checkers = "loading"; // tool-guard.js
+    client.ready.then(
+      (start) => {
+        root.dataset.checkersStart = start;
+        root.dataset.checkers = "ready"; // tool-guard.js hides the fallback
+        keepOffline();
+      },
+      () => {},
+    );
+  }
+  return client;
 }
 
 // The site's root URL (this file lives in <root>/assets/js/): for links the checkers return.

@@ -4,12 +4,12 @@
 //      (the full verdict), each answered with the validator's report (checkers/idexport_report.py);
 //      for the wizard "catalog" {catalog, labels, guideTitles} once (JSON texts), then "choose"
 //      {inputs} for each answer; "data-backup" {file, password} with a File, read by slices.
-// Out: {id, result} or {id, error}; and once, {type: "ready"} or {type: "failed", error}.
-// Every file comes from this site (the paths below are relative to this file); nothing the
-// visitor types leaves this worker, and nothing is logged.
+// Out: {id, result} or {id, error}; and once, {type: "ready", start} or {type: "failed", error},
+// `start` saying how Python started: "snapshot" (from the build's memory snapshot) or "bare".
+// Every file comes from this site (the paths below are relative to this file, the runtime's
+// from manifest.json); nothing the visitor types leaves this worker, and nothing is logged.
 import { installArgon2id } from "./checkers-host.mjs";
 
-const PYODIDE_DIR = new URL("../vendor/pyodide/", import.meta.url);
 const ARGON2_SCRIPT = new URL("../vendor/hash-wasm/argon2.umd.min.js", import.meta.url);
 const CHECKERS_DIR = new URL("../checkers/", import.meta.url);
 
@@ -21,6 +21,9 @@ const CORE_FILES = [
   "python_stdlib.zip",
   "pyodide-lock.json",
 ];
+// The Python module the snapshot's maker (scripts/make_snapshot.mjs) leaves with its key.
+const SNAPSHOT_MARKER =
+  "import sys\ngetattr(sys.modules.get('_helpcenter_snapshot'), 'KEY', '')";
 
 let bridge = null; // the Python module checkers.bridge: key derivations, the validator's JSON
 let choice = null; // the Python module checkers.choice_json: the wizard's JSON
@@ -44,6 +47,19 @@ async function fetchJson(url) {
   return response.json();
 }
 
+// A file of the build, fetched with the digest manifest.json records for it: the browser
+// refuses bytes that differ (Subresource Integrity).
+async function fetchChecked(url, integrity) {
+  let response;
+  try {
+    response = await fetch(url, { integrity });
+  } catch {
+    throw new Error(`${url.pathname}: did not load, or differs from the checked build`);
+  }
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 // Argon2id is needed only for version 1 exports; without it those say so plainly.
 async function loadArgon2() {
   try {
@@ -54,12 +70,12 @@ async function loadArgon2() {
   }
 }
 
-async function checkCoreFiles() {
+async function checkCoreFiles(runtimeDir) {
   const missing = [];
   await Promise.all(
     CORE_FILES.map(async (name) => {
       try {
-        const response = await fetch(new URL(name, PYODIDE_DIR), { method: "HEAD" });
+        const response = await fetch(new URL(name, runtimeDir), { method: "HEAD" });
         if (!response.ok) missing.push(name);
       } catch {
         missing.push(name);
@@ -69,37 +85,73 @@ async function checkCoreFiles() {
   if (missing.length) throw new Error(`missing from the site: ${missing.join(", ")}`);
 }
 
+// The snapshot to start from, or null. A first visit downloads it only where the build says it
+// pays (manifest snapshot.cold); a later one uses it when the offline cache already has it.
+async function chooseSnapshot(manifest) {
+  const snapshot = manifest.snapshot;
+  if (!snapshot || snapshot.wheel_sha256 !== manifest.sha256) return null;
+  const url = new URL(snapshot.file, CHECKERS_DIR);
+  if (!url.pathname.includes(snapshot.key)) return null; // not the one made for this build
+  if (snapshot.cold) return { ...snapshot, url };
+  try {
+    if (self.caches && (await self.caches.match(url.href))) return { ...snapshot, url };
+  } catch {
+    // No cache storage here (a private window, an insecure origin): start without it.
+  }
+  return null;
+}
+
+function fallBack(reason) {
+  // For developers only: the visitor sees the same checker, a moment later.
+  console.warn(`checkers: not started from the snapshot (${reason}); starting without it`);
+}
+
 async function start() {
   if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
   const argon2 = loadArgon2();
-  await checkCoreFiles();
-  const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE_DIR).href);
-  const quiet = () => {};
-  const pyodide = await loadPyodide({ indexURL: PYODIDE_DIR.href, stdout: quiet, stderr: quiet });
+  const manifest = await fetchJson(new URL("manifest.json", CHECKERS_DIR));
+  const runtimeDir = new URL(manifest.runtime.dir, CHECKERS_DIR);
+  // The wheel, the labels and the snapshot are fetched while the runtime loads.
+  const wheel = fetchChecked(new URL(manifest.wheel, CHECKERS_DIR), manifest.integrity);
   const labels = fetchText(new URL("labels.json", CHECKERS_DIR));
-  await installCheckers(pyodide);
+  wheel.catch(() => {});
+  labels.catch(() => {});
+  const snapshot = await chooseSnapshot(manifest);
+  const image = snapshot ? fetchChecked(snapshot.url, snapshot.integrity) : null;
+  if (image) image.catch(() => {}); // awaited by loadPyodide, or dropped below
+  await checkCoreFiles(runtimeDir);
+  const { loadPyodide, version } = await import(new URL("pyodide.mjs", runtimeDir).href);
+  const quiet = () => {};
+  const options = { indexURL: runtimeDir.href, stdout: quiet, stderr: quiet };
+  let pyodide = null;
+  let path = "bare";
+  if (snapshot && snapshot.pyodide !== version) {
+    fallBack(`made for Pyodide ${snapshot.pyodide}, this is ${version}`);
+  } else if (snapshot) {
+    try {
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: image });
+      const key = pyodide.runPython(SNAPSHOT_MARKER);
+      if (key !== snapshot.key) throw new Error(`its key is "${key}", not ${snapshot.key}`);
+      path = "snapshot";
+    } catch (error) {
+      pyodide = null;
+      fallBack(describe(error));
+    }
+  }
+  if (pyodide === null) pyodide = await loadPyodide(options);
+  await installCheckers(pyodide, await wheel);
   bridge = pyodide.pyimport("checkers.bridge");
   choice = pyodide.pyimport("checkers.choice_json");
   // The apps' UI labels of the site's content, so that messages name menus as pages do.
   bridge.set_wording("en", await labels);
   await argon2;
+  return path;
 }
 
-// The checkers wheel, fetched with the digest the site build recorded in manifest.json: the
-// browser refuses bytes that differ (Subresource Integrity), so only the wheel that was built
-// ever runs. The verified bytes are unpacked into site-packages; pyodide.loadPackage(url)
-// would fetch the file again, unchecked.
-async function installCheckers(pyodide) {
-  const manifest = await fetchJson(new URL("manifest.json", CHECKERS_DIR));
-  const url = new URL(manifest.wheel, CHECKERS_DIR);
-  let response;
-  try {
-    response = await fetch(url, { integrity: manifest.integrity });
-  } catch {
-    throw new Error(`${url.pathname}: did not load, or differs from the checked build`);
-  }
-  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-  const wheel = new Uint8Array(await response.arrayBuffer());
+// The checkers wheel's verified bytes, unpacked into site-packages (also after a snapshot:
+// its modules are in memory, but their files are not, and the bridge is imported from them);
+// pyodide.loadPackage(url) would fetch the file again, unchecked.
+async function installCheckers(pyodide, wheel) {
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
 }
@@ -124,7 +176,7 @@ async function handle(op, args) {
 
 const ready = start();
 ready.then(
-  () => self.postMessage({ type: "ready" }),
+  (path) => self.postMessage({ type: "ready", start: path }),
   (error) => self.postMessage({ type: "failed", error: describe(error) }),
 );
 

@@ -1,0 +1,303 @@
+"""Times the checkers' start in Chromium, with and without the memory snapshot, on a desktop and
+on an emulated mid-range phone, and counts the bytes a first visit of each tool page sends.
+
+    python scripts/bench_startup.py [--site site] [--runs 2] [--json FILE]
+
+Profiles: "desktop" (no throttling) and "phone" (Chromium's CDP: 10 Mbit/s down, 5 up, 40 ms
+latency, CPU slowed 4×). For each, side by side in one run, fresh browser contexts:
+- bare: a blank page that only imports the site's pyodide.mjs and awaits loadPyodide();
+- validator ready after navigation and wizard answer from a shared link, on a first visit
+  (cold: empty caches) with each start path (the build's choice, and the snapshot forced by
+  serving a manifest that says `cold: true`), and on a second visit (warm: the service worker's
+  cache filled) with each start path (the bare one by taking the snapshot out of the cached
+  manifest);
+- bytes: what the first visit of each tool page received, as sent (compressed), until its
+  checker was ready (the service worker's own filling of the offline cache afterwards is
+  counted apart).
+Not a test: it prints the figures (and writes JSON with --json); it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VALIDATOR = "/tools/id-export/"
+WIZARD = "/tools/backup-choice/?from=android&to=ios&old-device=lost&keep=id,chats&have=threema-safe"
+PROFILES = {
+    "desktop": None,
+    "phone": {"down_bps": 10_000_000, "up_bps": 5_000_000, "latency_ms": 40, "cpu": 4},
+}
+TIMEOUT_MS = 300_000
+BLANK_PAGE = "<!doctype html><title>bare Pyodide</title><script type=module src=blank.mjs></script>"
+BLANK_MODULE = """
+import {{ loadPyodide }} from "{runtime}pyodide.mjs";
+await loadPyodide({{ indexURL: "{runtime}" }});
+document.title = "ready " + performance.now();
+"""
+_WITHOUT_SNAPSHOT = """async () => {
+  const name = (await caches.keys()).find((key) => key.startsWith("helpcenter-offline-"));
+  const cache = await caches.open(name);
+  const url = new URL("/assets/checkers/manifest.json", location.href).href;
+  const manifest = await (await cache.match(url)).json();
+  delete manifest.snapshot;
+  await cache.put(url, new Response(JSON.stringify(manifest),
+                                    { headers: { "Content-Type": "application/json" } }));
+}"""
+
+
+def throttle(context, page, profile: dict | None) -> None:
+    if profile is None:
+        return
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": profile["latency_ms"],
+            "downloadThroughput": profile["down_bps"] / 8,
+            "uploadThroughput": profile["up_bps"] / 8,
+        },
+    )
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": profile["cpu"]})
+
+
+class Visit:
+    """One browser context: its pages' requests, and the bytes they received."""
+
+    def __init__(self, browser, base: str, profile: dict | None, manifest: dict | None = None):
+        self.context = browser.new_context(viewport={"width": 390, "height": 844})
+        self.base, self.profile = base, profile
+        self.bytes = 0
+        self.ready_bytes = 0
+        self.context.on("requestfinished", self._count)
+        if manifest is not None:  # a first visit made to start from the snapshot
+            body = json.dumps(manifest)
+            self.context.route(
+                f"{base}/assets/checkers/manifest.json",
+                lambda route: route.fulfill(body=body, content_type="application/json"),
+            )
+        self.page = self.context.new_page()
+        throttle(self.context, self.page, profile)
+
+    def _count(self, request) -> None:
+        try:
+            sizes = request.sizes()
+            self.bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        except Exception:  # a request of a closed page
+            pass
+
+    def open(self, path: str, until: str) -> tuple[float, str]:
+        """Seconds from navigation until the selector shows; and how the checkers started.
+        self.ready_bytes: what had come in when the checkers were ready (after that, the
+        service worker starts filling the offline cache)."""
+        started = time.perf_counter()
+        self.page.goto(self.base + path)
+        self.page.wait_for_selector("html[data-checkers='ready']", state="attached",
+                                    timeout=TIMEOUT_MS)  # fmt: skip
+        self.ready_bytes = self.bytes
+        self.page.wait_for_selector(until, state="attached", timeout=TIMEOUT_MS)
+        seconds = time.perf_counter() - started
+        return seconds, self.page.get_attribute("html", "data-checkers-start") or ""
+
+    def wait_offline_ready(self) -> None:
+        self.page.wait_for_selector("html[data-offline='ready']", state="attached",
+                                    timeout=TIMEOUT_MS)  # fmt: skip
+
+    def close(self) -> None:
+        self.context.close()
+
+
+READY = {
+    "validator": (VALIDATOR, '#id-export-result[data-state="ready"]'),
+    "wizard": (WIZARD, '#backup-choice-result[data-state="done"]'),
+}
+
+
+def bare_start(browser, base: str, runtime: str, profile: dict | None) -> float:
+    visit = Visit(browser, base, profile)
+    module = BLANK_MODULE.format(runtime=runtime)
+    visit.context.route(f"{base}/__bench/blank.html",
+                        lambda route: route.fulfill(body=BLANK_PAGE, content_type="text/html"))
+    visit.context.route(f"{base}/__bench/blank.mjs",
+                        lambda route: route.fulfill(body=module, content_type="text/javascript"))
+    try:
+        started = time.perf_counter()
+        visit.page.goto(f"{base}/__bench/blank.html")
+        visit.page.wait_for_selector("title", state="attached")
+        while not (visit.page.title() or "").startswith("ready"):
+            visit.page.wait_for_timeout(20)
+        return time.perf_counter() - started
+    finally:
+        visit.close()
+
+
+def one_round(browser, base: str, manifest: dict, profile: dict | None) -> dict:
+    """Every measure of a profile once."""
+    figures: dict = {}
+    forced = {**manifest, "snapshot": {**manifest["snapshot"], "cold": True}}
+    runtime = manifest["runtime"]["dir"].replace("../../", "/")
+    figures["bare"] = bare_start(browser, base, runtime, profile)
+    for tool, (path, until) in READY.items():
+        for name, served in (("cold", None), ("cold_snapshot", forced)):
+            visit = Visit(browser, base, profile, served)
+            try:
+                seconds, start = visit.open(path, until)
+                figures[f"{tool}_{name}"] = seconds
+                figures[f"{tool}_{name}_path"] = start
+                figures[f"{tool}_{name}_bytes"] = visit.ready_bytes
+                if name == "cold":
+                    before = visit.ready_bytes
+                    visit.wait_offline_ready()
+                    figures[f"{tool}_offline_cache_bytes"] = visit.bytes - before
+                    seconds, start = visit.open(path, until)
+                    figures[f"{tool}_warm"], figures[f"{tool}_warm_path"] = seconds, start
+                    visit.page.evaluate(_WITHOUT_SNAPSHOT)
+                    seconds, start = visit.open(path, until)
+                    figures[f"{tool}_warm_bare"] = seconds
+                    figures[f"{tool}_warm_bare_path"] = start
+            finally:
+                visit.close()
+    return figures
+
+
+def measure(site: Path, runs: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    from helpcenter.browser import launch_options
+    from helpcenter.server import serve_in_thread
+
+    manifest = json.loads((site / "assets/checkers/manifest.json").read_text(encoding="utf-8"))
+    server, base = serve_in_thread(site)
+    results: dict = {"runs": runs, "profiles": {}}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(**launch_options())
+            for name, profile in PROFILES.items():
+                rounds = [one_round(browser, base, manifest, profile) for _ in range(runs)]
+                merged: dict = {}
+                for key in rounds[0]:
+                    values = [r[key] for r in rounds]
+                    merged[key] = (
+                        round(statistics.median(values), 3)
+                        if isinstance(values[0], float)
+                        else values[0] if isinstance(values[0], str) else int(max(values))
+                    )
+                merged["samples"] = rounds
+                results["profiles"][name] = merged
+                print(f"bench_startup: {name}: {json.dumps(merged | {'samples': '…'})}",
+                      flush=True)  # fmt: skip
+            browser.close()
+    finally:
+        server.shutdown()
+    snapshot = manifest["snapshot"]
+    checkers = site / "assets/checkers"
+    results["snapshot"] = {
+        "bytes": snapshot["size"],
+        "br_bytes": (checkers / f"{snapshot['file']}.br").stat().st_size,
+        "gz_bytes": (checkers / f"{snapshot['file']}.gz").stat().st_size,
+    }
+    return results
+
+
+def _mb(size: float) -> str:
+    return f"{size / 1_000_000:.2f} MB"
+
+
+def report(startup: dict) -> tuple[list[tuple[str, float, str, float]], list[tuple[str, str, str]]]:
+    """bench.md's rows (measure, s, baseline, baseline s) and figures (measure, value, target)."""
+    rows, figures = [], []
+    names = {"desktop": "desktop, no throttling",
+             "phone": "phone (10 Mbit/s, 40 ms, CPU ÷4)"}  # fmt: skip
+    visits = {"cold": "first visit", "cold_snapshot": "first visit, snapshot forced",
+              "warm": "second visit (offline cache)",
+              "warm_bare": "second visit, snapshot taken out"}  # fmt: skip
+    tools = {"validator": "Validator ready after navigation",
+             "wizard": "Wizard answer from a shared link"}  # fmt: skip
+    runs = startup["runs"]
+    for profile, figures_of in startup["profiles"].items():
+        bare = figures_of["bare"]
+        for tool, label in tools.items():
+            for visit, visit_label in visits.items():
+                path = figures_of[f"{tool}_{visit}_path"]
+                rows.append((f"{label}, {names[profile]}, {visit_label}: started {path} "
+                             f"(median of {runs})", figures_of[f"{tool}_{visit}"],
+                             "bare Pyodide start on a blank page, same profile", bare))  # fmt: skip
+        for tool in tools:
+            page = "/tools/id-export/" if tool == "validator" else "/tools/backup-choice/"
+            figures.append((f"Bytes received, first visit of {page} until its checker is ready "
+                            f"({names[profile]}), as sent", _mb(figures_of[f"{tool}_cold_bytes"]),
+                            "<= 7 MB"))  # fmt: skip
+            figures.append((f"Bytes received, the same with the snapshot forced ({names[profile]})",
+                            _mb(figures_of[f"{tool}_cold_snapshot_bytes"]), "–"))  # fmt: skip
+            figures.append((f"Bytes the service worker fetched afterwards to fill the offline "
+                            f"cache ({page}, {names[profile]})",
+                            _mb(figures_of[f"{tool}_offline_cache_bytes"]), "–"))  # fmt: skip
+    phone = startup["profiles"].get("phone")
+    if phone:
+        figures.append(("Wizard answer on the phone profile, first visit",
+                        f"{phone['wizard_cold']:.2f} s", "<= 8 s"))  # fmt: skip
+        figures.append(("Wizard answer on the phone profile, second visit",
+                        f"{phone['wizard_warm']:.2f} s", "<= 1.5 s"))  # fmt: skip
+    desktop = startup["profiles"].get("desktop")
+    if desktop:
+        for tool, label in tools.items():
+            ratio = desktop[f"{tool}_warm"] / desktop["bare"]
+            figures.append((f"{label}, desktop, second visit ÷ bare Pyodide start",
+                            f"{ratio:.2f}×", "<= 0.35×"))  # fmt: skip
+    snapshot = startup["snapshot"]
+    figures.append(("Snapshot size: raw, brotli, gzip",
+                    f"{_mb(snapshot['bytes'])}, {_mb(snapshot['br_bytes'])}, "
+                    f"{_mb(snapshot['gz_bytes'])}", "–"))  # fmt: skip
+    if "build_seconds" in snapshot:
+        figures.append(("Build time the snapshot adds (made anew under Node; reused when the "
+                        "wheel and Pyodide are unchanged)", f"{snapshot['build_seconds']:.1f} s",
+                        "–"))  # fmt: skip
+    return rows, figures
+
+
+def snapshot_build_seconds() -> float:
+    """Seconds to make the snapshot anew (into a temporary folder)."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT))
+    from helpcenter.snapshot import build_snapshot
+
+    with tempfile.TemporaryDirectory(prefix="bench-snapshot-") as temp:
+        return build_snapshot(out_dir=Path(temp)).build_seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="a built site folder")
+    parser.add_argument("--runs", type=int, default=2, help="rounds per profile (median)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
+    manifest = args.site / "assets" / "checkers" / "manifest.json"
+    if not manifest.is_file() or "snapshot" not in json.loads(manifest.read_text("utf-8")):
+        print(f"{args.site}: no built site with a snapshot; run scripts/build_site.py first",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if args.runs < 1:
+        print("--runs must be at least 1", file=sys.stderr)
+        return 2
+    results = measure(args.site, args.runs)
+    results["snapshot"]["build_seconds"] = round(snapshot_build_seconds(), 2)
+    rows, figures = report(results)
+    for what, seconds, _, baseline in rows:
+        print(f"{what}: {seconds:.2f} s (baseline {baseline:.2f} s)")
+    for what, value, target in figures:
+        print(f"{what}: {value} (target {target})")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
