@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,9 +58,15 @@ def compressed(encoding: str, data: bytes, cache_dir: Path | None = CACHE_DIR) -
         pass
     result = _compress(encoding, data)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".part")
-    partial.write_bytes(result)
-    os.replace(partial, path)
+    # A temporary name of its own: two builds at once (parallel test workers) may fill the
+    # same entry; each renames its own complete file over it.
+    handle, partial = tempfile.mkstemp(dir=cache_dir, suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(result)
+        os.replace(partial, path)
+    finally:
+        Path(partial).unlink(missing_ok=True)
     return result
 
 

@@ -13,6 +13,7 @@ with nothing changed adds no time.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import os
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpcenter.wheel import DEFAULT_OUT as WHEEL_DIR
-from helpcenter.wheel import WheelError, read_manifest
+from helpcenter.wheel import WheelError, WheelInfo, read_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
@@ -128,13 +129,22 @@ def build_snapshot(
     except WheelError as error:
         raise SnapshotError(str(error)) from error
     key = snapshot_key(pyodide_dir, wheel.sha256)
-    existing = read_info(out_dir)
-    if existing is not None and existing.key == key:
-        return existing
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # One maker at a time per folder: builds running at once (parallel test workers) wait for
+    # the first one's snapshot and reuse it instead of writing the same file together.
+    with open(out_dir / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        existing = read_info(out_dir)
+        if existing is not None and existing.key == key:
+            return existing
+        return _make_snapshot(out_dir, pyodide_dir, wheel, key)
+
+
+def _make_snapshot(out_dir: Path, pyodide_dir: Path, wheel: WheelInfo, key: str) -> SnapshotInfo:
+    """Run the Node maker for `key` and record what it made."""
     node = shutil.which("node")
     if node is None:
         raise SnapshotError("node is not installed (Node.js makes the snapshot); run setup")
-    out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"snapshot-{key}.bin"
     started = time.perf_counter()
     command = [node, str(MAKER), "--pyodide", str(pyodide_dir), "--wheel", str(wheel.path),
