@@ -1,0 +1,189 @@
+"""Each content and catalog rule, with a copy of the fixture content that breaks just that rule:
+the message, its `path:line`, and for the catalog the command line's exit status."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from checkers.cli import backup_choice as cli_backup_choice
+from helpcenter.content import load_content
+from helpcenter.yamlsource import ContentError
+
+FIXTURE = Path(__file__).resolve().parent / "data" / "content"
+
+
+@dataclass(frozen=True)
+class Break:
+    """One edit of one fixture file, and the only problems it must cause (`file:line: message`)."""
+
+    file: str
+    old: str
+    new: str
+    problem: str
+    also: str = ""  # a second problem the same slip causes
+
+
+RULES = {
+    "entry related to itself": Break(
+        "faq.yml", "    related: [forgot-password]\n\n  - id: android",
+        "    related: [which-backup]\n\n  - id: android",
+        "faq.yml:30: an entry cannot be related to itself",
+    ),
+    "topic without entries": Break(
+        "faq.yml", "    summary: What a lost password means.\n",
+        "    summary: What a lost password means.\n  - id: spare\n    title: Spare\n"
+        "    summary: Nothing yet.\n",
+        "faq.yml:12: topic 'spare' has no entries",
+    ),
+    "all and a platform": Break(
+        "faq.yml", "    platforms: [all]\n", "    platforms: [all, android]\n",
+        "faq.yml:17: write either [all] or the platforms, not both",
+    ),
+    "no platform": Break(
+        "faq.yml", "    platforms: [all]\n", "    platforms: []\n",
+        "faq.yml:17: name the platforms: [all], [android], [ios] or [android, ios]",
+    ),
+    "unknown platform": Break(
+        "faq.yml", "    platforms: [all]\n", "    platforms: [andriod]\n",
+        "faq.yml:17: unknown platform 'andriod' (did you mean 'android'?)",
+    ),
+    "no topic": Break(
+        "faq.yml", "    topics: [passwords]\n", "    topics: []\n",
+        "faq.yml:51: name at least one topic",
+    ),
+    "section without a step": Break(
+        "guides/android.yml",
+        "      - step: Type the export or scan its code.\n"
+        "      - step: Enter the export password.\n",
+        "      - tip: Type the export or scan its code.\n",
+        "guides/android.yml:30: section 'restore-id-export' has no step",
+    ),
+    "block of two kinds": Break(
+        "guides/android.yml", "      - tip: A password manager helps.\n",
+        "      - tip: A password manager helps.\n        note: And one more.\n",
+        "guides/android.yml:12: a block has exactly one of: step, note, warning, tip",
+    ),
+    "guide of the other platform": Break(
+        "guides/android.yml", "platform: android\n", "platform: ios\n",
+        "guides/android.yml:2: this file is the Android guide: write 'platform: android'",
+    ),
+    "reference listed twice": Break(
+        "faq.yml", "    related: [which-backup, iphone-quick-start]",
+        "    related: [which-backup, which-backup]",
+        "faq.yml:57: FAQ entry 'which-backup' is listed twice",
+    ),
+    "topic listed twice": Break(
+        "faq.yml", "    topics: [new-phone, passwords]\n", "    topics: [passwords, passwords]\n",
+        "faq.yml:43: topic 'passwords' is listed twice",
+    ),
+    "error in a list item": Break(
+        "faq.yml", "    topics: [new-phone, passwords]\n",
+        "    topics:\n      - new-phone\n      - passwrds\n",
+        "faq.yml:45: unknown topic 'passwrds' (did you mean 'passwords'?)",
+    ),
+    "version not a number": Break(
+        "faq.yml", "version: 3\n", "version: {major: 1}\n",
+        "faq.yml:2: 'version' must be a number or short text",
+    ),
+    "date not a date": Break(
+        "faq.yml", "updated: 2026-01-15\n", "updated: January\n",
+        "faq.yml:3: 'updated' must be a date written as YYYY-MM-DD",
+    ),
+    "empty question": Break(
+        "faq.yml", "    question: Where is the backup menu on Android?\n", "    question: ''\n",
+        "faq.yml:33: 'question' must be non-empty text",
+    ),
+    "topics not a list": Break(
+        "faq.yml", "    topics: [passwords]\n", "    topics: passwords\n",
+        "faq.yml:51: 'topics' must be a list",
+    ),
+    "entry not a mapping": Break(
+        "faq.yml", "  - id: forgot-password\n    question: I forgot",
+        "  - just text\n  - id: forgot-password\n    question: I forgot",
+        "faq.yml:49: an FAQ entry must be a mapping with the fields id, question, topics, "
+        "platforms, answer, related",
+    ),
+    "label without a wording": Break(
+        "labels.yml", "labels:\n", "labels:\n  spare: {}\n",
+        "labels.yml:3: label 'spare' needs an android or ios wording",
+    ),
+    "option key in the wrong case": Break(
+        "backup-options.yml", "    needs_old_device: false\n    provided_by: id-export",
+        "    Needs_old_device: false\n    provided_by: id-export",
+        "backup-options.yml:47: options[3].needs_old_device: missing field 'needs_old_device'",
+        "backup-options.yml:54: options[3].Needs_old_device: unknown field 'Needs_old_device' "
+        "(did you mean 'needs_old_device'?); allowed: id, name, summary, carries, from, to, "
+        "needs, needs_old_device, provided_by, guide, notes, conditions",
+    ),
+    "empty note": Break(
+        "backup-options.yml",
+        "      - Chats stay behind; see [exporting chats](/guides/android/#export-chats).\n",
+        "      - ''\n",
+        "backup-options.yml:45: options[2].notes[0]: expected non-empty text",
+    ),
+    "conditions as a list": Break(
+        "backup-options.yml", "    conditions: {media: with the media option switched on}",
+        "    conditions: [media]",
+        "backup-options.yml:21: options[0].conditions: expected a mapping of item id to condition",
+    ),
+}  # fmt: skip
+# A FAQ id that is a topic id also breaks every reference to the old id: each said, first this.
+TOPIC_ID = Break(
+    "faq.yml", "  - id: iphone-quick-start\n", "  - id: passwords\n",
+    "faq.yml:41: FAQ entry id 'passwords' is also a topic id",
+)  # fmt: skip
+
+
+def broken(tmp_path: Path, rule: Break) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURE, folder)
+    path = folder / rule.file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(rule.old) == 1, rule.old
+    path.write_text(text.replace(rule.old, rule.new), encoding="utf-8")
+    return folder
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(folder)
+    prefix = f"{folder}/"
+    return [p.removeprefix(prefix) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=RULES.keys())
+def test_each_rule_alone_is_reported_at_its_line(tmp_path: Path, rule: Break) -> None:
+    assert problems(broken(tmp_path, rule)) == [rule.problem, *([rule.also] if rule.also else [])]
+
+
+def test_an_faq_id_equal_to_a_topic_id(tmp_path: Path) -> None:
+    found = problems(broken(tmp_path, TOPIC_ID))
+    assert TOPIC_ID.problem in found
+    assert all("iphone-quick-start" in p for p in found if p != TOPIC_ID.problem)
+
+
+def test_the_fixture_itself_has_no_problem() -> None:
+    assert load_content(FIXTURE).faq.entries
+
+
+CATALOG_RULES = [name for name, rule in RULES.items() if rule.file == "backup-options.yml"]
+
+
+@pytest.mark.parametrize("name", CATALOG_RULES)
+def test_the_cli_stops_with_status_2_at_a_catalog_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    folder = broken(tmp_path, RULES[name])
+    parser = argparse.ArgumentParser(prog="python -m checkers")
+    cli_backup_choice.add_parser(parser.add_subparsers(dest="command"), "backup-choice")
+    argv = ["backup-choice", "--content", str(folder), "--from", "android", "--to", "ios",
+            "--old-device", "available", "--keep", "id"]  # fmt: skip
+    assert cli_backup_choice.run(parser.parse_args(argv)) == 2
+    captured = capsys.readouterr()
+    assert f"{folder}/{RULES[name].problem}" in captured.err
+    assert captured.out == ""
