@@ -28,6 +28,7 @@ class Break:
     also: str = ""  # a second problem the same slip causes
 
 
+INTRO = "    intro: >-\n      Read the [comparison](/backups/#threema-safe) first.\n"
 RULES = {
     "entry related to itself": Break(
         "faq.yml", "    related: [forgot-password]\n\n  - id: android",
@@ -108,6 +109,22 @@ RULES = {
         "faq.yml:49: an FAQ entry must be a mapping with the fields id, question, topics, "
         "platforms, answer, related",
     ),
+    "a number for a topic": Break(
+        "faq.yml", "    topics: [passwords]\n", "    topics: [3]\n",
+        "faq.yml:51: unknown topic '3'",
+    ),
+    "a date with a time": Break(
+        "faq.yml", "updated: 2026-01-15\n", "updated: 2026-01-15 10:00:00\n",
+        "faq.yml:3: 'updated' must be a date written as YYYY-MM-DD",
+    ),
+    "an empty intro": Break(
+        "guides/android.yml", INTRO, "    intro: ''\n",
+        "guides/android.yml:42: 'intro' must be non-empty text",
+    ),
+    "a number for a title": Break(
+        "faq.yml", "    title: Passwords\n", "    title: 42\n",
+        "faq.yml:10: 'title' must be non-empty text",
+    ),
     "label without a wording": Break(
         "labels.yml", "labels:\n", "labels:\n  spare: {}\n",
         "labels.yml:3: label 'spare' needs an android or ios wording",
@@ -187,3 +204,29 @@ def test_the_cli_stops_with_status_2_at_a_catalog_rule(
     captured = capsys.readouterr()
     assert f"{folder}/{RULES[name].problem}" in captured.err
     assert captured.out == ""
+
+
+def test_a_topic_id_used_twice_points_at_the_first(tmp_path: Path) -> None:
+    twice = Break("faq.yml", "  - id: passwords\n    title: Passwords\n",
+                  "  - id: new-phone\n    title: Passwords\n", "")  # fmt: skip
+    found = problems(broken(tmp_path, twice))
+    assert found[0] == "faq.yml:9: duplicate topic id 'new-phone' (first used on line 6)"
+    assert found[1:] == ["faq.yml:43: unknown topic 'passwords'",
+                         "faq.yml:51: unknown topic 'passwords'"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("edit", "read", "expected"),
+    [
+        (Break("guides/android.yml", INTRO, "    intro:\n", ""),
+         lambda c: c.guides["android"].section("move-to-new-phone").intro, ""),
+        (Break("faq.yml", "    related: []\n", "    related:\n", ""),
+         lambda c: c.faq.entries[2].related, ()),
+        (Break("faq.yml", "version: 3\n", "version: three\n", ""), lambda c: c.faq.version,
+         "three"),
+        (Break("faq.yml", "updated: 2026-01-15\n", "", ""), lambda c: c.faq.updated, None),
+    ],
+    ids=["intro left empty", "related left empty", "version as text", "no updated"],
+)  # fmt: skip
+def test_optional_fields_may_be_left_empty(tmp_path: Path, edit: Break, read, expected) -> None:
+    assert read(load_content(broken(tmp_path, edit))) == expected
