@@ -12,6 +12,7 @@ import pytest
 
 from checkers.cli import backup_choice as cli_backup_choice
 from helpcenter.content import load_content
+from helpcenter.labels import load_labels
 from helpcenter.yamlsource import ContentError
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "content"
@@ -230,3 +231,29 @@ def test_a_topic_id_used_twice_points_at_the_first(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_optional_fields_may_be_left_empty(tmp_path: Path, edit: Break, read, expected) -> None:
     assert read(load_content(broken(tmp_path, edit))) == expected
+
+
+def test_an_id_that_is_no_anchor(tmp_path: Path) -> None:
+    rule = Break("faq.yml", "  - id: forgot-password\n", "  - id: Forgot_Password\n", "")
+    found = problems(broken(tmp_path, rule))
+    assert (
+        "faq.yml:49: id 'Forgot_Password' must be lowercase letters, digits and dashes (an anchor)"
+        in found
+    )
+
+
+def test_a_yaml_slip_in_one_file_stops_before_the_cross_references(tmp_path: Path) -> None:
+    rule = Break("guides/ios.yml", "platform: ios\n", "platform: [ios\n", "")
+    found = problems(broken(tmp_path, rule))
+    assert len(found) == 1 and found[0].startswith("guides/ios.yml:2: ")
+
+
+def test_labels_alone(tmp_path: Path) -> None:
+    assert load_labels(FIXTURE)["my_profile"] == {"android": "My Profile", "ios": "Profile"}
+    folder = broken(tmp_path, Break("labels.yml", "labels:\n", "labels: 3\nold:\n", ""))
+    with pytest.raises(ContentError) as caught:
+        load_labels(folder)
+    assert sorted(p.removeprefix(f"{folder}/") for p in caught.value.problems) == [
+        "labels.yml:2: 'labels' must map label keys to their wordings",
+        "labels.yml:3: unknown field 'old' in labels.yml; allowed: labels",
+    ]
