@@ -8,6 +8,7 @@ import json
 import pytest
 from english import say
 
+from checkers import base32, typos
 from checkers.base32 import group
 from checkers.idexport import check_export, check_steps, check_typing
 from checkers.verdict import Verdict
@@ -185,3 +186,67 @@ def test_english_ordinals(number: int, expected: str) -> None:
 )  # fmt: skip
 def test_the_article_before_a_letter_follows_its_spoken_name(letter: str, expected: str) -> None:
     assert Wording().rules.with_article(letter) == expected
+
+
+def opener_of(*targets: str):
+    """An `opens` for typos.search that accepts exactly the base32 texts `targets`."""
+    numbers = {int(base32.to_digits(t), 32) for t in targets}
+    return lambda candidate: candidate in numbers
+
+
+@pytest.mark.parametrize(
+    ("typed", "target", "first", "expected"),
+    [
+        ("ABCDEFGH", "ABCDEFGA", 0, ("substitution", 7, "H", "A")),
+        ("ABCDEFGH", "QBCDEFGH", 0, ("substitution", 0, "A", "Q")),
+        ("ABCDEFGH", "QBCDEFGH", 1, None),
+        ("ABCDEFGH", "ABCDEFHG", 0, ("swap", 6, "GH", "HG")),
+        ("ABCDEFGH", "BACDEFGH", 0, ("swap", 0, "AB", "BA")),
+        ("ABCDEFGH", "BACDEFGH", 1, None),
+        ("ABCDEFG", "ABCDEFGH", 0, ("missing", 7, "", "H")),
+        ("ABCDEFG", "QABCDEFG", 0, ("missing", 0, "", "Q")),
+        ("ABCDEFG", "QABCDEFG", 1, None),
+        ("ABCDEFGHQ", "ABCDEFGH", 0, ("extra", 8, "Q", "")),
+        ("QABCDEFGH", "ABCDEFGH", 0, ("extra", 0, "Q", "")),
+        ("QABCDEFGH", "ABCDEFGH", 1, None),
+        ("ABCDEFGH", "ABCDEFGH", 0, None),  # an edit never gives the text back
+    ],
+)
+def test_the_search_reaches_both_ends_and_starts_at_first(
+    typed: str, target: str, first: int, expected: tuple | None
+) -> None:
+    found = typos.search(typed, 8, first, opener_of(target))
+    if expected is None:
+        assert found == []
+    else:
+        assert found == [typos.Correction(*expected, corrected=target)]
+
+
+def test_the_search_stops_at_its_limit_in_order_of_position() -> None:
+    targets = ("QBCDEFGH", "ABCDEFGQ", "ABCQEFGH")
+    assert [c.position for c in typos.search("ABCDEFGH", 8, 0, opener_of(*targets))] == [0, 3]
+    found = typos.search("ABCDEFGH", 8, 0, opener_of(*targets), limit=3)
+    assert [c.corrected for c in found] == ["QBCDEFGH", "ABCQEFGH", "ABCDEFGQ"]
+    assert len(typos.search("ABCDEFGH", 8, 0, opener_of(*targets), limit=1)) == 1
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: base32.decode("ABC"), "3 base32 characters do not make whole bytes"),
+        (lambda: base32.decode("ABCDEFG1"), "base32 text may only hold A-Z and 2-7"),
+        (lambda: base32.encode(b"1234"), "4 bytes do not fill whole base32 characters"),
+    ],
+)
+def test_base32_refuses_what_it_cannot_read(call, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_base32_round_trip_at_its_edges() -> None:
+    assert (base32.decode(""), base32.encode(b"")) == (b"", "")
+    assert base32.encode(b"\x00" * 5) == "AAAAAAAA"
+    assert base32.encode(b"\xff" * 5) == "77777777"
+    assert base32.decode("77777777") == b"\xff" * 5
+    assert base32.decode("AAAAAAAB") == b"\x00\x00\x00\x00\x01"
+    assert base32.group("ABCDEFGHIJ") == "ABCD-EFGH-IJ"
