@@ -250,3 +250,21 @@ def test_base32_round_trip_at_its_edges() -> None:
     assert base32.decode("77777777") == b"\xff" * 5
     assert base32.decode("AAAAAAAB") == b"\x00\x00\x00\x00\x01"
     assert base32.group("ABCDEFGHIJ") == "ABCD-EFGH-IJ"
+
+
+TOO_LONG = (
+    "The text is longer than 4000 characters; an ID export has 80 letters and digits (104 for "
+    "the newer, longer kind), 99 (or 129) with its dashes. Paste only the export itself, or the "
+    "note or e-mail it is in."
+)
+
+
+@pytest.mark.parametrize("check", [check_export, check_typing])
+def test_the_longest_input_is_read_and_one_more_character_is_refused(check) -> None:
+    longest = " " * (4000 - 99) + group(V0)  # 4000 characters, spaces before the export
+    assert len(longest) == 4000
+    verdict = check(longest)
+    assert verdict.kind == "id-export" and verdict.problem("too-long") is None
+    refused = check(longest + " ")
+    assert refused.kind == "unknown"
+    assert [(p.code, say(p)) for p in refused.problems] == [("too-long", TOO_LONG)]
