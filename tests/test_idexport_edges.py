@@ -68,7 +68,8 @@ def v0_edits() -> list[tuple[str, str, int, str]]:
             "swap, last two",
             text[:78] + text[79] + text[78],
             78,
-            "character 79 (group 20, 3rd character) and the next one are swapped: P5 should read 5P",
+            "character 79 (group 20, 3rd character) and the next one are swapped: P5 should read "
+            "5P",
         ),
         (
             "missing, last",
