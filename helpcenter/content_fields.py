@@ -24,8 +24,8 @@ class FieldReader:
         self.document = document
         self.problems = problems
 
-    def report(self, key_path: KeyPath, message: str, token: str | None = None, nth: int = 0):
-        self.problems.append(self.document.problem(key_path, message, token, nth))
+    def report(self, key_path: KeyPath, message: str) -> None:
+        self.problems.append(self.document.problem(key_path, message))
 
     def mapping(
         self, key_path: KeyPath, required: Iterable[str], optional: Iterable[str] = (), what=""
