@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from checkers.cli import backup_choice as cli_backup_choice
+from helpcenter.catalog_source import load_catalog_file
 from helpcenter.content import load_content
 from helpcenter.labels import load_labels
 from helpcenter.yamlsource import ContentError
@@ -257,3 +258,23 @@ def test_labels_alone(tmp_path: Path) -> None:
         "labels.yml:2: 'labels' must map label keys to their wordings",
         "labels.yml:3: unknown field 'old' in labels.yml; allowed: labels",
     ]
+
+
+def test_a_json_catalog_reports_at_line_1_and_a_broken_one_at_its_line(tmp_path: Path) -> None:
+    import json
+
+    import yaml
+
+    data = yaml.safe_load((FIXTURE / "backup-options.yml").read_text(encoding="utf-8"))
+    data["options"][0]["conditions"] = ["media"]
+    catalog = tmp_path / "catalog.json"
+    catalog.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_catalog_file(catalog)
+    assert caught.value.problems == (
+        f"{catalog}:1: options[0].conditions: expected a mapping of item id to condition",
+    )
+    catalog.write_text('{\n  "items": [\n  ,]\n}\n', encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_catalog_file(catalog)
+    assert caught.value.problems == (f"{catalog}:3: broken JSON: Expecting value",)
