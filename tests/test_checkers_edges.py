@@ -268,3 +268,36 @@ def test_the_longest_input_is_read_and_one_more_character_is_refused(check) -> N
     refused = check(longest + " ")
     assert refused.kind == "unknown"
     assert [(p.code, say(p)) for p in refused.problems] == [("too-long", TOO_LONG)]
+
+
+LABELS = {
+    "my_profile": {"android": "My Profile", "ios": "Profile"},
+    "backups": {"android": "Backups", "ios": "Backups"},
+    "ios_only": {"ios": "Keep"},
+}
+
+
+@pytest.mark.parametrize(
+    ("platform", "expected"),
+    [
+        (None, ["\u201cMy Profile\u201d (Android) / \u201cProfile\u201d (iOS)",
+                "\u201cBackups\u201d", "\u201cKeep\u201d", "\u201cunknown key\u201d"]),
+        ("android", ["\u201cMy Profile\u201d", "\u201cBackups\u201d", "\u201cKeep\u201d",
+                     "\u201cunknown key\u201d"]),
+        ("ios", ["\u201cProfile\u201d", "\u201cBackups\u201d", "\u201cKeep\u201d",
+                 "\u201cunknown key\u201d"]),
+    ],
+)  # fmt: skip
+def test_ui_labels_per_platform(platform: str | None, expected: list[str]) -> None:
+    wording = Wording(labels=LABELS, platform=platform)
+    keys = ("my_profile", "backups", "ios_only", "unknown_key")
+    assert [wording.label(key) for key in keys] == expected
+
+
+def test_language_rules_beyond_english() -> None:
+    german = Wording("de").rules
+    assert (german.ordinal(3), german.with_article("A"), german.quoted("x")) == ("3.", "A", "„x“")
+    english = Wording().rules
+    assert english.join([], "and") == "" and english.join(["a"], "and") == "a"
+    assert english.join(["a", "b"], "and") == "a and b"
+    assert english.join(["a", "b", "c"], "and") == "a, b and c"
