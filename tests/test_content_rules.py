@@ -105,6 +105,14 @@ RULES = {
         "faq.yml", "    topics: [passwords]\n", "    topics: passwords\n",
         "faq.yml:51: 'topics' must be a list",
     ),
+    "topics left empty": Break(
+        "faq.yml", "    topics: [passwords]\n", "    topics:\n",
+        "faq.yml:51: 'topics' must be a list",
+    ),
+    "related not a list": Break(
+        "faq.yml", "    related: []\n", "    related: which-backup\n",
+        "faq.yml:47: 'related' must be a list",
+    ),
     "entry not a mapping": Break(
         "faq.yml", "  - id: forgot-password\n    question: I forgot",
         "  - just text\n  - id: forgot-password\n    question: I forgot",
