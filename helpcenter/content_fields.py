@@ -28,13 +28,12 @@ class FieldReader:
         self.problems.append(self.document.problem(key_path, message))
 
     def mapping(
-        self, key_path: KeyPath, required: Iterable[str], optional: Iterable[str] = (), what=""
+        self, key_path: KeyPath, required: Iterable[str], optional: Iterable[str] = (), *, what: str
     ) -> dict[str, Any]:
         """The mapping at key_path, with unknown keys and missing required keys reported."""
         value = self.document.get(key_path)
         required, optional = tuple(required), tuple(optional)
         allowed = required + optional
-        what = what or "this entry"
         if not isinstance(value, dict):
             self.report(key_path, f"{what} must be a mapping with the fields {', '.join(allowed)}")
             return {}
