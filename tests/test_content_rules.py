@@ -105,6 +105,14 @@ RULES = {
         "faq.yml", "    topics: [passwords]\n", "    topics: passwords\n",
         "faq.yml:51: 'topics' must be a list",
     ),
+    "question left empty": Break(
+        "faq.yml", "    question: Where is the backup menu on Android?\n", "    question:\n",
+        "faq.yml:33: 'question' must be non-empty text",
+    ),
+    "a number for an intro": Break(
+        "guides/android.yml", INTRO, "    intro: 3\n",
+        "guides/android.yml:42: 'intro' must be non-empty text",
+    ),
     "topics left empty": Break(
         "faq.yml", "    topics: [passwords]\n", "    topics:\n",
         "faq.yml:51: 'topics' must be a list",
