@@ -8,7 +8,8 @@ the mutants listed as equivalent in tests/mutation-equivalents.md, and the score
 
     killed / (mutants - equivalent)
 
-Usage: scripts/mutate.py [--module checkers.typos ...] [--report-only] [--workers N]
+Usage: scripts/mutate.py [--module checkers.typos ...] [--mutant NAME ...] [--mutants-from FILE]
+                         [--report-only] [--workers N]
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ KILLED = {"killed", "timeout", "caught by type check"}
 GOAL = 90.0
 
 
-def run_mutmut(modules: list[str], workers: int) -> float:
-    """mutmut run (niced: the machine is shared) over `modules` (all when empty); seconds."""
-    patterns = [f"{module}.*" for module in modules]
+def run_mutmut(modules: list[str], mutants: list[str], workers: int) -> float:
+    """mutmut run (niced: the machine is shared) over `modules` and `mutants` (all when both
+    are empty; named mutants are retested even when they have a result); seconds."""
+    patterns = [f"{module}.*" for module in modules] + mutants
     started = time.monotonic()
     nice = ["nice", "-n", "15"] if hasattr(os, "nice") else []
     command = [*nice, *MUTMUT, "run", "--max-children", str(workers), *patterns]
@@ -157,14 +159,22 @@ def write_markdown(report: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--module", action="append", default=[], help="e.g. checkers.typos")
+    parser.add_argument("--mutant", action="append", default=[], help="a mutant's name or glob")
+    parser.add_argument(
+        "--mutants-from", type=Path, help="a file of mutant names, one a line (e.g. survivors)"
+    )
     parser.add_argument("--report-only", action="store_true", help="report the stored results")
     parser.add_argument("--workers", type=int, default=1, help="mutmut's --max-children")
     args = parser.parse_args()
-    seconds = 0.0 if args.report_only else run_mutmut(args.module, args.workers)
+    if args.mutants_from:
+        args.mutant += args.mutants_from.read_text(encoding="utf-8").split()
+    seconds = 0.0 if args.report_only else run_mutmut(args.module, args.mutant, args.workers)
     if not (ROOT / "mutants").is_dir():
         print("mutate: no mutmut results yet (run without --report-only)", file=sys.stderr)
         return 2
     command = "scripts/mutate.py" + "".join(f" --module {m}" for m in args.module)
+    if args.mutant:
+        command += f" (and {len(args.mutant)} named mutants)"
     report = {
         "command": command,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
