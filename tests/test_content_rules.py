@@ -294,3 +294,11 @@ def test_a_json_catalog_reports_at_line_1_and_a_broken_one_at_its_line(tmp_path:
     with pytest.raises(ContentError) as caught:
         load_catalog_file(catalog)
     assert caught.value.problems == (f"{catalog}:3: broken JSON: Expecting value",)
+
+
+def test_labels_alone_with_a_yaml_slip(tmp_path: Path) -> None:
+    folder = broken(tmp_path, Break("labels.yml", "    ios: Profile\n", "    ios: [Profile\n", ""))
+    with pytest.raises(ContentError) as caught:
+        load_labels(folder)
+    assert len(caught.value.problems) == 1
+    assert caught.value.problems[0].startswith(f"{folder}/labels.yml:")
