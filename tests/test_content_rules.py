@@ -302,3 +302,14 @@ def test_labels_alone_with_a_yaml_slip(tmp_path: Path) -> None:
         load_labels(folder)
     assert len(caught.value.problems) == 1
     assert caught.value.problems[0].startswith(f"{folder}/labels.yml:")
+
+
+def test_a_duplicate_id_after_an_empty_one_is_still_found(tmp_path: Path) -> None:
+    folder = broken(tmp_path, Break("faq.yml", "  - id: android-backup-menu\n", "  - id: ''\n", ""))
+    faq = folder / "faq.yml"
+    text = faq.read_text(encoding="utf-8")
+    faq.write_text(text.replace("  - id: forgot-password\n", "  - id: iphone-quick-start\n"))
+    found = problems(folder)
+    assert "faq.yml:32: 'id' must be non-empty text" in found
+    duplicate = "faq.yml:49: duplicate FAQ entry id 'iphone-quick-start' (first used on line 40)"
+    assert duplicate in found
