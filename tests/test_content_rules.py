@@ -311,5 +311,5 @@ def test_a_duplicate_id_after_an_empty_one_is_still_found(tmp_path: Path) -> Non
     faq.write_text(text.replace("  - id: forgot-password\n", "  - id: iphone-quick-start\n"))
     found = problems(folder)
     assert "faq.yml:32: 'id' must be non-empty text" in found
-    duplicate = "faq.yml:49: duplicate FAQ entry id 'iphone-quick-start' (first used on line 40)"
+    duplicate = "faq.yml:49: duplicate FAQ entry id 'iphone-quick-start' (first used on line 41)"
     assert duplicate in found
