@@ -93,7 +93,7 @@ def summarize(statuses: dict[str, str], listed: dict[str, str]) -> dict:
         killed = sum(1 for s in checked.values() if s in KILLED)
         equivalent = sorted(n for n, s in checked.items() if n in listed and s not in KILLED)
         survivors = sorted(n for n, s in checked.items() if s not in KILLED and n not in listed)
-        counted = len(checked) - len(equivalent)
+        counted = len(checked) - len(equivalent)  # "not checked": not run yet, not counted
         score = round(100 * killed / counted, 1) if counted else None
         targets[title] = {
             "mutants": len(mine),
@@ -129,8 +129,9 @@ def write_markdown(report: dict) -> str:
         "# Mutation report",
         "",
         f"`{report['command']}` on {report['date']} ({report['tool']}; "
-        f"run time {report['seconds']:.0f} s). Score = killed / (mutants − equivalent); "
-        f"equivalent mutants and why: `tests/mutation-equivalents.md`.",
+        + (f"run time {report['seconds']:.0f} s" if report["seconds"] else "stored results")
+        + "). Score = killed / (checked mutants − equivalent); "
+        "equivalent mutants and why: `tests/mutation-equivalents.md`.",
         "",
         "| Target | Mutants | Checked | Killed | Equivalent | Survived | Score |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -141,7 +142,7 @@ def write_markdown(report: dict) -> str:
             f"| {title} | {row['mutants']} | {row['checked']} | {row['killed']} | "
             f"{row['equivalent']} | {row['survived']} | {score} |"
         )
-    lines += ["", "## By module", "", "| Module | Mutants | Killed | Survived |",
+    lines += ["", "## By module", "", "| Module | Checked | Killed | Survived |",
               "| --- | ---: | ---: | ---: |"]  # fmt: skip
     for row in report["targets"].values():
         for module, counts in row["modules"].items():

@@ -121,6 +121,12 @@ RULES = {
         "faq.yml", "    related: []\n", "    related: which-backup\n",
         "faq.yml:47: 'related' must be a list",
     ),
+    "unknown field": Break(
+        "faq.yml", "    answer: >-\n", "    anwser: >-\n",
+        "faq.yml:41: an FAQ entry is missing the field 'answer'",
+        "faq.yml:45: unknown field 'anwser' in an FAQ entry (did you mean 'answer'?); allowed: "
+        "id, question, topics, platforms, answer, related",
+    ),
     "entry not a mapping": Break(
         "faq.yml", "  - id: forgot-password\n    question: I forgot",
         "  - just text\n  - id: forgot-password\n    question: I forgot",
