@@ -244,7 +244,10 @@ def mutation_figures(results: dict) -> list[Figure]:
     figures: list[Figure] = []
     for name, row in mutation["targets"].items():
         score = "–" if row["score"] is None else f"{row['score']:.1f} %"
-        value = f"{score} ({row['killed']} of {row['checked'] - row['equivalent']})"
+        value = (
+            f"{score} ({row['killed']} of {row['checked'] - row['equivalent']}; "
+            f"{row['checked']} of {row['mutants']} mutants checked)"
+        )
         figures.append(
             (f"Mutation score, {name} (`make mutate`, {mutation['date']})", value,
              f"≥ {row['goal']:.0f} %")
