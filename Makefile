@@ -1,7 +1,7 @@
 # The two commands of the README: `make serve` and `make test`. Everything else is a step of them.
 PY := .venv/bin/python
 
-.PHONY: setup build dist serve preview test bench lint report clean
+.PHONY: setup build dist serve preview test bench mutate lint report clean
 
 setup:
 	@bash scripts/setup.sh
@@ -30,6 +30,11 @@ test: setup
 bench: setup
 	@$(PY) scripts/bench.py
 
+# Mutation testing of the checkers core and the content model against the fast tests (slow: not
+# part of `make test`); writes mutation-report.md/.json. One module: MUTATE_ARGS="--module checkers.typos".
+mutate: setup
+	@$(PY) scripts/mutate.py $(MUTATE_ARGS)
+
 # What readers told us: `make report`, or e.g. `make report REPORT_ARGS="--days 7 --html report.html"`.
 report: setup
 	@$(PY) -m helpcenter.feedback report $(REPORT_ARGS)
@@ -38,4 +43,4 @@ lint: setup
 	@$(PY) -m ruff check checkers helpcenter scripts tests
 
 clean:
-	rm -rf site .site-staging-* .cache build dist
+	rm -rf site .site-staging-* .cache build dist mutants

@@ -72,6 +72,10 @@ class Correction:
         )  # fmt: skip
 
     def _describe_by_count(self) -> Message:
+        if self.kind == MISSING and self.position == len(self.corrected) - 1:
+            # The last character is missing: there is no character at `position` to point to.
+            where = describe_position(self.position - 1)
+            return message("fix.missing.count.end", where=where, replacement=self.replacement)
         where = describe_position(self.position)
         code = {
             SUBSTITUTION: "fix.substitution.count", SWAP: "fix.swap.count",

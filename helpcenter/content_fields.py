@@ -24,17 +24,16 @@ class FieldReader:
         self.document = document
         self.problems = problems
 
-    def report(self, key_path: KeyPath, message: str, token: str | None = None, nth: int = 0):
-        self.problems.append(self.document.problem(key_path, message, token, nth))
+    def report(self, key_path: KeyPath, message: str) -> None:
+        self.problems.append(self.document.problem(key_path, message))
 
     def mapping(
-        self, key_path: KeyPath, required: Iterable[str], optional: Iterable[str] = (), what=""
+        self, key_path: KeyPath, required: Iterable[str], optional: Iterable[str] = (), *, what: str
     ) -> dict[str, Any]:
         """The mapping at key_path, with unknown keys and missing required keys reported."""
         value = self.document.get(key_path)
         required, optional = tuple(required), tuple(optional)
         allowed = required + optional
-        what = what or "this entry"
         if not isinstance(value, dict):
             self.report(key_path, f"{what} must be a mapping with the fields {', '.join(allowed)}")
             return {}

@@ -4,13 +4,15 @@ Writes bench.json (all figures) and bench.md (the table for the README) at the r
 Parts, in this order: page-build scaling (scripts/bench_build.py), the full site build and the
 two PDFs, the in-browser checkers on that same site (scripts/bench_browser.py), the checkers
 in CPython (scripts/bench_checkers.py, scripts/bench_databackup.py) and the feedback collector
-under load, with SQLite and with PostgreSQL (scripts/bench_feedback.py). Timings are medians
+under load, with SQLite and with PostgreSQL (scripts/bench_feedback.py), and the mutation
+scores of the last `make mutate` (read from mutation-report.json, not rerun). Timings are medians
 of a few runs. bench.md shows every figure of bench.json (except the single samples behind the
 medians): those with a baseline in the first table, the others next to their target in a
 second one.
 
     python scripts/bench.py [--runs 3] [--scales 1,10,100] [--browser-runs 3] [--checks 5]
-    python scripts/bench.py --render-only   # rewrite bench.md from bench.json, measuring nothing
+    python scripts/bench.py --render-only   # rewrite bench.md from bench.json (and the last
+                                            # mutation report), measuring nothing
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from bench_startup import report as startup_report  # noqa: E402  (a script besi
 
 BENCH_JSON = ROOT / "bench.json"
 BENCH_MD = ROOT / "bench.md"
+MUTATION_REPORT = ROOT / "mutation-report.json"  # written by `make mutate` (scripts/mutate.py)
 
 
 class BenchError(RuntimeError):
@@ -230,7 +233,38 @@ def unbaselined_figures(results: dict) -> list[Figure]:
         figures.append((f"Size of {name}", f"{size / 1024:.0f} KiB", ""))
     if "startup" in results["site"]:
         figures += startup_report(results["site"]["startup"])[1]
-    return figures + feedback_figures(results.get("feedback", {}))
+    return figures + feedback_figures(results.get("feedback", {})) + mutation_figures(results)
+
+
+def mutation_summary() -> dict | None:
+    """The scores of the last `make mutate`; too slow to rerun here (minutes per module)."""
+    try:
+        report = json.loads(MUTATION_REPORT.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    keep = ("mutants", "checked", "killed", "equivalent", "survived", "score", "goal")
+    return {
+        "date": report["date"], "command": report["command"],
+        "targets": {name: {k: row[k] for k in keep} for name, row in report["targets"].items()},
+    }  # fmt: skip
+
+
+def mutation_figures(results: dict) -> list[Figure]:
+    mutation = results.get("mutation")
+    if not mutation:
+        return [("Mutation score (`make mutate`)", "not run yet", "≥ 90 %")]
+    figures: list[Figure] = []
+    for name, row in mutation["targets"].items():
+        score = "–" if row["score"] is None else f"{row['score']:.1f} %"
+        value = (
+            f"{score} ({row['killed']} of {row['checked'] - row['equivalent']}; "
+            f"{row['checked']} of {row['mutants']} mutants checked)"
+        )
+        figures.append(
+            (f"Mutation score, {name} (`make mutate`, {mutation['date']})", value,
+             f"≥ {row['goal']:.0f} %")
+        )  # fmt: skip
+    return figures
 
 
 def feedback_rows(feedback: dict) -> list[Row]:
@@ -327,8 +361,10 @@ def main(argv: list[str] | None = None) -> int:
         except (OSError, ValueError) as error:
             print(f"bench: {BENCH_JSON}: cannot read the figures ({error})", file=sys.stderr)
             return 1
+        results["mutation"] = mutation_summary() or results.get("mutation")
+        BENCH_JSON.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
         BENCH_MD.write_text(render_markdown(results), encoding="utf-8")
-        print(f"bench: wrote {BENCH_MD.name} from {BENCH_JSON.name}")
+        print(f"bench: wrote {BENCH_MD.name} from {BENCH_JSON.name} (and the last mutation report)")
         return 0
     if min(args.runs, args.browser_runs, args.checks) < 1:
         parser.error("--runs, --browser-runs and --checks must be at least 1")
@@ -357,6 +393,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     results |= {"build_scaling": scaling, "site": site, "checkers": checkers, "preview": preview}
     results["feedback"] = feedback
+    results["mutation"] = mutation_summary()
     results["rows"] = build_rows(scaling, site) + browser_rows(site["browser"])
     results["rows"] += startup_report(site["startup"])[0]
     results["rows"].append(preview_row(preview, scaling[0]))

@@ -8,7 +8,7 @@ import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
 from english import say  # noqa: E402
-from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
+from hypothesis import HealthCheck, assume, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from idexport_encoder import encode_export  # noqa: E402
 from kdf_fixture import derive_or_skip, drive  # noqa: E402
@@ -140,16 +140,57 @@ settle = settings(
 )
 
 
-@settle
-@given(kind=fixable, position=st.integers(13, 78), letter=letters)
-def test_single_v0_typo_after_the_salt_is_found(v0_export, kind, position, letter) -> None:
-    assert_typo_found(v0_export, kind, position, letter)
+def edits(first: int, length: int) -> st.SearchStrategy[tuple[str, int]]:
+    """(kind, position) for every kind of typo at every position the search covers, both ends
+    included: up to the last character, the last pair for a swap, one past the end for an extra
+    character; from `first`, the character that holds the salt's last bits, for a substitution
+    (see `keep_header_bits`), from the one after it for the other kinds (which would move those
+    bits: another salt, another key, which reads as a wrong password)."""
+    last = {"substitution": length - 1, "swap": length - 2, "missing": length - 1, "extra": length}
+    start = {"substitution": first, "swap": first + 1, "missing": first + 1, "extra": first + 1}
+    return fixable.flatmap(
+        lambda kind: st.tuples(st.just(kind), st.integers(start[kind], last[kind]))
+    )
+
+
+def at_both_ends(first: int, length: int):
+    """Hypothesis @example()s: each kind of typo at the first and at the last position."""
+    ends = [("substitution", first), ("substitution", length - 1), ("swap", first + 1),
+            ("swap", length - 2), ("missing", first + 1), ("missing", length - 1),
+            ("extra", first + 1), ("extra", length)]  # fmt: skip
+
+    def decorate(test):
+        for edit in ends:
+            test = example(edit=edit, letter="Q")(test)
+        return test
+
+    return decorate
+
+
+def keep_header_bits(export: tuple[str, str, bytes], header_bits: int, edit, letter: str) -> str:
+    """`letter`, or at the first searchable position the letter with that character's salt or
+    header bits as they were: only its other bits can be a typo the key still opens."""
+    kind, position = edit
+    if kind != "substitution" or 5 * position >= header_bits:
+        return letter
+    free = 5 * (position + 1) - header_bits
+    mask = (1 << free) - 1
+    old = base32.ALPHABET.index(export[0].replace("-", "")[position])
+    return base32.ALPHABET[(old & ~mask) | (base32.ALPHABET.index(letter) & mask)]
 
 
 @settle
-@given(kind=fixable, position=st.integers(15, 102), letter=letters)
-def test_single_v1_typo_after_the_header_is_found(v1_export, kind, position, letter) -> None:
-    assert_typo_found(v1_export, kind, position, letter)
+@given(edit=edits(12, 80), letter=letters)
+@at_both_ends(12, 80)
+def test_single_v0_typo_after_the_salt_is_found(v0_export, edit, letter) -> None:
+    assert_typo_found(v0_export, *edit, keep_header_bits(v0_export, 64, edit, letter))
+
+
+@settle
+@given(edit=edits(14, 104), letter=letters)
+@at_both_ends(14, 104)
+def test_single_v1_typo_after_the_header_is_found(v1_export, edit, letter) -> None:
+    assert_typo_found(v1_export, *edit, keep_header_bits(v1_export, 72, edit, letter))
 
 
 @settings(max_examples=20, deadline=None)

@@ -273,7 +273,8 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     "fix.substitution.count": N_("{where} reads {typed} but should be {replacement}"),
     "fix.swap.count": N_("{where} and the next one are swapped: {typed} should read {replacement}"),
     "fix.missing.count": N_("{replacement:a} is missing before {where}"),
-    "fix.extra.count": N_("{where}, a {typed}, is one character too many"),
+    "fix.missing.count.end": N_("{replacement:a} is missing at the end, after {where}"),
+    "fix.extra.count": N_("{where}, {typed:a}, is one character too many"),
     # The page's headline over a verdict.
     "headline.restores": N_("This export restores the ID {identity}."),
     "headline.well-formed": N_(
