@@ -33,8 +33,17 @@ VENDORED_FILES: dict[str, tuple[str, ...]] = {
         "pyodide-lock.json",
     ),
     "hash-wasm": ("dist/argon2.umd.min.js", "LICENSE"),
-    "jsqr": ("dist/jsQR.js", "LICENSE"),
+    # ZXing-C++ in WebAssembly, the QR decoder (reader only): its module imports "../share.js"
+    # and is told to fetch its .wasm from here, so these keep their place in the package.
+    "zxing-wasm": (
+        "dist/es/reader/index.js",
+        "dist/es/share.js",
+        "dist/reader/zxing_reader.wasm",
+        "LICENSE",
+    ),
 }
+# Packages whose files keep their paths below the package (the others are flattened).
+KEEP_LAYOUT: frozenset[str] = frozenset({"zxing-wasm"})
 
 
 def installed_version(node_modules: Path, package: str) -> str:
@@ -75,7 +84,8 @@ class PyodidePlugin(BasePlugin[PyodidePluginConfig]):
                 path = node_modules / package / source
                 if not path.is_file():
                     raise PluginError(f"{path}: missing from the npm package; run scripts/setup.sh")
-                name = PurePosixPath(package, PurePosixPath(source).name)
+                kept = source if package in KEEP_LAYOUT else PurePosixPath(source).name
+                name = PurePosixPath(package, kept)
                 dest = PurePosixPath(self.config.vendor_dir, name)
                 files.append(File.generated(config, dest.as_posix(), abs_src_path=str(path)))
                 vendored[name.as_posix()] = sri_digest(path)

@@ -7,8 +7,8 @@ page is served with the same rules wherever it is hosted.
 
 from __future__ import annotations
 
-# Scripts only from the site itself (WebAssembly compilation allowed for Pyodide and Argon2id),
-# connections only to the site: nothing a visitor types can be sent anywhere else.
+# Scripts only from the site itself (WebAssembly compilation allowed for Pyodide, Argon2id and the
+# QR decoder), connections only to the site: nothing a visitor types can be sent anywhere else.
 CSP_DIRECTIVES: tuple[str, ...] = (
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -68,8 +68,9 @@ COMPRESSIBLE_TYPES: tuple[str, ...] = (
 )
 
 # Pages and the files named without a version change in place: always revalidate. The vendored
-# runtime (Pyodide, hash-wasm, jsQR) is pinned by package-lock.json and checked by its digest in
-# manifest.json, and the moved-out inline scripts are named by their digest: a day is safe.
+# runtime (Pyodide, hash-wasm, zxing-wasm) is pinned by package-lock.json and checked by its
+# digest in manifest.json, and the moved-out inline scripts are named by their digest: a day is
+# safe.
 CACHE_REVALIDATE = "no-cache"
 CACHE_LONG = "public, max-age=86400"
 LONG_CACHE_PREFIXES: tuple[str, ...] = ("/assets/vendor/", "/assets/javascripts/inline/")

@@ -168,14 +168,15 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     "reformatted.no-dashes": N_("no dashes"),
     "reformatted.odd-dashes": N_("dashes out of place or unusual separator characters"),
     "unsupported-version.zero": N_(
-        "The text has the length of a version 1 export (104 characters), but its first byte "
-        "says version 0, yet version 0 exports are 80 characters long. Was something added to "
-        "it? A version 1 export starts with AE, AF, AG or AH; check the first group for a typo."
+        "The text has 104 letters and digits, as many as the newer, longer kind of export, but "
+        "it starts the way the usual kind of 80 does. Was something added to it? The newer, "
+        "longer kind starts with AE, AF, AG or AH: check the first group for a typo."
     ),
     "unsupported-version.newer": N_(
-        "The text has the length of a version 1 export (104 characters), but its first byte "
-        "says version {byte}, newer than this validator knows (versions 0 and 1). A version 1 "
-        "export starts with AE, AF, AG or AH; check the first group for a typo."
+        "The text has 104 letters and digits, as many as the newer, longer kind of export, but "
+        "no export the apps make starts like this: the newer, longer kind starts with AE, AF, "
+        "AG or AH. Check the first group for a typo. If it is right, the export comes from an "
+        "app newer than this checker, which cannot read it yet."
     ),
     # The password.
     "short-password.never": NP_(
@@ -295,16 +296,17 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
 MESSAGES["live.complete"] = N_("All {groups} groups are there and every character fits.")
 # The command line's words around the messages.
 MESSAGES.update({
-    "cli.ok-opened": N_("OK: a version {version} ID export; the password opens it."),
-    "cli.ok-well-formed": N_("OK: a well-formed version {version} ID export."),
+    "cli.ok-opened": N_("OK: the password opens this ID export."),
+    "cli.ok-well-formed": N_("OK: the text has the right form for an ID export."),
     "cli.ok-unchecked": N_(
-        "OK: a well-formed version {version} ID export (no password given, so not decrypted)."
+        "OK: the text has the right form for an ID export. Only its password can show whether "
+        "a character in it is wrong (no password was given)."
     ),
     "cli.not-ok.contact-qr": N_("NOT OK: this is a contact QR code, not an ID export."),
     "cli.not-ok.threema-id": N_("NOT OK: this is a Threema ID, not an ID export."),
     "cli.not-ok.unknown": N_("NOT OK: this is not an ID export."),
     "cli.not-ok.export": N_("NOT OK: this ID export has problems."),
-    "cli.canonical": N_("Canonical form:"),
+    "cli.canonical": N_("For the app:"),
     "cli.identity": N_("ID:"),
     "cli.public-key": N_("Public key:"),
     "cli.corrected": N_("corrected:"),
