@@ -1,7 +1,7 @@
 """jsQR against zxing-wasm (ZXing-C++ in WebAssembly) on real-looking photos of ID exports, in
 Chromium, and the median decode time of a 12 MP photo with the site's own reader.
 
-    python scripts/bench_qr_decoders.py [--per-kind 4] [--runs 7] [--json FILE]
+    python scripts/bench_qr_decoders.py [--per-kind 3] [--runs 7] [--json FILE]
 
 Each photo (tests/qr_photos.py: turned, blurred, grainy, dark-mode screenshots, small codes in
 12 MP photos, perspective, low contrast; the payloads are real exports from the test vectors)
@@ -205,7 +205,7 @@ def print_table(results: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--per-kind", type=int, default=4, help="photos of each kind")
+    parser.add_argument("--per-kind", type=int, default=3, help="photos of each kind")
     parser.add_argument("--runs", type=int, default=7, help="reads of the 12 MP photo (median)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)

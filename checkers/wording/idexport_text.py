@@ -167,7 +167,7 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     ),
     "reformatted": N_(
         "The text was read leniently ({found:list}). The Android app accepts the export only in "
-        "the canonical form shown (upper case, a dash after every 4 characters): paste that one."
+        "the form shown (capital letters, a dash after each group of four): paste that one."
     ),
     "reformatted.stylised": N_("full-width or other stylised characters"),
     "reformatted.lowercase": N_("lowercase letters"),
