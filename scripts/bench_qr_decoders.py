@@ -119,7 +119,7 @@ def retry_sides() -> list[int]:
     return json.loads(line.split("=", 1)[1].strip().rstrip(";"))
 
 
-def measure(per_kind: int, runs: int) -> dict:
+def measure(per_kind: int, runs: int, skip: int = 0) -> dict:
     import base64
 
     from playwright.sync_api import sync_playwright
@@ -128,7 +128,7 @@ def measure(per_kind: int, runs: int) -> dict:
 
     cases = json.loads(VECTORS.read_text("utf-8"))["cases"]
     exports = [c["input"] for c in cases if c["expect"].get("ok") and "3mid" not in c["input"]]
-    photos = photo_set(exports[:6], per_kind=per_kind)
+    photos = photo_set(exports[:6], per_kind=per_kind)[skip:]
     sides = retry_sides()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(**launch_options())
@@ -207,11 +207,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-kind", type=int, default=3, help="photos of each kind")
     parser.add_argument("--runs", type=int, default=7, help="reads of the 12 MP photo (median)")
+    parser.add_argument(
+        "--skip", type=int, default=0, help="leave out the set's first photos (to finish a run)"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
-    if args.per_kind < 1 or args.runs < 1:
-        parser.error("--per-kind and --runs must be at least 1")
-    results = measure(args.per_kind, args.runs)
+    if args.per_kind < 1 or args.runs < 1 or args.skip < 0:
+        parser.error("--per-kind and --runs must be at least 1, --skip at least 0")
+    results = measure(args.per_kind, args.runs, args.skip)
     print_table(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
