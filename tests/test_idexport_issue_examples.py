@@ -99,3 +99,21 @@ def test_the_export_pasted_twice_is_not_said_to_be_too_long() -> None:
         verdict = check_export(EXPORT + "\n" + EXPORT, password)
         said = " ".join(say(p) for p in verdict.problems)
         assert "104" not in said and verdict.problem("length") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("AA" + V1["input"][2:], "it starts like an export of the usual kind, which has 80 "
+         "letters and digits"),
+        (next(c for c in CASES if c["name"] == "unknown version 2")["input"],
+         "the export comes from an app newer than this checker"),
+    ],
+    ids=["zero", "newer"],
+)  # fmt: skip
+def test_an_export_of_unknown_kind_is_explained_in_plain_words(text: str, said: str) -> None:
+    problem = check_export(text).problem("unsupported-version")
+    assert problem is not None
+    words = say(problem)
+    assert said in words and "AE, AF, AG or AH" in words
+    assert "version" not in words and "byte" not in words and "base32" not in words
