@@ -9,7 +9,7 @@ from mkdocs.config import config_options as c
 class PyodidePluginConfig(base.Config):
     """Paths are relative to mkdocs.yml; URLs are relative to the site root."""
 
-    # Where `npm ci` put the pinned packages (pyodide, hash-wasm, jsqr).
+    # Where `npm ci` put the pinned packages (pyodide, hash-wasm, zxing-wasm).
     node_modules = c.Type(str, default="node_modules")
     # Where helpcenter.wheel writes the checkers wheel and its manifest.
     wheel_dir = c.Type(str, default=".cache/checkers-wheel")

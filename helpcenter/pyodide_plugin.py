@@ -46,8 +46,17 @@ RUNTIME_FILES: tuple[str, ...] = (
 # Licences travel with the third-party files that have one in their package.
 VENDORED_FILES: dict[str, tuple[str, ...]] = {
     "hash-wasm": ("dist/argon2.umd.min.js", "LICENSE"),
-    "jsqr": ("dist/jsQR.js", "LICENSE"),
+    # ZXing-C++ in WebAssembly, the QR decoder (reader only): its module imports "../share.js"
+    # and is told to fetch its .wasm from here, so these keep their place in the package.
+    "zxing-wasm": (
+        "dist/es/reader/index.js",
+        "dist/es/share.js",
+        "dist/reader/zxing_reader.wasm",
+        "LICENSE",
+    ),
 }
+# Packages whose files keep their paths below the package (the others are flattened).
+KEEP_LAYOUT: frozenset[str] = frozenset({"zxing-wasm"})
 
 
 def installed_version(node_modules: Path, package: str) -> str:
@@ -106,7 +115,8 @@ class PyodidePlugin(BasePlugin[PyodidePluginConfig]):
             self._check_pinned(node_modules, project_dir / "package-lock.json", package)
             for source in sources:
                 path = node_modules / package / source
-                name = PurePosixPath(package, PurePosixPath(source).name)
+                kept = source if package in KEEP_LAYOUT else PurePosixPath(source).name
+                name = PurePosixPath(package, kept)
                 self._add(files, config, path, PurePosixPath(self.config.vendor_dir, name))
                 vendored[name.as_posix()] = sri_digest(path)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from fnmatch import fnmatchcase
 
-# Scripts only from the site itself (WebAssembly compilation allowed for Pyodide and Argon2id),
-# connections only to the site: nothing a visitor types can be sent anywhere else.
+# Scripts only from the site itself (WebAssembly compilation allowed for Pyodide, Argon2id and the
+# QR decoder), connections only to the site: nothing a visitor types can be sent anywhere else.
 CSP_DIRECTIVES: tuple[str, ...] = (
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -77,7 +77,7 @@ PRECOMPRESSED_TYPES: tuple[str, ...] = (*COMPRESSIBLE_TYPES, "application/octet-
 PRECOMPRESSED: dict[str, str] = {"br": ".br", "gzip": ".gz"}
 
 # Pages and the files named without a version change in place: always revalidate. The vendored
-# runtime (hash-wasm, jsQR) is pinned by package-lock.json and checked by its digest in
+# runtime (hash-wasm, zxing-wasm) is pinned by package-lock.json and checked by its digest in
 # manifest.json, and the moved-out inline scripts are named by their digest: a day is safe.
 # Pyodide (its folder is named by the digest of its files), the checkers wheel and the snapshot
 # (their names carry their digest) never change under their address: cached for good.

@@ -3,7 +3,9 @@
 Writes bench.json (all figures) and bench.md (the table for the README) at the repo root.
 Parts, in this order: page-build scaling (scripts/bench_build.py), the full site build and the
 two PDFs, the in-browser checkers on that same site (scripts/bench_browser.py), the checkers
-in CPython (scripts/bench_checkers.py, scripts/bench_databackup.py) and the feedback collector
+in CPython (scripts/bench_checkers.py, scripts/bench_databackup.py), the validator's reading
+fuzzed with 100 000 texts (scripts/bench_idexport_fuzz.py), the QR decoders on real-looking
+photos and the 12 MP decode time (scripts/bench_qr_decoders.py), the feedback collector
 under load, with SQLite and with PostgreSQL (scripts/bench_feedback.py), and the mutation
 scores of the last `make mutate` (read from mutation-report.json, not rerun). Timings are medians
 of a few runs. bench.md shows every figure of bench.json (except the single samples behind the
@@ -233,6 +235,7 @@ def unbaselined_figures(results: dict) -> list[Figure]:
         figures.append((f"Size of {name}", f"{size / 1024:.0f} KiB", ""))
     if "startup" in results["site"]:
         figures += startup_report(results["site"]["startup"])[1]
+    figures += fuzz_figures(results.get("idexport_fuzz")) + qr_figures(results.get("qr_decoders"))
     return figures + feedback_figures(results.get("feedback", {})) + mutation_figures(results)
 
 
@@ -264,6 +267,45 @@ def mutation_figures(results: dict) -> list[Figure]:
             (f"Mutation score, {name} (`make mutate`, {mutation['date']})", value,
              f"≥ {row['goal']:.0f} %")
         )  # fmt: skip
+    return figures
+
+
+def fuzz_figures(fuzz: dict | None) -> list[Figure]:
+    """The validator's reading fuzzed (scripts/bench_idexport_fuzz.py)."""
+    if not fuzz:
+        return []
+    return [
+        (f"Validator reading fuzzed: {fuzz['inputs']} random and embedded texts, inputs "
+         "without a verdict or with an exception", f"{fuzz['failures']}", "0"),  # fmt: skip
+        (f"Validator reading fuzzed: {fuzz['inputs']} texts, total time (CPython)",
+         _time(fuzz["seconds"]), ""),  # fmt: skip
+    ]
+
+
+def qr_row(qr: dict) -> Row:
+    """The site's QR reader on a 12 MP photo against the same read of a 1 MP photo."""
+    timing = qr["decode_12mp"]
+    return (
+        f"QR picture read by the site's reader, 12 MP photo (median of {timing['runs']})",
+        timing["12mp"]["median_ms"] / 1000,
+        "the same read of a 1 MP photo of the same code",
+        timing["1mp"]["median_ms"] / 1000,
+    )
+
+
+def qr_figures(qr: dict | None) -> list[Figure]:
+    """Read rates of both decoders on the same photos (scripts/bench_qr_decoders.py)."""
+    if not qr:
+        return []
+    figures: list[Figure] = []
+    for key, label in (
+        ("jsqr/own", "jsQR, at the photo's own size"),
+        ("jsqr/retries", "jsQR, with the smaller retries"),
+        ("zxing-wasm/own", "zxing-wasm, at the photo's own size"),
+        ("zxing-wasm/retries", "zxing-wasm, with the smaller retries (the site's reader)"),
+    ):
+        rate = qr["rates"][key]
+        figures.append((f"QR photos read, {label}", f"{rate['read']} of {rate['of']}", ""))
     return figures
 
 
@@ -383,6 +425,10 @@ def main(argv: list[str] | None = None) -> int:
         checkers = json_file("bench_checkers.py", "--argon2")
         print("bench: data-backup checker on a 2 GB sparse backup ...", flush=True)
         checkers["rows"] += json_file("bench_databackup.py")["rows"]
+        print("bench: the validator's reading, 100 000 fuzzed texts ...", flush=True)
+        fuzz = json_file("bench_idexport_fuzz.py", "--count", "100000")
+        print("bench: QR decoders on photos, 12 MP decode time (slow: jsQR) ...", flush=True)
+        qr = json_file("bench_qr_decoders.py")
         print("bench: feedback collector under load ...", flush=True)
         feedback = json_file(
             "bench_feedback.py",
@@ -394,10 +440,11 @@ def main(argv: list[str] | None = None) -> int:
     results |= {"build_scaling": scaling, "site": site, "checkers": checkers, "preview": preview}
     results["feedback"] = feedback
     results["mutation"] = mutation_summary()
+    results |= {"idexport_fuzz": fuzz, "qr_decoders": qr}
     results["rows"] = build_rows(scaling, site) + browser_rows(site["browser"])
     results["rows"] += startup_report(site["startup"])[0]
     results["rows"].append(preview_row(preview, scaling[0]))
-    results["rows"] += checker_rows(checkers) + feedback_rows(feedback)
+    results["rows"] += checker_rows(checkers) + feedback_rows(feedback) + [qr_row(qr)]
     results["rows"] += [
         (row["measure"], row["seconds"], row["baseline"], row["baseline_seconds"])
         for row in site["data_backup_browser"]["rows"]

@@ -10,51 +10,20 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from qr_photos import Photo, draw
 from test_browser_validator import LOAD_TIMEOUT_MS, RESULT, wait_for_state
-
-segno = pytest.importorskip("segno")
 
 CASES = json.loads((Path(__file__).parent / "data" / "id-export.json").read_text("utf-8"))["cases"]
 V0 = next(c for c in CASES if c["name"] == "v0 basic")
 STATUS = "#id-export-picture-status"
 
-# Draws the QR code (PNG, base64) turned by `angle` degrees onto a width x height photo with
-# uneven light and grain (a fixed pseudo-random sequence), optionally inverted (dark mode), and
-# returns the JPEG as base64. Run through Playwright's evaluate, not by the page's own code.
-PHOTO = """async ([png, width, height, side, angle, grain, dark]) => {
-  const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
-  const code = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext("2d");
-  const light = context.createLinearGradient(0, 0, width, height);
-  light.addColorStop(0, "#f4f1ea"); light.addColorStop(1, "#b9b4aa");
-  context.fillStyle = light; context.fillRect(0, 0, width, height);
-  context.translate(width / 2, height / 2);
-  context.rotate((angle * Math.PI) / 180);
-  context.imageSmoothingEnabled = true;
-  context.drawImage(code, -side / 2, -side / 2, side, side);
-  context.setTransform(1, 0, 0, 1, 0, 0);
-  const image = context.getImageData(0, 0, width, height);
-  let seed = 15;
-  for (let i = 0; i < image.data.length; i += 4) {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    const noise = ((seed / 2147483648) - 0.5) * 2 * grain;
-    for (let c = 0; c < 3; c += 1) {
-      const value = image.data[i + c] + noise;
-      image.data[i + c] = dark ? 255 - value : value;
-    }
-  }
-  context.putImageData(image, 0, 0);
-  const blob = await canvas.convertToBlob({ type: "image/jpeg", quality: 0.85 });
-  const out = new Uint8Array(await blob.arrayBuffer());
-  let text = "";
-  for (let i = 0; i < out.length; i += 0x8000) {
-    text += String.fromCharCode(...out.subarray(i, i + 0x8000));
-  }
-  return btoa(text);
+# The page's own reader, on a File of the JPEG (base64), at the picture's own size and after it at
+# the smaller sizes given (none: its own size only); what the picture input's handler calls.
+READ_AT = """async ([jpeg, retries]) => {
+  const reader = await import("/assets/js/qr-picture.mjs");
+  const bytes = Uint8Array.from(atob(jpeg), (c) => c.charCodeAt(0));
+  return reader.readQrPicture(new File([bytes], "photo.jpg", { type: "image/jpeg" }), retries);
 }"""
-
-
 @pytest.fixture(scope="module")
 def offline_page(chromium, site_url: str) -> Iterator:
     """A fresh validator page that goes offline right after it has loaded."""
@@ -69,15 +38,9 @@ def offline_page(chromium, site_url: str) -> Iterator:
 
 
 def photo(page, tmp_path: Path, name: str, text: str, **options) -> Path:
-    qr = tmp_path / f"{name}-qr.png"
-    segno.make(text, error="m").save(str(qr), scale=4, border=4)
-    png = base64.b64encode(qr.read_bytes()).decode("ascii")
-    settings = {"width": 2400, "height": 1800, "side": 1300, "angle": 17, "grain": 60}
-    settings |= {"dark": False, **options}
-    args = [png, *(settings[k] for k in ("width", "height", "side", "angle", "grain", "dark"))]
-    jpeg = page.evaluate(PHOTO, args)
+    settings = {"width": 2400, "height": 1800, "side": 1300, "angle": 17, "grain": 60} | options
     picture = tmp_path / f"{name}.jpg"
-    picture.write_bytes(base64.b64decode(jpeg))
+    picture.write_bytes(draw(page, Photo(name, text, **settings)))
     return picture
 
 
@@ -110,3 +73,19 @@ def test_a_contact_code_in_a_picture_gets_the_same_checks_as_typed_text(
     offline_page.click("#id-export-check")
     wait_for_state(offline_page, "done")
     assert offline_page.get_attribute(RESULT, "data-kind") == "contact-qr"
+
+
+def test_a_12_mp_photo_that_fails_at_its_own_size_is_read_at_a_smaller_one(
+    offline_page, tmp_path: Path
+) -> None:
+    """The retries matter: this 4000x3000 photo (the code large, turned, heavy sensor noise)
+    gives no code to the decoder at its own size, and is read through the page's picture input,
+    which tries the smaller sizes after it."""
+    picture = photo(
+        offline_page, tmp_path, "photo-12mp", V0["input"],
+        width=4000, height=3000, side=2800, angle=17, grain=600,
+    )  # fmt: skip
+    jpeg = base64.b64encode(picture.read_bytes()).decode("ascii")
+    assert offline_page.evaluate(READ_AT, [jpeg, []]) is None  # its own size alone: nothing
+    assert "Read the QR code" in read(offline_page, picture)
+    expect(offline_page.locator("#id-export-input")).to_have_value(V0["input"])

@@ -135,7 +135,7 @@ def test_live_feedback_per_group_while_typing(session: dict) -> None:
     field = page.locator("#id-export-input")
     field.fill("")
     field.press_sequentially(text[:15], delay=20)  # "FAC6-TYRH-56RX-"
-    expect(page.locator("#id-export-live")).to_contain_text("12 of 80 characters so far")
+    expect(page.locator("#id-export-live")).to_contain_text("12 of 80 letters and digits so far")
     assert page.locator("#id-export-groups .hc-group").count() == 3
     field.press_sequentially("5WN8", delay=20)  # 8 never occurs in base32: the group is flagged
     page.wait_for_selector("#id-export-groups .hc-group--flagged")

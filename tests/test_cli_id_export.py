@@ -120,8 +120,8 @@ def test_human_output_shows_id_key_and_canonical_form(monkeypatch) -> None:
         monkeypatch, ["--password-stdin", V0_BASIC["input"]], stdin=V0_BASIC["password"]
     )
     assert status == 0
-    assert output.startswith("OK:")
-    assert f"Canonical form: {V0_BASIC['expect']['normalized']}" in output
+    assert output.startswith("OK: the password opens this ID export.\n")
+    assert f"For the app:    {V0_BASIC['expect']['normalized']}" in output
     assert f"ID:             {V0_BASIC['expect']['identity']}" in output
     assert V0_BASIC["expect"]["public_key"] in output
 
@@ -148,7 +148,7 @@ def test_empty_password_file_is_no_password(monkeypatch, tmp_path: Path) -> None
     empty.write_bytes(b"")
     status, output = run_in_process(monkeypatch, ["--password-file", str(empty), V0_BASIC["input"]])
     assert status == 0
-    assert "no password given, so not decrypted" in output
+    assert "Only its password can show whether a character in it is wrong" in output
 
 
 class CountingSource(io.RawIOBase):

@@ -292,9 +292,10 @@ def test_a_broken_export_inside_other_text_is_diagnosed_on_its_own(
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        (EXPORT + "-ABCD", "The text has 84 characters; an ID export has exactly 80 (20 groups"),
-        (NEW_EXPORT[:-5], "The text has 100 characters; the newer, longer kind of ID export has "
-         "exactly 104 (26 groups"),
+        (EXPORT + "-ABCD", "The text has 84 letters and digits; an ID export has exactly 80 in "
+         "20 groups of four"),
+        (NEW_EXPORT[:-5], "The text has 100 letters and digits; the newer, longer kind of ID "
+         "export has exactly 104 in 26 groups of four"),
         (EXPORT.replace("BQL6", "8QL6"), "is the digit 8; an ID export never contains 8"),
     ],
     ids=["usual", "newer", "digit"],

@@ -63,7 +63,7 @@ def test_padding_inside_the_text_is_a_wrong_character() -> None:
 
 def test_padding_does_not_count_towards_the_length() -> None:
     length = check_export("-".join(GROUPS[:-1]) + "====").problem("length")
-    assert length is not None and "The text has 76 characters" in say(length)
+    assert length is not None and "The text has 76 letters and digits" in say(length)
 
 
 def test_at_least_80_base32_characters_are_read_with_each_odd_character_placed() -> None:
@@ -112,12 +112,13 @@ def test_every_prefix_of_an_export_is_incomplete_not_wrong(shape: str) -> None:
             "warning",
             count,
         )
-        assert f"{count} of 80 characters so far ({count // 4} of 20 groups)" in say(problem)
+        so_far = f"{count} of 80 letters and digits so far ({count // 4} of 20 groups of four)"
+        assert so_far in say(problem)
 
 
 def test_typing_example_from_the_brief() -> None:
     [problem] = check_typing(BASIC[:14]).problems
-    assert "12 of 80 characters so far (3 of 20 groups)" in say(problem)
+    assert "12 of 80 letters and digits so far (3 of 20 groups of four)" in say(problem)
     assert check_typing(BASIC[:14]).to_dict()["ok"] is False
 
 
@@ -166,7 +167,8 @@ def test_version_1_export_grows_past_80_characters() -> None:
     assert check_typing(V1[:99]).to_dict() == check_export(V1[:99]).to_dict()  # 80 characters
     for count in range(81, 104):
         [problem] = check_typing(V1_COMPACT[:count]).problems
-        assert f"{count} of 104 characters so far ({count // 4} of 26 groups)" in say(problem)
+        so_far = f"{count} of 104 letters and digits so far ({count // 4} of 26 groups of four)"
+        assert so_far in say(problem)
         assert f"{count - 80} character" in say(problem)  # too many, were it version 0
     assert check_typing(V1_COMPACT).ok
 

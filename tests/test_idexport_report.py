@@ -114,7 +114,8 @@ def test_headlines_and_tones() -> None:
     assert report_of("3HGAZYX9")["groups"] == [] and report_of("3HGAZYX9")["compact"] == ""
     started = build_report("FAC6-TYRH", check_typing("FAC6-TYRH")).to_dict()
     assert (started["tone"], started["headline_code"]) == ("partial", "headline.incomplete")
-    assert started["summary"].startswith("The export is not complete yet: 8 of 80 characters")
+    so_far = "The export is not complete yet: 8 of 80 letters and digits"
+    assert started["summary"].startswith(so_far)
     assert started["problems"][0]["place"] == {"group": 1, "offset": 4, "start": 9}
 
 

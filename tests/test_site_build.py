@@ -270,6 +270,9 @@ THEME_STRINGS = {
         "text of an error message in a vendored library",
     ("*/pyodide.mjs", "https://cdn.jsdelivr.net/pyodide/"):
         "Pyodide's package CDN, used only under Node.js; browsers load packages from the site",
+    ("assets/vendor/zxing-wasm/dist/es/share.js", "https://fastly.jsdelivr.net/npm/zxing-wasm@"):
+        "zxing-wasm's default place for its .wasm, never used: qr-picture.mjs sets locateFile to "
+        "the site's copy (and connect-src 'self' would block it)",
     ("*/pyodide.asm.mjs", "https://${t}"):
         "Pyodide's socket helper for Node.js; never called in a browser",
 }  # fmt: skip

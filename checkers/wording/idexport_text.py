@@ -7,56 +7,63 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     "position": N_("character {character} (group {group}, {within:ordinal} character)"),
     # What the text is, when it is not an export.
     "too-long": N_(
-        "The text is longer than {limit} characters; an ID export has 80 letters and digits "
-        "(104 for the newer, longer kind), 99 (or 129) with its dashes. Paste only the export "
-        "itself, or the note or e-mail it is in."
+        "The text is longer than {limit} characters; an ID export is 80 letters and digits in "
+        "20 groups of four (104 letters and digits in 26 groups for the newer, longer kind). "
+        "Paste only the export itself, or the note or e-mail it is in."
     ),
-    "empty": N_("Nothing to check: paste the ID export (20 groups of 4 characters)."),
+    "empty": N_(
+        "Nothing to check: paste the ID export (80 letters and digits in 20 groups of four)."
+    ),
     "unrecognized": N_(
-        "This does not look like an ID export. An export is 80 characters (letters A-Z and "
-        "digits 2-7), shown as 20 groups of 4 joined by dashes, e.g. ABCD-EFGH-IJKL-..."
+        "This does not look like an ID export. An export is 80 letters and digits in 20 groups "
+        "of four, joined by dashes, e.g. ABCD-EFGH-IJKL-...; only the letters A-Z and the "
+        "digits 2-7 occur in it."
     ),
     "contact-qr": N_(
         "This is the contact QR code of the ID {identity}: it carries only the public key, for "
         "adding the ID as a contact. It can never restore an ID. To restore, use the ID export "
-        "(the 20 groups of 4 characters that the app shows under [[id_export]]) with its "
-        "password, or Threema Safe."
+        "(the 80 letters and digits in 20 groups of four that the app shows under "
+        "[[id_export]]) with its password, or Threema Safe."
     ),
     "contact-qr.invalid-id": N_(
         "This is the contact QR code of a Threema ID: it carries only the public key, for adding "
-        "the ID as a contact. It can never restore an ID. To restore, use the ID export (the 20 "
-        "groups of 4 characters that the app shows under [[id_export]]) with its password, or "
-        "Threema Safe. The ID part ({given:quoted}) is not even a valid Threema ID."
+        "the ID as a contact. It can never restore an ID. To restore, use the ID export (the 80 "
+        "letters and digits in 20 groups of four that the app shows under [[id_export]]) with "
+        "its password, or Threema Safe. The ID part ({given:quoted}) is not even a valid "
+        "Threema ID."
     ),
     "threema-id": N_(
         "This is the Threema ID {identity}. An ID names an identity; it cannot restore one. To "
-        "restore, use the ID export (the 20 groups of 4 characters that the app shows under "
-        "[[id_export]]) with its password, or Threema Safe (this ID plus the Safe password)."
+        "restore, use the ID export (the 80 letters and digits in 20 groups of four that the "
+        "app shows under [[id_export]]) with its password, or Threema Safe (this ID plus the "
+        "Safe password)."
     ),
     "threema-id.link": N_(
         "This is a link to the Threema ID {identity}. An ID names an identity; it cannot restore "
-        "one. To restore, use the ID export (the 20 groups of 4 characters that the app shows "
-        "under [[id_export]]) with its password, or Threema Safe (this ID plus the Safe "
-        "password)."
+        "one. To restore, use the ID export (the 80 letters and digits in 20 groups of four that "
+        "the app shows under [[id_export]]) with its password, or Threema Safe (this ID plus "
+        "the Safe password)."
     ),
     "threema-id.gateway": N_(
         "This is the Threema ID {identity} (a gateway ID, used by businesses and services). An "
-        "ID names an identity; it cannot restore one. To restore, use the ID export (the 20 "
-        "groups of 4 characters that the app shows under [[id_export]]) with its password, or "
-        "Threema Safe (this ID plus the Safe password)."
+        "ID names an identity; it cannot restore one. To restore, use the ID export (the 80 "
+        "letters and digits in 20 groups of four that the app shows under [[id_export]]) with "
+        "its password, or Threema Safe (this ID plus the Safe password)."
     ),
     # An export still being typed.
     "incomplete": N_(
-        "The export is not complete yet: {count} of {target} characters so far "
-        "({whole_groups} of {groups} groups)."
+        "The export is not complete yet: {count} of {target} letters and digits "
+        "so far ({whole_groups} of {groups} groups of four)."
     ),
     "incomplete.longer-kind": NP_(
-        "The export is not complete yet: {count} of {target} characters so far "
-        "({whole_groups} of {groups} groups). That is for the newer, longer kind of export; if "
-        "yours is the usual kind of 80 characters, {extra} character is too many.",
-        "The export is not complete yet: {count} of {target} characters so far "
-        "({whole_groups} of {groups} groups). That is for the newer, longer kind of export; if "
-        "yours is the usual kind of 80 characters, {extra} characters are too many.",
+        "The export is not complete yet: {count} of {target} letters and digits so far "
+        "({whole_groups} of {groups} groups of four). That is for the newer, longer kind of "
+        "export; if yours is the usual kind of 80 letters and digits, {extra} character is too "
+        "many.",
+        "The export is not complete yet: {count} of {target} letters and digits so far "
+        "({whole_groups} of {groups} groups of four). That is for the newer, longer kind of "
+        "export; if yours is the usual kind of 80 letters and digits, {extra} characters are "
+        "too many.",
         "extra",
     ),
     # Characters and length.
@@ -86,10 +93,10 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     ),
     "codepoint": N_(" (U+{hex})"),
     "length": NP_(
-        "The text has {count} characters; {kind} has exactly {expected} ({groups} groups of "
-        "4). {difference} character is {more_or_less}{detail}",
-        "The text has {count} characters; {kind} has exactly {expected} ({groups} groups of "
-        "4). {difference} characters are {more_or_less}{detail}",
+        "The text has {count} letters and digits; {kind} has exactly {expected} in {groups} "
+        "groups of four. {difference} character is {more_or_less}{detail}",
+        "The text has {count} letters and digits; {kind} has exactly {expected} in {groups} "
+        "groups of four. {difference} characters are {more_or_less}{detail}",
         "difference",
     ),
     "length.kind.v0": N_("an ID export"),
@@ -160,7 +167,7 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     ),
     "reformatted": N_(
         "The text was read leniently ({found:list}). The Android app accepts the export only in "
-        "the canonical form shown (upper case, a dash after every 4 characters): paste that one."
+        "the form shown (capital letters, a dash after each group of four): paste that one."
     ),
     "reformatted.stylised": N_("full-width or other stylised characters"),
     "reformatted.lowercase": N_("lowercase letters"),
@@ -168,14 +175,16 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     "reformatted.no-dashes": N_("no dashes"),
     "reformatted.odd-dashes": N_("dashes out of place or unusual separator characters"),
     "unsupported-version.zero": N_(
-        "The text has the length of a version 1 export (104 characters), but its first byte "
-        "says version 0, yet version 0 exports are 80 characters long. Was something added to "
-        "it? A version 1 export starts with AE, AF, AG or AH; check the first group for a typo."
+        "The text has 104 letters and digits, as many as the newer, longer kind of export, but "
+        "it starts like an export of the usual kind, which has 80 letters and digits. Was "
+        "something added to it? The newer, longer kind starts with AE, AF, AG or AH: check the "
+        "first group for a typo."
     ),
     "unsupported-version.newer": N_(
-        "The text has the length of a version 1 export (104 characters), but its first byte "
-        "says version {byte}, newer than this validator knows (versions 0 and 1). A version 1 "
-        "export starts with AE, AF, AG or AH; check the first group for a typo."
+        "The text has 104 letters and digits, as many as the newer, longer kind of export, but "
+        "no export the apps make starts like this: the newer, longer kind starts with AE, AF, "
+        "AG or AH. Check the first group for a typo. If it is right, the export comes from an "
+        "app newer than this checker, which cannot read it yet."
     ),
     # The password.
     "short-password.never": NP_(
@@ -296,16 +305,17 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
 MESSAGES["live.complete"] = N_("All {groups} groups are there and every character fits.")
 # The command line's words around the messages.
 MESSAGES.update({
-    "cli.ok-opened": N_("OK: a version {version} ID export; the password opens it."),
-    "cli.ok-well-formed": N_("OK: a well-formed version {version} ID export."),
+    "cli.ok-opened": N_("OK: the password opens this ID export."),
+    "cli.ok-well-formed": N_("OK: the text has the right form for an ID export."),
     "cli.ok-unchecked": N_(
-        "OK: a well-formed version {version} ID export (no password given, so not decrypted)."
+        "OK: the text has the right form for an ID export. Only its password can show whether "
+        "a character in it is wrong (no password was given)."
     ),
     "cli.not-ok.contact-qr": N_("NOT OK: this is a contact QR code, not an ID export."),
     "cli.not-ok.threema-id": N_("NOT OK: this is a Threema ID, not an ID export."),
     "cli.not-ok.unknown": N_("NOT OK: this is not an ID export."),
     "cli.not-ok.export": N_("NOT OK: this ID export has problems."),
-    "cli.canonical": N_("Canonical form:"),
+    "cli.canonical": N_("For the app:"),
     "cli.identity": N_("ID:"),
     "cli.public-key": N_("Public key:"),
     "cli.corrected": N_("corrected:"),
