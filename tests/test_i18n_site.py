@@ -121,9 +121,12 @@ def german_site(built_site: Path, tmp_path_factory) -> Path:
     assert f"{content}/faq.yml:15: missing de translation (faq/which-backup/question)" in (
         result.stdout
     )
-    from helpcenter.pdf import render_guides
-
-    render_guides(site / "de")
+    # In its own process: the session's Chromium runs Playwright's loop in this one.
+    pdfs = subprocess.run(
+        [sys.executable, "-m", "helpcenter.pdf", str(site / "de")],
+        cwd=ROOT, capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert pdfs.returncode == 0, pdfs.stderr
     return site
 
 
