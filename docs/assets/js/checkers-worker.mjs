@@ -116,6 +116,9 @@ async function start() {
   const labels = fetchText(new URL("labels.json", CHECKERS_DIR));
   wheel.catch(() => {});
   labels.catch(() => {});
+  // The site's language (each language's pages have their own assets) and its message catalog.
+  const messages = fetchJson(new URL("messages.json", CHECKERS_DIR));
+  messages.catch(() => {});
   const snapshot = await chooseSnapshot(manifest);
   const image = snapshot ? fetchChecked(snapshot.url, snapshot.integrity) : null;
   if (image) image.catch(() => {}); // awaited by loadPyodide, or dropped below
@@ -143,7 +146,9 @@ async function start() {
   bridge = pyodide.pyimport("checkers.bridge");
   choice = pyodide.pyimport("checkers.choice_json");
   // The apps' UI labels of the site's content, so that messages name menus as pages do.
-  bridge.set_wording("en", await labels);
+  const { language, messages: catalog } = await messages;
+  bridge.set_wording(language, await labels, JSON.stringify(catalog));
+  choice.set_language_json(language, JSON.stringify(catalog));
   await argon2;
   return path;
 }
