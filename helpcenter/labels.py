@@ -5,17 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpcenter.content import _Loader
+from helpcenter.label_forms import BASE_LANGUAGE, labels_in
 from helpcenter.yamlsource import ContentError
 
 LABELS_FILE = "labels.yml"
 
 
-def load_labels(content_dir: Path) -> dict[str, dict[str, str]]:
-    """labels.yml of `content_dir` as {key: {platform: wording}}; ContentError lists every
-    `path:line: problem`."""
+def load_labels(content_dir: Path, language: str = BASE_LANGUAGE) -> dict[str, dict[str, str]]:
+    """labels.yml of `content_dir` as {key: {platform: wording}} in `language` ("en", "de");
+    ContentError lists every `path:line: problem` (a missing German wording included),
+    ValueError names the known languages for any other."""
     loader = _Loader(Path(content_dir))
     reader = loader.read(LABELS_FILE)
-    labels = loader.labels(reader) if reader is not None else {}
+    if reader is not None:
+        loader.labels(reader)
     if loader.problems:
         raise ContentError(loader.problems)
-    return labels
+    return labels_in(loader.label_forms, language)
