@@ -1,7 +1,7 @@
 # The two commands of the README: `make serve` and `make test`. Everything else is a step of them.
 PY := .venv/bin/python
 
-.PHONY: setup build dist serve preview test bench lint report clean
+.PHONY: setup build dist serve preview test bench lint report clean translations
 
 setup:
 	@bash scripts/setup.sh
@@ -30,6 +30,11 @@ bench: setup
 # What readers told us: `make report`, or e.g. `make report REPORT_ARGS="--days 7 --html report.html"`.
 report: setup
 	@$(PY) -m helpcenter.feedback report $(REPORT_ARGS)
+
+# Translators' catalogs: docs/locale/*.pot from the English source, docs/locale/de/LC_MESSAGES/*.po
+# updated (translations kept; changed English marks them fuzzy). See README, "Translations".
+translations: setup
+	@$(PY) scripts/translations.py
 
 lint: setup
 	@$(PY) -m ruff check checkers helpcenter scripts tests

@@ -1,0 +1,1 @@
+"""The German edition: translation units of the content, PO catalogs, translated content."""
