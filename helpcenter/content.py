@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -13,11 +14,18 @@ from helpcenter.catalog_source import catalog_problems
 from helpcenter.content_fields import FieldReader
 from helpcenter.content_lint import lint_fields
 from helpcenter.guide_sections import GUIDE_SECTIONS
+from helpcenter.label_forms import (
+    BASE_LANGUAGE,
+    TRANSLATIONS,
+    Labels,
+    labels_in,
+    read_label_forms,
+)
 from helpcenter.markdown_refs import LinkMap, SitePage, check_labels, find_links
 from helpcenter.yamlsource import ContentError, KeyPath, SourceDocument, load_yaml
 
-# Languages whose UI labels labels.yml may hold beside the English (`de: {android: ...}`).
-LABEL_LANGUAGES = ("de",)
+# Languages whose UI labels labels.yml holds beside the English (`de: {android: ...}`).
+LABEL_LANGUAGES = tuple(TRANSLATIONS)
 
 BLOCK_KINDS = ("step", "note", "warning", "tip")
 # Anchors that the page templates give their own headings; content ids must not take them.
@@ -85,6 +93,12 @@ class Content:
     guides: dict[str, Guide]  # platform -> guide
     catalog: Catalog
     links: LinkMap
+    # labels.yml in every language, English included: {language: {key: {platform: wording}}}
+    label_forms: dict[str, Labels] = dataclasses.field(default_factory=dict)
+
+    def labels_in(self, language: str) -> Labels:
+        """The UI labels as the apps show them in `language` ("en" is `labels`)."""
+        return labels_in(self.label_forms, language)
 
 
 @dataclass(frozen=True)
@@ -105,6 +119,7 @@ class _Loader:
         self.load = load  # a translated language's loader hands over translated documents
         self.problems: list[str] = []
         self.markdown: list[_Markdown] = []
+        self.label_forms: dict[str, Labels] = {}
 
     def read(self, relative: str) -> FieldReader | None:
         try:
@@ -122,22 +137,9 @@ class _Loader:
         return text
 
     def labels(self, reader: FieldReader) -> dict[str, dict[str, str]]:
-        top = reader.mapping((), ["labels"], what="labels.yml")
-        raw = top.get("labels")
-        if not isinstance(raw, dict):
-            if "labels" in top:
-                reader.report(("labels",), "'labels' must map label keys to their wordings")
-            return {}
-        labels = {}
-        for key in raw:
-            wordings = reader.mapping(
-                ("labels", key), [], (*PLATFORMS, *LABEL_LANGUAGES), what=f"label '{key}'"
-            )
-            texts = {p: reader.text(("labels", key, p)) for p in PLATFORMS if p in wordings}
-            if not wordings and isinstance(raw[key], dict):
-                reader.report(("labels", key), f"label '{key}' needs an android or ios wording")
-            labels[str(key)] = {p: text for p, text in texts.items() if text}
-        return labels
+        """The English labels; every language's in self.label_forms (helpcenter.label_forms)."""
+        self.label_forms = read_label_forms(reader)
+        return self.label_forms[BASE_LANGUAGE]
 
     def faq(self, reader: FieldReader) -> Faq:
         top = reader.mapping((), ["topics", "entries"], ["updated", "version"], what="faq.yml")
@@ -383,14 +385,16 @@ def load_content(
     # --- end of content lint ---
     if loader.problems or catalog is None:
         raise ContentError(sorted(loader.problems, key=_file_and_line))
-    return Content(labels, faq, guides, catalog, links)
+    return Content(labels, faq, guides, catalog, links, loader.label_forms)
 
 
-def load_labels(content_dir: Path) -> dict[str, dict[str, str]]:
-    """labels.yml alone, checked (for front ends that need the UI labels, not the pages)."""
+def load_labels(content_dir: Path, language: str = BASE_LANGUAGE) -> dict[str, dict[str, str]]:
+    """labels.yml alone, checked, in `language` (for front ends that need the UI labels, not
+    the pages)."""
     loader = _Loader(content_dir)
     reader = loader.read("labels.yml")
-    labels = loader.labels(reader) if reader is not None else {}
+    if reader is not None:
+        loader.labels(reader)
     if loader.problems:
         raise ContentError(sorted(loader.problems, key=_file_and_line))
-    return labels
+    return labels_in(loader.label_forms, language)

@@ -113,7 +113,8 @@ def _german_labels(content: Path) -> None:
     labels = content / "labels.yml"
     data = yaml.safe_load(labels.read_text("utf-8"))
     for wordings in data["labels"].values():
-        wordings["de"] = {p: f"{text} (de)" for p, text in wordings.items()}
+        # (labels.yml has its German forms already: replace them, platforms only)
+        wordings["de"] = {p: f"{text} (de)" for p, text in wordings.items() if p != "de"}
     labels.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
 
 

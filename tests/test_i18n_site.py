@@ -103,7 +103,8 @@ def german_site(built_site: Path, tmp_path_factory) -> Path:
     labels_file = content / "labels.yml"
     labels = yaml.safe_load(labels_file.read_text("utf-8"))
     for key, wordings in labels["labels"].items():
-        wordings["de"] = GERMAN_LABELS.get(key, dict(wordings))
+        platforms = {p: text for p, text in wordings.items() if p != "de"}  # replace the fixture's
+        wordings["de"] = GERMAN_LABELS.get(key, platforms)
     labels_file.write_text(yaml.safe_dump(labels, allow_unicode=True), "utf-8")
     # The print guide quotes this entry (print/remove-vs-revoke.md.j2); the fixture lacks it.
     with (content / "faq.yml").open("a", encoding="utf-8") as faq:
