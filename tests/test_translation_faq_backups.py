@@ -1,7 +1,8 @@
 """The German FAQ and backup comparison (faq.po, backup-options.po): complete, current, same markup.
 
 A translation must keep what the page and the checks rely on: the same `[[label]]` references,
-link targets, inline code, emphasis, list items and content tabs as its English unit, and the
+link targets, inline code, emphasis, list items, content tabs, HTML tags and `%(name)s`
+placeholders (the wizard page's words) as its English unit, and the
 glossary's words (docs/content/notes/glossary-de.md): «Sie», never «du»; «Gerät», not «Handy».
 """
 
@@ -57,6 +58,8 @@ def _shape(text: str) -> dict[str, object]:
         "bullet items": sum(1 for line in lines if re.match(r"\s*- ", line)),
         "numbered items": [m.group(1) for line in lines if (m := re.match(r"\s*(\d+)\. ", line))],
         "content tabs": [line for line in lines if line.lstrip().startswith("===")],
+        "html tags": sorted(re.findall(r"<[^>]+>", text)),
+        "placeholders": sorted(re.findall(r"%\(\w+\)s", text)),
         "paragraphs": len(re.split(r"\n[ \t]*\n", text.strip())),
         # numbers are facts (8 characters, 24 hours, version 5.0.4); links may hold digits too
         "numbers": sorted(re.findall(r"\d+", _LINK_TEXT.sub("", text))),
@@ -122,6 +125,9 @@ def test_the_shape_check_catches_a_lost_label_and_link() -> None:
     assert _shape(english)["link targets"] != _shape("[hier](/faq/#a-c)")["link targets"]
     assert _shape(english)["content tabs"] != _shape('=== "Apple"\n\n    x')["content tabs"]
     assert _shape(english)["numbers"] != _shape("in 42 Stunden")["numbers"]
+    html = '<strong>Ohne sie:</strong> <a href="%(url)s/">Vergleich</a>'
+    assert _shape(html)["html tags"] != _shape("<b>Ohne sie:</b> Vergleich")["html tags"]
+    assert _shape(html)["placeholders"] != _shape('<a href="/backups/">')["placeholders"]
 
 
 def test_german_content_passes_the_content_checks(tmp_path: Path) -> None:
