@@ -33,7 +33,7 @@ from checkers.driver import HostUnavailable, run_async
 from checkers.idexport import check_steps, check_typing
 from checkers.idexport_report import build_report
 from checkers.kdf import ARGON2ID, PBKDF2_SHA1, PBKDF2_SHA256, KdfRequest, KdfUnavailable
-from checkers.wording import Wording
+from checkers.wording import CodeTranslations, Wording
 
 __all__ = [
     "ARGON2_HOST_FUNCTION", "check_json", "data_backup_json", "derive_key", "live_json",
@@ -47,10 +47,12 @@ ARGON2_HOST_FUNCTION = "checkersArgon2id"
 _wording = Wording()  # until the worker hands over the site's language and labels
 
 
-def set_wording(language: str, labels_json: str) -> None:
-    """The language of the page and the UI labels of labels.yml (as the site publishes them)."""
+def set_wording(language: str, labels_json: str, messages_json: str = "{}") -> None:
+    """The language of the page, the UI labels of labels.yml in it and the checkers' message
+    catalog for it ({code: text}, as the site publishes them)."""
     global _wording
-    _wording = Wording(language, labels=json.loads(labels_json))
+    translations = CodeTranslations(json.loads(messages_json))
+    _wording = Wording(language, translations, labels=json.loads(labels_json))
 
 
 async def derive_key(request: KdfRequest) -> bytes:

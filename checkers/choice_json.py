@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from checkers.backup_choice import InputError, choose, parse_inputs
 from checkers.catalog import Catalog, CatalogError
 from checkers.choice_report import GuideTitles, choice_report
-from checkers.wording import Labels, Message, Wording
+from checkers.wording import CodeTranslations, Labels, Message, Wording
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,15 @@ class _Setup:
 
 
 _setup: _Setup | None = None  # what set_catalog_json received last
+# The page's language and its message catalog ({code: text}), from set_language_json.
+_language = "en"
+_translations = CodeTranslations({})
+
+
+def set_language_json(language: str, messages_json: str = "{}") -> None:
+    """The page's language and the checkers catalog the site publishes for it."""
+    global _language, _translations
+    _language, _translations = language, CodeTranslations(json.loads(messages_json))
 
 
 def _error(input_name: str | None, message: str, detail: Message | None = None) -> str:
@@ -51,8 +60,9 @@ def set_catalog_json(
     return json.dumps({"ok": True})
 
 
-def backup_choice_json(inputs_json: str, language: str = "en") -> str:
-    """The wizard's report for the inputs, worded in `language` (English: the source text)."""
+def backup_choice_json(inputs_json: str, language: str | None = None) -> str:
+    """The wizard's report for the inputs, worded in `language` (default: the page's, see
+    set_language_json; English is the source text)."""
     if _setup is None:
         return _error(None, "backup catalog: not loaded (set_catalog_json first)")
     try:
@@ -61,11 +71,18 @@ def backup_choice_json(inputs_json: str, language: str = "en") -> str:
             return _error(None, "inputs: expected a JSON object of input names and values")
         inputs = parse_inputs(values)
     except InputError as error:
-        wording = Wording(language, labels=_setup.labels)
+        wording = _wording(language)
         return _error(error.input_name, wording(error.message), error.message)
     except ValueError as error:
         return _error(None, f"inputs: {error}")
-    wording = Wording(language, labels=_setup.labels)
+    wording = _wording(language)
     answer = choose(_setup.catalog, inputs)
     report = choice_report(_setup.catalog, inputs, answer, wording, _setup.guide_titles)
     return json.dumps({"report": report})
+
+
+def _wording(language: str | None) -> Wording:
+    assert _setup is not None
+    if language is None or language == _language:
+        return Wording(_language, _translations, labels=_setup.labels)
+    return Wording(language, labels=_setup.labels)

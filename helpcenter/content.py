@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,9 @@ from helpcenter.content_lint import lint_fields
 from helpcenter.guide_sections import GUIDE_SECTIONS
 from helpcenter.markdown_refs import LinkMap, SitePage, check_labels, find_links
 from helpcenter.yamlsource import ContentError, KeyPath, SourceDocument, load_yaml
+
+# Languages whose UI labels labels.yml may hold beside the English (`de: {android: ...}`).
+LABEL_LANGUAGES = ("de",)
 
 BLOCK_KINDS = ("step", "note", "warning", "tip")
 # Anchors that the page templates give their own headings; content ids must not take them.
@@ -96,14 +100,15 @@ class _Markdown:
 class _Loader:
     """Reads every content file, collecting problems instead of stopping at the first."""
 
-    def __init__(self, content_dir: Path) -> None:
+    def __init__(self, content_dir: Path, load: Callable[[Path], SourceDocument] = load_yaml):
         self.content_dir = Path(content_dir)
+        self.load = load  # a translated language's loader hands over translated documents
         self.problems: list[str] = []
         self.markdown: list[_Markdown] = []
 
     def read(self, relative: str) -> FieldReader | None:
         try:
-            return FieldReader(load_yaml(self.content_dir / relative), self.problems)
+            return FieldReader(self.load(self.content_dir / relative), self.problems)
         except ContentError as error:
             self.problems.extend(error.problems)
             return None
@@ -125,7 +130,9 @@ class _Loader:
             return {}
         labels = {}
         for key in raw:
-            wordings = reader.mapping(("labels", key), [], PLATFORMS, what=f"label '{key}'")
+            wordings = reader.mapping(
+                ("labels", key), [], (*PLATFORMS, *LABEL_LANGUAGES), what=f"label '{key}'"
+            )
             texts = {p: reader.text(("labels", key, p)) for p in PLATFORMS if p in wordings}
             if not wordings and isinstance(raw[key], dict):
                 reader.report(("labels", key), f"label '{key}' needs an android or ios wording")
@@ -340,9 +347,13 @@ def _file_and_line(problem: str) -> tuple[str, int]:
     return path, int(line) if line.isdigit() else 0
 
 
-def load_content(content_dir: Path) -> Content:
-    """Read and check all content; raise ContentError listing every `path:line: problem`."""
-    loader = _Loader(content_dir)
+def load_content(
+    content_dir: Path, load: Callable[[Path], SourceDocument] = load_yaml
+) -> Content:
+    """Read and check all content; raise ContentError listing every `path:line: problem`.
+
+    `load` parses one file (helpcenter.i18n gives translated documents with the same lines)."""
+    loader = _Loader(content_dir, load)
     readers: dict[str, Any] = {
         "labels": loader.read("labels.yml"),
         "faq": loader.read("faq.yml"),

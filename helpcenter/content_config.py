@@ -16,3 +16,13 @@ class ContentPluginConfig(base.Config):
     catalog_json = c.Type(str, default="assets/checkers/backup-options.json")
     # Where the UI labels (labels.yml) are published as JSON for the checkers' messages.
     labels_json = c.Type(str, default="assets/checkers/labels.json")
+    # --- issue 13: languages ---
+    # The language of this build's pages; helpcenter/i18n/build.py builds each translation
+    # (English at the site root, the others under /<language>/) with its own language here.
+    language = c.Type(str, default="en")
+    # Every language the site is built in: the pages link their other-language versions.
+    languages = c.Type(list, default=["en", "de"])
+    # The PO catalogs (docs/locale/<language>/LC_MESSAGES/<domain>.po), relative to mkdocs.yml.
+    locale_dir = c.Type(str, default="docs/locale")
+    # The checkers' messages in this build's language ({language, messages: {code: text}}).
+    messages_json = c.Type(str, default="assets/checkers/messages.json")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gettext
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -14,6 +16,11 @@ from checkers.platforms import PLATFORM_NAMES, PLATFORMS
 from helpcenter.content import Block, Content, GuideSection
 from helpcenter.markdown_refs import label_html, render_labels
 
+if TYPE_CHECKING:
+    from helpcenter.i18n.site import SiteLanguage
+
+# gettext of the page's language: the code's own words are msgids of the `site` domain.
+Gettext = Callable[[str], str]
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 # Generated page (source path, as if in docs/) -> its template in TEMPLATES_DIR.
 PAGE_TEMPLATES = {
@@ -61,12 +68,13 @@ def _section(section: GuideSection) -> dict[str, Any]:
     return {**dataclasses.asdict(section), **_steps(section.blocks)}
 
 
-def _between(from_platforms: list[str], to_platforms: list[str]) -> str:
+def _between(from_platforms: list[str], to_platforms: list[str], _: Gettext) -> str:
     """Human wording of the platforms an option moves between."""
     if set(from_platforms) == set(to_platforms) == set(PLATFORMS):
-        return "Any phone to any phone, Android or iOS"
-    old, new = (" or ".join(PLATFORM_NAMES[p] for p in ps) for ps in (from_platforms, to_platforms))
-    return f"{old} to {new} only"
+        return _("Any phone to any phone, Android or iOS")
+    either = _(" or ")
+    old, new = (either.join(PLATFORM_NAMES[p] for p in ps) for ps in (from_platforms, to_platforms))
+    return _("{old} to {new} only").format(old=old, new=new)
 
 
 def _kind(option: dict[str, Any]) -> str:
@@ -85,8 +93,8 @@ def _if_old_phone_gone(option: dict[str, Any]) -> str:
     return "if-made" if option["provided_by"] else "yes"
 
 
-def template_data(content: Content) -> dict[str, Any]:
-    """The content model as plain data, the same for every page."""
+def template_data(content: Content, _: Gettext = gettext.gettext) -> dict[str, Any]:
+    """The content model as plain data, the same for every page (words of the code via `_`)."""
     faq = dataclasses.asdict(content.faq)
     entries = faq["entries"]
     for topic in faq["topics"]:
@@ -118,7 +126,9 @@ def template_data(content: Content) -> dict[str, Any]:
         option["if_old_phone_gone"] = _if_old_phone_gone(option)
         # Nothing moves from one phone to the other, so "Android to iOS" would mislead.
         option["between"] = (
-            _between(option["from"], option["to"]) if option["kind"] == "backup" else "Any phone"
+            _between(option["from"], option["to"], _)
+            if option["kind"] == "backup"
+            else _("Any phone")
         )
         option["guide_links"] = [
             {"platform": platform, "step": step, "section": section,
@@ -147,24 +157,40 @@ def template_data(content: Content) -> dict[str, Any]:
 @functools.cache  # one per process: a live preview's rebuild reuses the compiled templates
 def template_environment() -> Environment:
     """The Jinja environment of every generated page (screen and print); reloads edited files."""
-    return Environment(
+    environment = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
+        # {% trans %} and _(): the words of the templates, in the page's language (each render
+        # passes its own gettext; the `site` domain of the PO catalogs).
+        extensions=["jinja2.ext.i18n"],
         undefined=StrictUndefined,
         autoescape=False,  # the output is Markdown; MkDocs escapes when it renders HTML
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.policies["ext.i18n.trimmed"] = True  # a msgid is one line, however wrapped
+    environment.install_null_translations()
+    return environment
 
 
 class PageRenderer:
     """Renders each generated page's Markdown; links and labels are resolved per page."""
 
-    def __init__(self, content: Content, catalog_json_uri: str, use_directory_urls: bool = True):
+    def __init__(
+        self,
+        content: Content,
+        catalog_json_uri: str,
+        use_directory_urls: bool = True,
+        site_language: SiteLanguage | None = None,
+    ):
         self.content = content
         self.catalog_json_uri = catalog_json_uri
         self.use_directory_urls = use_directory_urls
-        self.data = template_data(content)
+        self.site_language = site_language
+        self.translations = (
+            site_language.translations if site_language else gettext.NullTranslations()
+        )
+        self.data = template_data(content, self.translations.gettext)
         self.environment = template_environment()
 
     def render(self, src_uri: str) -> str:
@@ -191,8 +217,22 @@ class PageRenderer:
 
         template = self.environment.get_template(PAGE_TEMPLATES[src_uri])
         platform = src_uri.removeprefix("guides/").removesuffix(".md")
+        language = self.site_language.template_data() if self.site_language else {"code": "en"}
+        untranslated = self.site_language.untranslated if self.site_language else {}
+        page_url_ = page_url(src_uri, self.use_directory_urls)
+
+        def original(anchor: str = "") -> str:
+            """This page's English original (a unit not yet translated), relative to here."""
+            up = "../" * page_url_.count("/")
+            return f"{up}{language.get('source', '')}{page_url_}" + (f"#{anchor}" if anchor else "")
+
         return template.render(
             **self.data,
+            gettext=self.translations.gettext,
+            ngettext=self.translations.ngettext,
+            language=language,
+            untranslated=untranslated.get(src_uri, set()),
+            original=original,
             page={"src_uri": src_uri, "url": page_url(src_uri, self.use_directory_urls)},
             guide=self.data["guides"].get(platform),
             catalog_json_url=site_file(self.catalog_json_uri),

@@ -51,6 +51,33 @@ def build_pages(staging: Path) -> None:
         raise BuildError((result.stderr or result.stdout).strip() or "mkdocs build failed")
 
 
+# --- issue 13: the translated editions, each under /<language>/ (helpcenter/i18n/build.py) ---
+TRANSLATED_LANGUAGES = ("de",)
+# Set by --strict and --release: any missing or stale translation fails the build.
+STRICT_TRANSLATIONS_VARIABLE = "HELPCENTER_STRICT_TRANSLATIONS"
+
+
+def build_translated_pages(staging: Path) -> None:
+    """Each translated edition; its missing and stale units are listed as `path:line`."""
+    strict = os.environ.get(STRICT_TRANSLATIONS_VARIABLE) == "1"
+    for language in TRANSLATED_LANGUAGES:
+        command = [sys.executable, "-m", "helpcenter.i18n.build", "--quiet",
+                   "--language", language, "--site-dir", str(staging / language)]  # fmt: skip
+        if strict:
+            command.append("--strict-translations")
+        result = subprocess.run(
+            command, cwd=ROOT, capture_output=True, text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )  # fmt: skip
+        if result.stdout.strip():
+            print(result.stdout.strip())
+        if result.returncode != 0:
+            raise BuildError(result.stderr.strip() or f"the {language} pages failed")
+
+
+# --- end of issue 13 ---
+
+
 def build_pdfs(staging: Path) -> None:
     """The printable guides, printed by Chromium from the print pages (paper: --paper)."""
     from helpcenter.pdf import PdfError, render_guides
@@ -72,6 +99,7 @@ def write_hosting(staging: Path) -> None:
 STEPS: list[tuple[str, Callable[[Path], None]]] = [
     ("wheel", build_checkers_wheel),
     ("pages", build_pages),
+    ("pages-translated", build_translated_pages),
     ("hosting", write_hosting),
     ("pdfs", build_pdfs),
 ]
@@ -166,7 +194,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="a build to publish: needs HELPCENTER_SITE_URL, the site's public https address",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on any missing or stale translation (a release build always does)",
+    )
     args = parser.parse_args(argv)
+    if args.strict or args.release:
+        os.environ[STRICT_TRANSLATIONS_VARIABLE] = "1"
+    else:
+        os.environ.pop(STRICT_TRANSLATIONS_VARIABLE, None)
     if not check_site_url(args.release):
         return 2
     if args.paper:

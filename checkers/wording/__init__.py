@@ -8,5 +8,6 @@ extracts into the PO template); other languages come as gettext catalogs the cal
 from checkers.wording.message import Message, message
 from checkers.wording.render import Labels, Wording
 from checkers.wording.source import MESSAGES
+from checkers.wording.translations import CodeTranslations
 
-__all__ = ["MESSAGES", "Labels", "Message", "Wording", "message"]
+__all__ = ["MESSAGES", "CodeTranslations", "Labels", "Message", "Wording", "message"]

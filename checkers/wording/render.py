@@ -66,9 +66,9 @@ class _Formatter(string.Formatter):
         if format_spec in ("list", "or_list", "alternatives"):
             words = [self.wording(v) if isinstance(v, Message) else str(v) for v in value]
             if format_spec == "alternatives":  # each may hold commas: "a; or b; or c"
-                return f"; {self.wording.gettext(MESSAGES['word.or'])} ".join(words)
+                return f"; {self.wording.gettext(MESSAGES['word.or'], code='word.or')} ".join(words)
             key = "word.and" if format_spec == "list" else "word.or"
-            return rules.join(words, self.wording.gettext(MESSAGES[key]))
+            return rules.join(words, self.wording.gettext(MESSAGES[key], code=key))
         if format_spec == "a":
             return rules.with_article(str(value))
         if format_spec == "quoted":
@@ -105,10 +105,18 @@ class Wording:
         self.rules = _LanguageRules(language)
         self._platform_stack: list[str | None] = []
 
-    def gettext(self, source: str | tuple[str, str, str], count: int | None = None) -> str:
+    def gettext(
+        self, source: str | tuple[str, str, str], count: int | None = None, code: str | None = None
+    ) -> str:
+        """The translation of a catalog entry; `code` is its msgctxt (the message code)."""
         if isinstance(source, tuple):
             singular, plural, _ = source
-            return self.translations.ngettext(singular, plural, 1 if count is None else count)
+            n = 1 if count is None else count
+            if code is not None:
+                return self.translations.npgettext(code, singular, plural, n)
+            return self.translations.ngettext(singular, plural, n)
+        if code is not None:
+            return self.translations.pgettext(code, source)
         return self.translations.gettext(source)
 
     def __call__(self, message: Message) -> str:
@@ -116,7 +124,7 @@ class Wording:
         source = MESSAGES[message.code]
         params = dict(message.params)
         count = params.get(source[2]) if isinstance(source, tuple) else None
-        template = self.gettext(source, count)
+        template = self.gettext(source, count, message.code)
         self._platform_stack.append(params.get("platform", self._current_platform()))
         try:
             text = _Formatter(self).vformat(template, (), params)

@@ -31,6 +31,8 @@ DOMAINS = (*CONTENT_DOMAINS, "site", "checkers")
 # Sources of the domains that are not content YAML (globs, relative to the project folder).
 CHECKERS_SOURCES = ("checkers/wording/*_text.py",)
 SITE_SOURCES = ("helpcenter/templates/**/*.j2", "helpcenter/theme/**/*.html")
+# Python modules whose `_("...")` words end up on pages (the `site` domain too).
+SITE_PYTHON_SOURCES = ("helpcenter/pages.py", "helpcenter/i18n/site_text.py")
 # The wizard's questions and answers belong with the backup options (their translator).
 WIZARD_TEMPLATE = "helpcenter/templates/pages/tools-backup-choice.md.j2"
 TEMPLATE_COMMENT_TAGS = ("Translators:",)
@@ -105,9 +107,14 @@ def template_catalogs(root: Path = ROOT, content_dir: Path | None = None) -> dic
                                 TEMPLATE_COMMENT_TAGS)  # fmt: skip
     for message in wizard:
         if message.id:
-            catalogs["backup-options"][message.id, message.context] = message
+            catalogs["backup-options"][message.id] = message
     catalogs["site"] = _extracted_catalog("site", root, site_files, babel_extract,
                                           TEMPLATE_COMMENT_TAGS)  # fmt: skip
+    python_site = _extracted_catalog("site", root, _files(root, SITE_PYTHON_SOURCES),
+                                     "python", TEMPLATE_COMMENT_TAGS)  # fmt: skip
+    for message in python_site:
+        if message.id and catalogs["site"].get(message.id, message.context) is None:
+            catalogs["site"][message.id] = message
     checkers_files = _files(root, CHECKERS_SOURCES)
     catalogs["checkers"] = _extracted_catalog("checkers", root, checkers_files, extract_checkers)
     return catalogs

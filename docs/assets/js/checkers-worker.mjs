@@ -77,11 +77,15 @@ async function start() {
   const quiet = () => {};
   const pyodide = await loadPyodide({ indexURL: PYODIDE_DIR.href, stdout: quiet, stderr: quiet });
   const labels = fetchText(new URL("labels.json", CHECKERS_DIR));
+  // The site's language (each language's pages have their own assets) and its message catalog.
+  const messages = fetchJson(new URL("messages.json", CHECKERS_DIR));
   await installCheckers(pyodide);
   bridge = pyodide.pyimport("checkers.bridge");
   choice = pyodide.pyimport("checkers.choice_json");
   // The apps' UI labels of the site's content, so that messages name menus as pages do.
-  bridge.set_wording("en", await labels);
+  const { language, messages: catalog } = await messages;
+  bridge.set_wording(language, await labels, JSON.stringify(catalog));
+  choice.set_language_json(language, JSON.stringify(catalog));
   await argon2;
 }
 

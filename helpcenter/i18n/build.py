@@ -1,0 +1,121 @@
+"""Builds one translated edition of the site with MkDocs, into <site>/<language>/.
+
+    python -m helpcenter.i18n.build --language de --site-dir site/de [--strict-translations]
+
+The configuration is mkdocs.yml with this language's settings: the theme's language (its own
+words, `<html lang>`), the search index's language (German stemming from the lunr-languages
+Material ships), the site address under /<language>/ and the navigation's titles. The content
+is loaded once, translated, and handed to the content plugin. Missing and stale translations
+are reported per file as `path:line`; with --strict-translations (release builds) any of them
+fails the build, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, MkDocsException
+
+from helpcenter.i18n.catalogs import ROOT
+from helpcenter.i18n.localized import load_localized
+from helpcenter.i18n.site import SiteLanguage, from_localized, site_root
+from helpcenter.i18n.site_text import translate_nav
+from helpcenter.yamlsource import ContentError
+
+CONTENT_PLUGIN = "helpcenter/content"
+SEARCH_PLUGIN = "material/search"
+
+
+class TranslationBuildError(RuntimeError):
+    """The translated edition cannot be built; the message says what and where."""
+
+
+def language_config(
+    language: str, site_dir: Path, config_file: Path = ROOT / "mkdocs.yml"
+) -> MkDocsConfig:
+    """mkdocs.yml as the `language` edition's configuration (not yet loaded with content)."""
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    config.site_url = urljoin(config.site_url or "/", site_root(language))
+    config.theme["language"] = language
+    config.plugins[SEARCH_PLUGIN].config.lang = [language]
+    config.plugins[CONTENT_PLUGIN].config.language = language
+    return config
+
+
+def load_language(config: MkDocsConfig) -> SiteLanguage:
+    """The translated content of the configured edition, loaded and judged once."""
+    plugin = config.plugins[CONTENT_PLUGIN]
+    content_dir = plugin.content_dir(config)
+    locale_dir = plugin.project_path(config, plugin.config.locale_dir)
+    localized = load_localized(content_dir, locale_dir, plugin.config.language)
+    return from_localized(localized, plugin.config.languages)
+
+
+def build_language(
+    language: str,
+    site_dir: Path,
+    *,
+    strict: bool = False,
+    config_file: Path = ROOT / "mkdocs.yml",
+    report=print,
+) -> SiteLanguage:
+    """Build the edition into site_dir; TranslationBuildError says why it could not."""
+    config = language_config(language, site_dir, config_file)
+    try:
+        site_language = load_language(config)
+    except ContentError as error:
+        raise TranslationBuildError(f"{language} content problems:\n{error}") from None
+    localized = site_language.localized
+    assert localized is not None
+    report(localized.report())
+    if strict and not localized.complete:
+        count = len(localized.strict_problems())
+        raise TranslationBuildError(
+            f"strict build: {count} {language} unit{'s' * (count != 1)} missing or stale "
+            "(listed above); translate them, or build without --strict-translations"
+        )
+    config.plugins[CONTENT_PLUGIN].preloaded = site_language
+    translations = site_language.translations
+    config.site_name = translations.gettext(config.site_name)
+    if config.site_description:
+        config.site_description = translations.gettext(" ".join(config.site_description.split()))
+    config.nav = translate_nav(config.nav, translations.gettext)
+    try:
+        build(config)
+    except (Abort, MkDocsException) as error:
+        raise TranslationBuildError(f"{language} pages: {error}") from error
+    return site_language
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--language", required=True)
+    parser.add_argument("--site-dir", type=Path, required=True)
+    parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument(
+        "--strict-translations", action="store_true",
+        help="fail on any missing or stale translation (release builds)",
+    )  # fmt: skip
+    parser.add_argument("--quiet", action="store_true", help="only the translation report")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s")
+    try:
+        build_language(
+            args.language, args.site_dir, strict=args.strict_translations,
+            config_file=args.config_file,
+        )  # fmt: skip
+    except TranslationBuildError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
