@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import gettext
 import posixpath
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from checkers.platforms import PLATFORM_NAMES, PLATFORMS
@@ -193,6 +195,13 @@ class PageRenderer:
         self.data = template_data(content, self.translations.gettext)
         self.environment = template_environment()
 
+    def format_date(self, iso_date: str) -> str:
+        """A content date (YYYY-MM-DD) in the page's language; English keeps the ISO form."""
+        language = self.site_language.language if self.site_language else "en"
+        if language == "en":
+            return iso_date
+        return format_date(datetime.date.fromisoformat(iso_date), format="long", locale=language)
+
     def render(self, src_uri: str) -> str:
         """The Markdown source of one generated page."""
         here = posixpath.dirname(page_url(src_uri, self.use_directory_urls))
@@ -233,6 +242,7 @@ class PageRenderer:
             language=language,
             untranslated=untranslated.get(src_uri, set()),
             original=original,
+            format_date=self.format_date,
             page={"src_uri": src_uri, "url": page_url(src_uri, self.use_directory_urls)},
             guide=self.data["guides"].get(platform),
             catalog_json_url=site_file(self.catalog_json_uri),
