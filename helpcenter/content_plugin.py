@@ -53,7 +53,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
             count = len(error.problems)
             raise PluginError(f"{count} content problem{'s' * (count != 1)}:\n{error}") from None
         # Templates (theme and pages) read the language and its alternates from here.
-        config.extra["hc_language"] = self.site_language.template_data()
+        config.extra["hc_language"] = self.site_language.template_data(config.site_url)
         return config
 
     def project_path(self, config, path: str) -> Path:

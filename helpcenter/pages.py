@@ -156,6 +156,14 @@ def template_data(content: Content, _: Gettext = gettext.gettext) -> dict[str, A
     }
 
 
+def content_date(iso_date: str, language: str) -> str:
+    """A content date (YYYY-MM-DD) in `language`'s form ("28. November 2026"); English pages
+    keep the ISO form they always had."""
+    if language == "en":
+        return iso_date
+    return format_date(datetime.date.fromisoformat(iso_date), format="long", locale=language)
+
+
 @functools.cache  # one per process: a live preview's rebuild reuses the compiled templates
 def template_environment() -> Environment:
     """The Jinja environment of every generated page (screen and print); reloads edited files."""
@@ -196,11 +204,7 @@ class PageRenderer:
         self.environment = template_environment()
 
     def format_date(self, iso_date: str) -> str:
-        """A content date (YYYY-MM-DD) in the page's language; English keeps the ISO form."""
-        language = self.site_language.language if self.site_language else "en"
-        if language == "en":
-            return iso_date
-        return format_date(datetime.date.fromisoformat(iso_date), format="long", locale=language)
+        return content_date(iso_date, self.site_language.language if self.site_language else "en")
 
     def render(self, src_uri: str) -> str:
         """The Markdown source of one generated page."""

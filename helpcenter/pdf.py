@@ -98,13 +98,21 @@ def paper_format(name: str | None = None) -> str:
     return PAPER_FORMATS[chosen]
 
 
+# The footer's words when the print page names none (<meta name="hc-page-x-of-y">).
+PAGE_X_OF_Y = "Page {page} of {pages}"
+
+
 @cache
-def footer_template() -> str:
-    """Chromium's footer: the document title and 'Page X of Y'."""
+def footer_template(words: str = PAGE_X_OF_Y) -> str:
+    """Chromium's footer: the document title and 'Page X of Y' in the page's language."""
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined
     )
-    return environment.get_template("footer.html.j2").render(side_margin=SIDE_MARGIN)
+    before, _, rest = words.partition("{page}")
+    between, _, after = rest.partition("{pages}")
+    return environment.get_template("footer.html.j2").render(
+        side_margin=SIDE_MARGIN, before=before, between=between, after=after
+    )
 
 
 def finish_pdf(pdf_bytes: bytes, metadata: PdfMetadata, headings: list[Heading], url: str) -> bytes:
@@ -168,6 +176,14 @@ def read_metadata(page, url: str) -> PdfMetadata:
     return metadata
 
 
+def footer_words(page) -> str:
+    """'Page {page} of {pages}' as the print page words it (its language)."""
+    words = page.evaluate(
+        "() => document.querySelector('meta[name=\"hc-page-x-of-y\"]')?.content || ''"
+    )
+    return words if "{page}" in words and "{pages}" in words else PAGE_X_OF_Y
+
+
 def print_to_pdf(page, paper: str) -> bytes:
     """The loaded page as PDF bytes: tagged, with an outline and the page footer."""
     return page.pdf(
@@ -176,7 +192,7 @@ def print_to_pdf(page, paper: str) -> bytes:
         print_background=True,
         display_header_footer=True,
         header_template="<span></span>",
-        footer_template=footer_template(),
+        footer_template=footer_template(footer_words(page)),
         outline=True,
         tagged=True,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -17,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from checkers.platforms import PLATFORM_NAMES
 from helpcenter.content import Content
 from helpcenter.markdown_refs import find_links, render_labels
-from helpcenter.pages import TEMPLATES_DIR, template_data, template_environment
+from helpcenter.pages import TEMPLATES_DIR, content_date, template_data, template_environment
 from helpcenter.print_config import (
     PLATFORMS,
     PrintPluginConfig,
@@ -95,9 +96,14 @@ def edition(content: Content, platform: str) -> dict[str, str | None]:
 class PrintRenderer:
     """Renders the Markdown of each print page from the content model."""
 
-    def __init__(self, content: Content, config: Any, plugin_config: PrintPluginConfig) -> None:
+    def __init__(
+        self, content: Content, config: Any, plugin_config: PrintPluginConfig, site_language=None
+    ) -> None:
         self.content = content
-        self.data = template_data(content)
+        # The build's language (helpcenter/i18n): the templates' words and the dates.
+        self.language = site_language.language if site_language else "en"
+        self.translations = site_language.translations if site_language else NullTranslations()
+        self.data = template_data(content, self.translations.gettext)
         self.site_name = config.site_name
         self.site_url = config.site_url or None
         self.author = plugin_config.author or config.site_author or config.site_name
@@ -135,6 +141,9 @@ class PrintRenderer:
             md=md,
             preview=not is_release_build(),  # issue 10: a development build's cover says so
             qr_svg=qr_svg,
+            gettext=self.translations.gettext,
+            ngettext=self.translations.ngettext,
+            format_date=lambda iso: content_date(iso, self.language),
         )
         try:
             return self.environment.get_template(PRINT_TEMPLATE).render(**values)
@@ -160,7 +169,7 @@ class PrintPlugin(BasePlugin[PrintPluginConfig]):
         content = content_plugin.content  # loaded and checked once, in its on_config
         if content is None:
             raise PluginError(f"the {CONTENT_PLUGIN} plugin has not loaded the content")
-        renderer = PrintRenderer(content, config, self.config)
+        renderer = PrintRenderer(content, config, self.config, content_plugin.site_language)
         for platform in PLATFORMS:
             src_uri = print_page_src_uri(platform)
             if files.get_file_from_path(src_uri) is not None:

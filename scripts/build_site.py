@@ -84,6 +84,9 @@ def build_pdfs(staging: Path) -> None:
 
     try:
         render_guides(staging)
+        for language in TRANSLATED_LANGUAGES:  # issue 13: each edition's own guides
+            if (staging / language).is_dir():
+                render_guides(staging / language)
     except PdfError as error:
         raise BuildError(f"PDF guides: {error}") from error
 

@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from checkers.cli import backup_choice, data_backup, id_export
+from checkers.cli.content import LANGUAGES
 
 SUBCOMMANDS = {
     "id-export": id_export,
@@ -28,6 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="python -m checkers", description="Backup checkers.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name, module in SUBCOMMANDS.items():
-        module.add_parser(sub, name)
+        subparser = module.add_parser(sub, name)
+        # issue 13: the messages in the site's other languages (docs/locale, labels.yml).
+        subparser.add_argument(
+            "--language", choices=LANGUAGES, default="en",
+            help="the language of the messages (default: en); translations from docs/locale, "
+            "or $HELPCENTER_LOCALE_DIR",
+        )  # fmt: skip
     args = parser.parse_args(argv)
     return SUBCOMMANDS[args.command].run(args)

@@ -14,6 +14,7 @@ from typing import Any
 
 from checkers.backup_choice import INPUTS, InputError, choose, parse_inputs
 from checkers.choice_report import choice_report
+from checkers.cli.content import locale_dir
 from checkers.wording import Wording
 
 EXIT_KEEPS_EVERYTHING = 0
@@ -90,21 +91,46 @@ def run(args: argparse.Namespace) -> int:
     from helpcenter.choice_data import DEFAULT_CONTENT_DIR, load_choice_data
     from helpcenter.yamlsource import ContentError
 
+    language = getattr(args, "language", "en")  # --language (the main parser adds it)
     try:
-        data = load_choice_data(args.content or DEFAULT_CONTENT_DIR, args.catalog)
+        if language == "en":
+            data = load_choice_data(args.content or DEFAULT_CONTENT_DIR, args.catalog)
+        else:
+            data = _translated_data(args)
     except ContentError as error:
         problems = "\n".join(f"{_PROG}: error: {problem}" for problem in error.problems)
         print(problems, file=sys.stderr)
         return EXIT_USAGE
     answer = choose(data.catalog, inputs)
-    report = choice_report(
-        data.catalog, inputs, answer, Wording(labels=data.labels), data.guide_titles
-    )
+    wording = Wording(language, _translations(language), data.labels)
+    report = choice_report(data.catalog, inputs, answer, wording, data.guide_titles)
     if args.json:
         print(json.dumps(report["answer"], indent=2, ensure_ascii=False))
     else:
         print(format_report(report))
     return EXIT_KEEPS_EVERYTHING if answer.keeps_everything else EXIT_SOMETHING_LOST
+
+
+def _translated_data(args: argparse.Namespace):
+    """The wizard's data from the translated content (option names, labels, guide titles)."""
+    from helpcenter.choice_data import DEFAULT_CONTENT_DIR, choice_data
+    from helpcenter.i18n.localized import load_localized
+    from helpcenter.yamlsource import ContentError
+
+    language = args.language
+    if args.catalog is not None:
+        raise ContentError([f"--catalog {args.catalog}: a catalog file is English only; "
+                            f"--language {language} takes the content folder's"])  # fmt: skip
+    localized = load_localized(args.content or DEFAULT_CONTENT_DIR, locale_dir(), language)
+    return choice_data(localized.content)
+
+
+def _translations(language: str):
+    if language == "en":
+        return None
+    from helpcenter.i18n.status import checkers_translations
+
+    return checkers_translations(locale_dir(), language)
 
 
 def format_report(report: dict[str, Any]) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from checkers.wording import Wording
+
 # The content of this checkout; HELPCENTER_CONTENT_DIR (as for the site build) points elsewhere.
 DEFAULT_CONTENT_DIR = Path(__file__).resolve().parents[2] / "docs" / "content"
 CONTENT_DIR_VARIABLE = "HELPCENTER_CONTENT_DIR"
@@ -15,8 +17,31 @@ def content_dir(given: str | Path | None = None) -> Path:
     return Path(given or os.environ.get(CONTENT_DIR_VARIABLE) or DEFAULT_CONTENT_DIR)
 
 
-def labels(given: str | Path | None = None) -> dict[str, dict[str, str]]:
+def labels(given: str | Path | None = None, language: str = "en") -> dict[str, dict[str, str]]:
     """The UI labels of the content (helpcenter.yamlsource.ContentError when it is broken)."""
     from helpcenter.labels import load_labels
 
-    return load_labels(content_dir(given))
+    return load_labels(content_dir(given), language)
+
+
+# --- issue 13: the messages in another language ---
+LANGUAGES = ("en", "de")
+LOCALE_DIR_VARIABLE = "HELPCENTER_LOCALE_DIR"
+DEFAULT_LOCALE_DIR = DEFAULT_CONTENT_DIR.parent / "locale"
+
+
+def locale_dir() -> Path:
+    """$HELPCENTER_LOCALE_DIR, else the project's docs/locale."""
+    return Path(os.environ.get(LOCALE_DIR_VARIABLE) or DEFAULT_LOCALE_DIR)
+
+
+def wording(given: str | Path | None = None, language: str = "en") -> Wording:
+    """The Wording of the checkers' messages in `language`, with the content's labels in it.
+
+    A message without a current translation (missing, or its English changed) stays English."""
+    translations = None
+    if language != "en":
+        from helpcenter.i18n.status import checkers_translations
+
+        translations = checkers_translations(locale_dir(), language)
+    return Wording(language, translations, labels(given, language))

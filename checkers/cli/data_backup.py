@@ -43,7 +43,7 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.Ar
 def run(args: argparse.Namespace) -> int:
     """Prints the report; 0 when the backup will restore, 1 when not, 2 for a usage error."""
     try:
-        wording = Wording(labels=content.labels(args.content_dir))
+        wording = content.wording(args.content_dir, getattr(args, "language", "en"))
     except ContentError as error:
         print(f"{_PROG}: error: the content's labels: {error}", file=sys.stderr)
         return EXIT_USAGE

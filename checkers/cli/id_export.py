@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{_PROG}: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        wording = Wording(labels=content.labels(args.content_dir))
+        wording = content.wording(args.content_dir, getattr(args, "language", "en"))
     except ContentError as error:
         print(f"{_PROG}: error: the content's labels: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -115,9 +115,14 @@ def template_catalogs(root: Path = ROOT, content_dir: Path | None = None) -> dic
     for message in python_site:
         if message.id and catalogs["site"].get(message.id, message.context) is None:
             catalogs["site"][message.id] = message
-    checkers_files = _files(root, CHECKERS_SOURCES)
-    catalogs["checkers"] = _extracted_catalog("checkers", root, checkers_files, extract_checkers)
+    catalogs["checkers"] = checkers_template(root)
     return catalogs
+
+
+def checkers_template(root: Path = ROOT) -> Catalog:
+    """The `checkers` domain's template: every message of checkers/wording/*_text.py."""
+    files = _files(root, CHECKERS_SOURCES)
+    return _extracted_catalog("checkers", root, files, extract_checkers)
 
 
 def _empty_string(message: Message, catalog: Catalog) -> str | tuple[str, ...]:

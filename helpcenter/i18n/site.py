@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from helpcenter.content import Content
 from helpcenter.i18n.localized import LANGUAGE_NAMES, Localized, load_localized
@@ -19,6 +20,8 @@ from helpcenter.i18n.localized import LANGUAGE_NAMES, Localized, load_localized
 # The domains the page and theme templates take their words from (the wizard's questions are
 # translated with the backup options).
 TEMPLATE_DOMAINS = ("site", "backup-options")
+# The switcher's link to a language, in that language (its own words for its own readers).
+SWITCH_LABELS = {"en": "This page in English", "de": "Diese Seite auf Deutsch"}
 SOURCE_LANGUAGE = "en"
 
 
@@ -48,21 +51,28 @@ class SiteLanguage:
     def untranslated(self) -> dict[str, set[str]]:
         return self.localized.untranslated if self.localized else {}
 
-    def alternates(self) -> list[dict[str, str]]:
-        return [
-            {"code": code, "name": LANGUAGE_NAMES.get(code, code),
-             "root": relative_root(self.language, code)}
-            for code in self.languages
-            if code != self.language
-        ]  # fmt: skip
+    def alternates(self, site_url: str | None = None) -> list[dict[str, str]]:
+        """The other languages: name, root relative to this one's, absolute root (site_url)."""
+        alternates = []
+        for code in self.languages:
+            if code == self.language:
+                continue
+            root = relative_root(self.language, code)
+            alternates.append({
+                "code": code,
+                "label": SWITCH_LABELS.get(code, code),
+                "root": root,
+                "url": urljoin(site_url, root) if site_url else root,
+            })  # fmt: skip
+        return alternates
 
-    def template_data(self) -> dict[str, Any]:
+    def template_data(self, site_url: str | None = None) -> dict[str, Any]:
         """config.extra.hc_language: this language and how to reach the others."""
         return {
             "code": self.language,
             "name": LANGUAGE_NAMES.get(self.language, self.language),
             "source": relative_root(self.language, SOURCE_LANGUAGE),
-            "alternates": self.alternates(),
+            "alternates": self.alternates(site_url),
         }
 
     def checkers_messages(self) -> dict[str, Any]:

@@ -115,6 +115,14 @@ def _file_and_line(finding: Finding) -> tuple[str, int]:
     return path, int(line) if line.isdigit() else 0
 
 
+def checkers_translations(locale_dir: Path, language: str) -> CatalogTranslations:
+    """The checkers' messages in `language`, judged against the messages' English of today."""
+    from helpcenter.i18n.catalogs import checkers_template
+
+    catalogs = LanguageCatalogs(locale_dir, language, {"checkers": checkers_template()})
+    return catalogs.translations(("checkers",))
+
+
 class CatalogTranslations(gettext.NullTranslations):
     """gettext's interface over judged catalogs: English wherever no current translation."""
 
