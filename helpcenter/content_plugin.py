@@ -66,6 +66,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         # The theme's own templates (main.html, 404.html) word their text through gettext too.
         if "jinja2.ext.InternationalizationExtension" not in env.extensions:
             env.add_extension("jinja2.ext.i18n")
+            env.policies["ext.i18n.trimmed"] = True  # as the page templates and extraction
         if self.site_language is not None:
             env.install_gettext_translations(self.site_language.translations)
         return env

@@ -36,6 +36,9 @@ SITE_PYTHON_SOURCES = ("helpcenter/pages.py", "helpcenter/i18n/site_text.py")
 # The wizard's questions and answers belong with the backup options (their translator).
 WIZARD_TEMPLATE = "helpcenter/templates/pages/tools-backup-choice.md.j2"
 TEMPLATE_COMMENT_TAGS = ("Translators:",)
+# As helpcenter/pages.py renders them: a {% trans %} block's msgid is its text on one line.
+TEMPLATE_OPTIONS = {"trimmed": "true", "trim_blocks": "true", "lstrip_blocks": "true",
+                    "silent": "false"}  # fmt: skip
 HEADER = """\
 # {project}: the {domain} domain. Made by `make translations`; translate msgstr only.
 # Keep [[label_key]] references, links, anchors and the Markdown structure as they are."""
@@ -76,13 +79,13 @@ def _files(root: Path, patterns: Iterable[str]) -> list[Path]:
 
 
 def _extracted_catalog(
-    domain: str, root: Path, files: Iterable[Path], method: Callable, tags=()
+    domain: str, root: Path, files: Iterable[Path], method: Callable | str, tags=(), options=None
 ) -> Catalog:
     catalog = _new_catalog(domain)
     for path in files:
         relative = path.relative_to(root).as_posix()
         found = extract_from_file(method, path, DEFAULT_KEYWORDS, comment_tags=tags,
-                                  strip_comment_tags=True)  # fmt: skip
+                                  options=options, strip_comment_tags=True)  # fmt: skip
         for line, msgid, comments, context in found:
             existing = catalog.get(msgid, context)
             if existing is not None:  # the same words elsewhere: one unit, every place
@@ -104,12 +107,12 @@ def template_catalogs(root: Path = ROOT, content_dir: Path | None = None) -> dic
     wizard_path = root / WIZARD_TEMPLATE
     site_files = [path for path in _files(root, SITE_SOURCES) if path != wizard_path]
     wizard = _extracted_catalog("backup-options", root, [wizard_path], babel_extract,
-                                TEMPLATE_COMMENT_TAGS)  # fmt: skip
+                                TEMPLATE_COMMENT_TAGS, TEMPLATE_OPTIONS)  # fmt: skip
     for message in wizard:
         if message.id:
             catalogs["backup-options"][message.id] = message
     catalogs["site"] = _extracted_catalog("site", root, site_files, babel_extract,
-                                          TEMPLATE_COMMENT_TAGS)  # fmt: skip
+                                          TEMPLATE_COMMENT_TAGS, TEMPLATE_OPTIONS)  # fmt: skip
     python_site = _extracted_catalog("site", root, _files(root, SITE_PYTHON_SOURCES),
                                      "python", TEMPLATE_COMMENT_TAGS)  # fmt: skip
     for message in python_site:
