@@ -66,6 +66,7 @@ def _german(site_dir: Path, capture: Path | None) -> None:
 
     from helpcenter.i18n.build import CONTENT_PLUGIN as PLUGIN
     from helpcenter.i18n.build import language_config, load_language
+    from helpcenter.i18n.search import stem_search_queries
     from helpcenter.i18n.site_text import translate_nav
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -78,6 +79,7 @@ def _german(site_dir: Path, capture: Path | None) -> None:
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
+        stem_search_queries(site_dir, "de")
     finally:
         config.plugins.on_shutdown()
 

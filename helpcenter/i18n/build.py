@@ -25,6 +25,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from helpcenter.i18n.catalogs import ROOT
 from helpcenter.i18n.localized import load_localized
+from helpcenter.i18n.search import SearchPatchError, stem_search_queries
 from helpcenter.i18n.site import SiteLanguage, from_localized, site_root
 from helpcenter.i18n.site_text import translate_nav
 from helpcenter.yamlsource import ContentError
@@ -89,7 +90,8 @@ def build_language(
     config.nav = translate_nav(config.nav, translations.gettext)
     try:
         build(config)
-    except (Abort, MkDocsException) as error:
+        stem_search_queries(site_dir, language)
+    except (Abort, MkDocsException, SearchPatchError) as error:
         raise TranslationBuildError(f"{language} pages: {error}") from error
     return site_language
 
