@@ -2,7 +2,8 @@
 
 Writes bench.json (all figures) and bench.md (the table for the README) at the repo root.
 Parts, in this order: page-build scaling (scripts/bench_build.py), the full site build and the
-two PDFs, the in-browser checkers on that same site (scripts/bench_browser.py), the checkers
+PDFs, the in-browser checkers on that same site (scripts/bench_browser.py), the pages in English
+and German against English only and plain MkDocs (scripts/bench_languages.py), the checkers
 in CPython (scripts/bench_checkers.py, scripts/bench_databackup.py) and the feedback collector
 under load, with SQLite and with PostgreSQL (scripts/bench_feedback.py). Timings are medians
 of a few runs. bench.md shows every figure of bench.json (except the single samples behind the
@@ -297,6 +298,19 @@ def render_markdown(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def language_rows(languages: dict) -> list[Row]:
+    """Issue 13: the pages in English and German (goal: at most 2.1x the English-only build)."""
+    pages = languages["two_language_pages"]
+    two = languages["two_language_build_s"]
+    return [
+        (f"Page build, English and German ({pages} pages)", two,
+         f"English only ({languages['english_pages']} pages; goal at most "
+         f"{languages['goal_ratio']}x)", languages["english_only_build_s"]),
+        (f"Page build, English and German ({pages} pages)", two,
+         "plain MkDocs, the same pages as Markdown", languages["plain_mkdocs_two_language_s"]),
+    ]  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per build timing (median)")
@@ -329,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
         scaling = json_stdout("bench_build.py", "--scales", args.scales, "--runs", str(args.runs))
         print("bench: full site build and PDFs ...", flush=True)
         site = bench_site(args.runs, args.browser_runs, args.checks)
+        print("bench: two languages against English only and plain MkDocs ...", flush=True)
+        languages = json_stdout("bench_languages.py", "--runs", str(args.runs))
         print("bench: live preview rebuild ...", flush=True)
         preview = json_stdout("bench_preview.py", "--runs", str(max(args.runs, 3)))
         print("bench: checkers in CPython ...", flush=True)
@@ -344,9 +360,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: {error}", file=sys.stderr)
         return 1
     results |= {"build_scaling": scaling, "site": site, "checkers": checkers, "preview": preview}
+    results["languages"] = languages
     results["feedback"] = feedback
     results["rows"] = build_rows(scaling, site) + browser_rows(site["browser"])
     results["rows"].append(preview_row(preview, scaling[0]))
+    results["rows"] += language_rows(languages)
     results["rows"] += checker_rows(checkers) + feedback_rows(feedback)
     results["rows"] += [
         (row["measure"], row["seconds"], row["baseline"], row["baseline_seconds"])

@@ -6,7 +6,7 @@
 // Every sentence of the answer comes from Python (checkers/choice_report.py); this file only
 // shows the report's fields. The worker gets the catalog and its words once, at start.
 import { CheckerUnavailable, SITE_ROOT, checkersClient } from "./checkers-client.mjs";
-import { h } from "./dom.mjs";
+import { h, pageWords } from "./dom.mjs";
 
 const QUESTIONS = ["from", "to", "old-device", "keep", "have"];
 const MULTIPLE = new Set(["keep", "have"]); // comma-separated sets
@@ -28,19 +28,22 @@ function queryOf(answers) {
 }
 
 // Options whose backup a checker of this site can test before the old phone is reset.
+// The link's words (a key of the template's words) are in the page's language.
 const OPTION_CHECKERS = {
-  "data-backup": ["tools/data-backup/", "Check the backup file before you reset the old phone"],
+  "data-backup": ["tools/data-backup/", "check-data-backup"],
 };
 
-function checkerLink(option) {
+function checkerLink(option, t) {
   if (!(option in OPTION_CHECKERS)) return null;
-  const [path, text] = OPTION_CHECKERS[option];
-  return h("p", {}, h("a", { href: new URL(path, SITE_ROOT).href }, text));
+  const [path, words] = OPTION_CHECKERS[option];
+  return h("p", {}, h("a", { href: new URL(path, SITE_ROOT).href }, t(words)));
 }
 
 class BackupChoiceWidget {
   constructor(root) {
     this.root = root;
+    // The words around the checkers' answer, in the page's language (from the template).
+    this.t = pageWords(root);
     this.form = root.querySelector("#backup-choice-form");
     this.result = root.querySelector("#backup-choice-result");
     this.backButton = root.querySelector("#backup-choice-back");
@@ -113,12 +116,9 @@ class BackupChoiceWidget {
         : [value];
       const unknown = values.filter((v) => !allowed.includes(v));
       if (unknown.length || (!MULTIPLE.has(name) && values.length !== 1)) {
-        invalid.set(
-          name,
-          `The link's answer “${unknown.join(", ") || value}” is not one of these.`,
-        );
+        invalid.set(name, this.t("link-answer-unknown", { value: unknown.join(", ") || value }));
       } else if (name === "keep" && values.length === 0) {
-        invalid.set(name, "The link names nothing to keep; pick at least one.");
+        invalid.set(name, this.t("link-keeps-nothing"));
       } else {
         answers.set(name, values.join(","));
       }
@@ -177,11 +177,11 @@ class BackupChoiceWidget {
     );
     const error = this.root.querySelector(`#backup-choice-error-${name}`);
     if (!MULTIPLE.has(name) && checked.length !== 1) {
-      error.textContent = "Choose one of the answers to go on.";
+      error.textContent = this.t("choose-one");
       return null;
     }
     if (name === "keep" && checked.length === 0) {
-      error.textContent = "Pick at least one thing to keep.";
+      error.textContent = this.t("keep-one");
       return null;
     }
     error.textContent = "";
@@ -233,13 +233,13 @@ class BackupChoiceWidget {
     const token = this.renderToken;
     this.result.dataset.options = "";
     this.result.dataset.lost = "";
-    const heading = () => h("h2", { tabIndex: -1 }, "Your answer");
-    if (this.loaded) this.setResult("working", heading(), h("p", {}, "Working out your answer."));
+    const heading = () => h("h2", { tabIndex: -1 }, this.t("your-answer"));
+    if (this.loaded) this.setResult("working", heading(), h("p", {}, this.t("working")));
     else {
       this.setResult(
         "loading",
         heading(),
-        h("p", {}, "Loading; your answer follows in a moment."),
+        h("p", {}, this.t("loading")),
       );
     }
     // The form is hidden now: focus goes to the answer's heading rather than being lost.
@@ -267,7 +267,7 @@ class BackupChoiceWidget {
     this.result.dataset.options = answer.recommendations.map((r) => r.option).join(" ");
     this.result.dataset.lost = answer.lost.join(" ");
     const content = [
-      h("h2", { tabIndex: -1 }, "What fits your move"),
+      h("h2", { tabIndex: -1 }, this.t("what-fits")),
       h("p", {}, view.headline),
       h(
         "ol",
@@ -276,12 +276,12 @@ class BackupChoiceWidget {
           this.recommendationItem(recommendation, view.recommendations[index]),
         ),
       ),
-      h("h3", {}, "What will not come along"),
+      h("h3", {}, this.t("not-along")),
       h("p", { className: "hc-lost" }, view.lost),
     ];
     if (answer.notes.length) {
       content.push(
-        h("h3", {}, "Good to know"),
+        h("h3", {}, this.t("good-to-know")),
         h(
           "ul",
           { className: "hc-notes" },
@@ -314,19 +314,15 @@ class BackupChoiceWidget {
       { "data-option": recommendation.option },
       h("h3", {}, shown.name),
       h("p", {}, recommendation.why),
-      h("p", {}, h("strong", {}, "Takes along: "), shown.carries),
+      h("p", {}, h("strong", {}, this.t("takes-along")), shown.carries),
       ...steps,
-      checkerLink(recommendation.option),
+      checkerLink(recommendation.option, this.t),
     );
   }
 
   showInputError(error, answers) {
     const question = QUESTIONS.includes(error.input) ? error.input : QUESTIONS[0];
-    const again = h(
-      "button",
-      { type: "button", className: "md-button" },
-      "Answer this question again",
-    );
+    const again = h("button", { type: "button", className: "md-button" }, this.t("answer-again"));
     again.addEventListener("click", () => {
       for (const name of QUESTIONS.slice(QUESTIONS.indexOf(question))) answers.delete(name);
       history.pushState({ backupChoice: true }, "", queryOf(answers));
@@ -334,20 +330,16 @@ class BackupChoiceWidget {
     });
     this.setResult(
       "error",
-      h("h2", { tabIndex: -1 }, "One answer does not fit"),
+      h("h2", { tabIndex: -1 }, this.t("does-not-fit")),
       h("p", {}, error.message),
       h("p", {}, again),
     );
   }
 
   navigation() {
-    const change = h(
-      "button",
-      { type: "button", className: "md-button" },
-      "Change the last answer",
-    );
+    const change = h("button", { type: "button", className: "md-button" }, this.t("change-last"));
     change.addEventListener("click", () => this.back());
-    const restart = h("button", { type: "button", className: "md-button" }, "Start again");
+    const restart = h("button", { type: "button", className: "md-button" }, this.t("start-again"));
     restart.addEventListener("click", () => {
       // Nothing of the old answers stays: not in the address, not ticked in the form.
       this.form.reset();
@@ -363,17 +355,17 @@ class BackupChoiceWidget {
     this.failed = true;
     this.form.hidden = true;
     const reason =
-      error instanceof CheckerUnavailable ? error.message : "The answer could not be worked out";
+      error instanceof CheckerUnavailable ? error.message : this.t("could-not-work-out");
     this.setResult(
       "error",
-      h("h2", { tabIndex: -1 }, "The answer can't be shown here"),
-      h("p", {}, `${reason}. Your answers are still in this page's address.`),
+      h("h2", { tabIndex: -1 }, this.t("cannot-show")),
+      h("p", {}, this.t("answers-kept", { reason })),
       h(
         "p",
         {},
-        "The rest of this page works: ",
-        h("a", { href: "#without-wizard" }, "compare the backups and open the guides"),
-        " without the questions.",
+        this.t("without-before"),
+        h("a", { href: "#without-wizard" }, this.t("without-link")),
+        this.t("without-after"),
       ),
     );
   }

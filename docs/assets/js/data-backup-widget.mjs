@@ -4,10 +4,12 @@
 // The result element carries data-state (loading, ready, working, done, error), data-ok,
 // data-kind, data-identity, data-problems, data-tone and data-bytes-read (how much was read).
 import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
-import { h } from "./dom.mjs";
+import { h, pageWords } from "./dom.mjs";
 
 class DataBackupWidget {
   constructor(root) {
+    // The words around the checkers' report, in the page's language (from the template).
+    this.t = pageWords(root);
     this.form = root.querySelector("#data-backup-form");
     this.file = root.querySelector("#data-backup-file");
     this.password = root.querySelector("#data-backup-password");
@@ -22,7 +24,7 @@ class DataBackupWidget {
     this.client = checkersClient();
     this.setState(
       "loading",
-      h("p", {}, "Loading the check. The first time this takes a few seconds."),
+      h("p", {}, this.t("loading")),
     );
     this.client.ready.then(
       () => {
@@ -60,7 +62,7 @@ class DataBackupWidget {
     this.setReportData(null);
     this.setState(
       "ready",
-      h("p", {}, "Ready. Choose the backup file, enter its password and press Check."),
+      h("p", {}, this.t("ready")),
     );
   }
 
@@ -74,7 +76,7 @@ class DataBackupWidget {
     const file = this.file.files && this.file.files[0];
     if (!file) {
       this.setReportData(null);
-      this.setState("ready", h("p", {}, "Choose the backup file first."));
+      this.setState("ready", h("p", {}, this.t("choose-file")));
       this.file.focus();
       return;
     }
@@ -82,7 +84,7 @@ class DataBackupWidget {
       this.checkQueued = true;
       this.setState(
         "loading",
-        h("p", {}, "The check is still loading; it runs as soon as it is ready."),
+        h("p", {}, this.t("still-loading")),
       );
       return;
     }
@@ -91,9 +93,7 @@ class DataBackupWidget {
     const token = this.checkToken;
     this.setReportData(null);
     const password = this.password.value;
-    const working = password
-      ? "Checking. Opening the backup with the password takes a moment."
-      : "Checking.";
+    const working = this.t(password ? "checking-password" : "checking");
     this.setState("working", h("p", {}, working));
     try {
       const report = await this.client.call("data-backup", { file, password });
@@ -106,7 +106,7 @@ class DataBackupWidget {
       else
         this.setState(
           "error",
-          h("p", {}, `The check stopped unexpectedly (${error.message}). Please try again.`),
+          h("p", {}, this.t("stopped", { reason: error.message })),
         );
     }
   }
@@ -115,12 +115,7 @@ class DataBackupWidget {
     this.setReportData(null);
     this.setState(
       "done",
-      h(
-        "p",
-        {},
-        "This browser could not read the file. Was it moved, renamed or changed after you " +
-          "chose it? Choose it again and press Check.",
-      ),
+      h("p", {}, this.t("unreadable")),
     );
     this.result.dataset.ok = "false";
   }
@@ -165,9 +160,9 @@ class DataBackupWidget {
         h(
           "p",
           {},
-          "Keep the password and a copy of the file until the new phone shows your chats. ",
-          h("a", { href: "#by-hand" }, "Restore steps"),
-          ".",
+          this.t("keep"),
+          h("a", { href: "#by-hand" }, this.t("restore-steps")),
+          this.t("sentence-end"),
         ),
       );
     }
@@ -182,10 +177,10 @@ class DataBackupWidget {
       h(
         "p",
         { className: "hc-checker-message hc-checker-message--error" },
-        `${reason}, so the check can't run here. `,
-        "You can still test the backup by ",
-        h("a", { href: "#by-hand" }, "restoring it on the new phone"),
-        ", before you reset the old one.",
+        this.t("cannot-run", { reason }),
+        this.t("by-restoring-before"),
+        h("a", { href: "#by-hand" }, this.t("by-restoring-link")),
+        this.t("by-restoring-after"),
       ),
     );
   }

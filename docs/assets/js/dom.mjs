@@ -12,3 +12,17 @@ export function h(tag, properties = {}, ...children) {
   }
   return element;
 }
+
+// The words a widget shows around the checkers' messages, from its template (data-words, in
+// the page's language): t("key", {name: value}) fills in {name}. A key the template lacks is
+// a programming error, said as such rather than shown as a blank.
+export function pageWords(root) {
+  const words = JSON.parse(root.dataset.words || "{}");
+  return (key, values = {}) => {
+    const text = words[key];
+    if (typeof text !== "string") throw new Error(`no words for "${key}" in the page`);
+    return text.replace(/\{(\w+)\}/g, (whole, name) =>
+      name in values ? String(values[name]) : whole,
+    );
+  };
+}

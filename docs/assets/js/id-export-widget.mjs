@@ -6,7 +6,7 @@
 // data-tone, data-ok, data-kind, data-identity and data-problems for tests.
 // Nothing typed is sent anywhere, stored or logged: it goes only to this page's worker.
 import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
-import { h } from "./dom.mjs";
+import { h, pageWords } from "./dom.mjs";
 import { loadDecoder, readQrPicture } from "./qr-picture.mjs";
 
 const LIVE_DELAY_MS = 250; // typing pause before the structure check runs
@@ -14,6 +14,8 @@ const LIVE_DELAY_MS = 250; // typing pause before the structure check runs
 class IdExportWidget {
   constructor(root) {
     this.root = root;
+    // The words around the checkers' messages, in the page's language (from the template).
+    this.t = pageWords(root);
     this.form = root.querySelector("#id-export-form");
     this.input = root.querySelector("#id-export-input");
     this.password = root.querySelector("#id-export-password");
@@ -37,12 +39,12 @@ class IdExportWidget {
     loadDecoder().catch(() => {}); // with the validator: pictures are read offline too
     this.setState(
       "loading",
-      h("p", {}, "Loading the check. The first time this takes a few seconds."),
+      h("p", {}, this.t("loading")),
     );
     this.client.ready.then(
       () => {
         this.showReady();
-        this.announce("The check is ready.");
+        this.announce(this.t("ready-announce"));
         if (this.checkQueued) this.check(); // asked for while it was loading
       },
       (error) => this.fail(error),
@@ -83,11 +85,7 @@ class IdExportWidget {
     this.setVerdictData(null);
     this.setState(
       "ready",
-      h(
-        "p",
-        {},
-        "Ready. Paste or type the export, add its password if you have it, and press Check.",
-      ),
+      h("p", {}, this.t("ready")),
     );
   }
 
@@ -127,7 +125,7 @@ class IdExportWidget {
         "span",
         {
           className: group.flagged ? "hc-group hc-group--flagged" : "hc-group",
-          title: `Group ${index + 1}`,
+          title: this.t("group", { n: index + 1 }),
         },
         group.text,
       ),
@@ -143,7 +141,7 @@ class IdExportWidget {
       this.checkQueued = true;
       this.setState(
         "loading",
-        h("p", {}, "The check is still loading; it runs as soon as it is ready."),
+        h("p", {}, this.t("still-loading")),
       );
       return;
     }
@@ -153,7 +151,7 @@ class IdExportWidget {
     this.setVerdictData(null);
     this.setState(
       "working",
-      h("p", {}, password ? "Checking. Decrypting with the password takes a moment." : "Checking."),
+      h("p", {}, this.t(password ? "checking-password" : "checking")),
     );
     try {
       const report = await this.client.call("check", { text, password });
@@ -168,7 +166,7 @@ class IdExportWidget {
       else
         this.setState(
           "error",
-          h("p", {}, `The check stopped unexpectedly (${error.message}). Please try again.`),
+          h("p", {}, this.t("stopped", { reason: error.message })),
         );
     }
   }
@@ -185,23 +183,27 @@ class IdExportWidget {
         h(
           "details",
           { className: "hc-details" },
-          h("summary", {}, "Details"),
-          h("p", {}, "Its public key: ", h("code", { className: "hc-key" }, verdict.public_key)),
+          h("summary", {}, this.t("details")),
+          h(
+            "p",
+            {},
+            this.t("public-key"),
+            h("code", { className: "hc-key" }, verdict.public_key),
+          ),
         ),
       );
     }
     if (verdict.ok && verdict.normalized && !verdict.identity) {
-      content.push(h("p", {}, "To see which ID it restores, enter its password and check again."));
+      content.push(h("p", {}, this.t("enter-password")));
     }
     if (hasProblem(verdict, "kdf-unavailable")) {
       content.push(
         h(
           "p",
           {},
-          "Nothing is wrong with the text as far as this check can see. Restore it in the app, " +
-            "which checks the password itself: ",
-          h("a", { href: "#by-hand" }, "the restore steps for your phone"),
-          ".",
+          this.t("kdf-unavailable"),
+          h("a", { href: "#by-hand" }, this.t("kdf-unavailable-link")),
+          this.t("sentence-end"),
         ),
       );
     }
@@ -222,7 +224,7 @@ class IdExportWidget {
         h(
           "p",
           {},
-          "The form to paste into the app: ",
+          this.t("offer"),
           h("code", { className: "hc-export" }, report.offer),
         ),
       );
@@ -239,16 +241,16 @@ class IdExportWidget {
         className: `hc-problem hc-problem--${warning ? "warning" : "error"}`,
         "data-code": problem.code,
       },
-      h("p", {}, h("strong", {}, warning ? "Note: " : "Problem: "), problem.message),
+      h("p", {}, h("strong", {}, this.t(warning ? "note" : "problem")), problem.message),
     );
-    if (shown.place) item.append(inPlace(groups, shown.place));
+    if (shown.place) item.append(inPlace(groups, shown.place, this.t));
     if (problem.suggestion) {
       item.append(
-        h("p", {}, "Suggested: ", h("code", { className: "hc-export" }, problem.suggestion)),
+        h("p", {}, this.t("suggested"), h("code", { className: "hc-export" }, problem.suggestion)),
       );
     }
     if (fixes.length === 1) {
-      const label = problem.code === "reformatted" ? "Use this form" : "Use the correction";
+      const label = this.t(problem.code === "reformatted" ? "use-form" : "use-correction");
       item.append(h("p", {}, this.correctionButton(label, fixes[0])));
     } else if (fixes.length > 1) {
       // Several fixes open the export; numbered as the message lists them.
@@ -262,7 +264,7 @@ class IdExportWidget {
               {},
               h("code", { className: "hc-export" }, fix),
               " ",
-              this.correctionButton(`Use correction ${index + 1}`, fix),
+              this.correctionButton(this.t("use-correction-n", { n: index + 1 }), fix),
             ),
           ),
         ),
@@ -280,27 +282,25 @@ class IdExportWidget {
   useCorrection(text) {
     this.input.value = text;
     this.textChanged();
-    this.live.textContent = "The corrected text is now in the field. Press Check to check it.";
+    this.live.textContent = this.t("corrected");
     this.button.focus();
   }
 
   async readPicture() {
     const file = this.picture.files[0];
     if (!file) return;
-    this.pictureStatus.textContent = "Reading the picture.";
+    this.pictureStatus.textContent = this.t("reading-picture");
     try {
       const text = await readQrPicture(file);
       if (text) {
         this.input.value = text;
         this.textChanged();
-        this.pictureStatus.textContent = "Read the QR code: its text is now in the export field.";
+        this.pictureStatus.textContent = this.t("picture-read");
       } else {
-        this.pictureStatus.textContent =
-          "No QR code was found in this picture. Try a sharper or closer one, or type the text.";
+        this.pictureStatus.textContent = this.t("no-qr");
       }
     } catch {
-      this.pictureStatus.textContent =
-        "This picture could not be read. Try another one, or type the text.";
+      this.pictureStatus.textContent = this.t("picture-unreadable");
     } finally {
       this.picture.value = ""; // the picture is not kept
     }
@@ -310,17 +310,17 @@ class IdExportWidget {
     this.setVerdictData(null);
     this.button.disabled = true;
     const reason =
-      error instanceof CheckerUnavailable ? error.message : "The check could not start";
-    this.announce(`${reason}, so the check can't run here.`);
+      error instanceof CheckerUnavailable ? error.message : this.t("could-not-start");
+    this.announce(this.t("cannot-run", { reason }));
     this.setState(
       "error",
-      h("p", {}, h("strong", {}, `${reason}, so the check can't run here.`)),
+      h("p", {}, h("strong", {}, this.t("cannot-run", { reason }))),
       h(
         "p",
         {},
-        "Nothing you entered was sent anywhere. The rest of this page works: ",
-        h("a", { href: "#by-hand" }, "check the export by hand"),
-        " and restore it in the app, which checks the password itself.",
+        this.t("by-hand-before"),
+        h("a", { href: "#by-hand" }, this.t("by-hand-link")),
+        this.t("by-hand-after"),
       ),
     );
   }
@@ -333,7 +333,7 @@ function hasProblem(verdict, code) {
 
 // The problem's place shown in the groups as pasted: its group and neighbours, the character
 // marked (after the group's last character when something is missing at its end).
-function inPlace(groups, place) {
+function inPlace(groups, place, t) {
   const shown = [];
   const last = Math.min(groups.length - 1, place.group + 1);
   for (let i = Math.max(0, place.group - 1); i <= last; i += 1) {
@@ -355,8 +355,8 @@ function inPlace(groups, place) {
   }
   const where =
     place.offset < groups[place.group].text.length
-      ? `In group ${place.group + 1}, character ${place.offset + 1}: `
-      : `At the end of group ${place.group + 1}: `;
+      ? t("in-place", { group: place.group + 1, character: place.offset + 1 })
+      : t("at-group-end", { group: place.group + 1 });
   return h("p", { className: "hc-in-place" }, where, h("span", { className: "hc-groups" }, shown));
 }
 
