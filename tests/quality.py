@@ -69,7 +69,8 @@ class SitePage:
 
     @property
     def is_print(self) -> bool:
-        return self.url_path.startswith(PRINT_PREFIX)
+        # The German edition's print pages too (/de/print/...).
+        return self.url_path.removeprefix("/de").startswith(PRINT_PREFIX)
 
 
 def list_pages(site_dir: Path) -> list[SitePage]:

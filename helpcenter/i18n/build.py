@@ -32,6 +32,7 @@ from helpcenter.yamlsource import ContentError
 
 CONTENT_PLUGIN = "helpcenter/content"
 SEARCH_PLUGIN = "material/search"
+FEEDBACK_PLUGIN = "helpcenter/feedback"
 
 
 class TranslationBuildError(RuntimeError):
@@ -47,6 +48,10 @@ def language_config(
     config.theme["language"] = language
     config.plugins[SEARCH_PLUGIN].config.lang = [language]
     config.plugins[CONTENT_PLUGIN].config.language = language
+    # "Did this help?" stays with the English pages for now: its words are not translated and
+    # the collector counts votes per answer id, which both languages share.
+    if FEEDBACK_PLUGIN in config.plugins:
+        config.plugins[FEEDBACK_PLUGIN].config.enabled = False
     return config
 
 
