@@ -5,7 +5,8 @@ Nothing is copied into docs/: each file is added to the site's file list straigh
 node_modules/ (installed by `npm ci` from package-lock.json) or from the folders that
 helpcenter.wheel and helpcenter.snapshot fill. Pyodide goes under /assets/runtime/pyodide-<digest>/
 and the wheel and snapshot under /assets/checkers/ with their digest in the name, so hosts may
-cache them forever; Argon2id and jsQR under /assets/vendor/<package>/. The shipped
+cache them forever; Argon2id and the QR decoder (zxing-wasm) under /assets/vendor/<package>/.
+The shipped
 /assets/checkers/manifest.json is the wheel's manifest plus the SHA-384 (SRI form) of every
 vendored and runtime file and the snapshot's name, key and integrity, so the worker fetches only
 what was built and a deployment can be checked against it.

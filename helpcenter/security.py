@@ -97,8 +97,8 @@ HOSTING_FILES: tuple[str, ...] = ("/_headers", "/_deploy/")
 
 
 def cache_control(path: str) -> str:
-    """The Cache-Control value for a site path such as `/assets/vendor/jsqr/jsQR.js` (a
-    precompressed copy, `….br` or `….gz`, is cached like its original)."""
+    """The Cache-Control value for a site path such as `/assets/vendor/hash-wasm/argon2.umd.min.js`
+    (a precompressed copy, `….br` or `….gz`, is cached like its original)."""
     for suffix in PRECOMPRESSED.values():
         path = path.removesuffix(suffix)
     if any(fnmatchcase(path, pattern) for pattern in IMMUTABLE_PATTERNS):

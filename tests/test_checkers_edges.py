@@ -50,7 +50,7 @@ def test_short_password_on_both_sides_of_4_and_8(password: str, expected: str | 
     assert said(with_key(V0, password), "short-password") == expected
 
 
-LENGTH = "The text has {n} characters; {kind} has exactly {x} ({g} groups of 4). "
+LENGTH = "The text has {n} letters and digits; {kind} has exactly {x} in {g} groups of four. "
 V0_KIND, V1_KIND = "an ID export", "the newer, longer kind of ID export"
 
 
@@ -96,10 +96,14 @@ def test_the_odd_group_is_pointed_at_by_its_first_character() -> None:
     ("count", "expected"),
     [
         (0, None),
-        (3, "The export is not complete yet: 3 of 80 characters so far (0 of 20 groups)."),
-        (4, "The export is not complete yet: 4 of 80 characters so far (1 of 20 groups)."),
-        (76, "The export is not complete yet: 76 of 80 characters so far (19 of 20 groups)."),
-        (79, "The export is not complete yet: 79 of 80 characters so far (19 of 20 groups)."),
+        (3, "The export is not complete yet: 3 of 80 letters and digits so far "
+             "(0 of 20 groups of four)."),
+        (4, "The export is not complete yet: 4 of 80 letters and digits so far "
+             "(1 of 20 groups of four)."),
+        (76, "The export is not complete yet: 76 of 80 letters and digits so far "
+             "(19 of 20 groups of four)."),
+        (79, "The export is not complete yet: 79 of 80 letters and digits so far "
+             "(19 of 20 groups of four)."),
         (80, None),
     ],
 )
@@ -112,9 +116,9 @@ def test_typing_so_far_counts_whole_groups(count: int, expected: str | None) -> 
 def test_typing_past_80_with_a_leading_a_heads_for_104() -> None:
     verdict = check_typing("A" + V0[1:] + "ABC")
     assert said(verdict, "incomplete") == (
-        "The export is not complete yet: 83 of 104 characters so far (20 of 26 groups). That is "
-        "for the newer, longer kind of export; if yours is the usual kind of 80 characters, 3 "
-        "characters are too many."
+        "The export is not complete yet: 83 of 104 letters and digits so far (20 of 26 groups of "
+        "four). That is for the newer, longer kind of export; if yours is the usual kind of 80 "
+        "letters and digits, 3 characters are too many."
     )
     assert check_typing(V0 + "ABC").partial is False  # without the A it cannot grow on
 
@@ -253,9 +257,9 @@ def test_base32_round_trip_at_its_edges() -> None:
 
 
 TOO_LONG = (
-    "The text is longer than 4000 characters; an ID export has 80 letters and digits (104 for "
-    "the newer, longer kind), 99 (or 129) with its dashes. Paste only the export itself, or the "
-    "note or e-mail it is in."
+    "The text is longer than 4000 characters; an ID export is 80 letters and digits in 20 groups "
+    "of four (104 letters and digits in 26 groups for the newer, longer kind). Paste only the "
+    "export itself, or the note or e-mail it is in."
 )
 
 

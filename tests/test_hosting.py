@@ -108,7 +108,7 @@ def test_nginx_sends_the_policy_and_types(nginx: str) -> None:
         status, headers, _ = fetch(nginx + path)
         assert (status, headers["content-type"]) == (200, mime), path
         assert headers["content-security-policy"] == POLICY
-    assert fetch(nginx + "/assets/vendor/jsqr/jsQR.js")[1]["cache-control"] == (
+    assert fetch(nginx + "/assets/vendor/hash-wasm/argon2.umd.min.js")[1]["cache-control"] == (
         "public, max-age=86400"
     )
     # Named by their digest: cached for good.

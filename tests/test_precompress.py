@@ -95,7 +95,7 @@ def test_a_file_without_copies_goes_as_it_is(small_server: str) -> None:
          IMMUTABLE),
         ("/assets/checkers/snapshot-0123456789abcdef.fedcba9876543210.bin.gz", IMMUTABLE),
         ("/assets/checkers/manifest.json", "no-cache"),
-        ("/assets/vendor/jsqr/jsQR.js", "public, max-age=86400"),
+        ("/assets/vendor/hash-wasm/argon2.umd.min.js", "public, max-age=86400"),
         ("/sw.js", "no-cache"),
         ("/tools/id-export/", "no-cache"),
     ],

@@ -45,14 +45,21 @@ class _LanguageRules:
             return letter
         return f"{'an' if letter in 'AEFHILMNORSX' else 'a'} {letter}"
 
+    def lower_first(self, text: str) -> str:
+        """English sentence case for a name inside a sentence: its first letter lowered, unless
+        its first word is an acronym ("ID export"). German keeps it: the names are nouns."""
+        if self.language == "de" or not text.strip() or text.split()[0].isupper():
+            return text
+        return text[:1].lower() + text[1:]
+
     def quoted(self, text: str) -> str:
         return f"„{text}“" if self.language == "de" else f"“{text}”"
 
 
 class _Formatter(string.Formatter):
     """str.format with the catalog's format specs: `ordinal`, `list`, `or_list`,
-    `alternatives`, `quoted`, `a` (English article), `label`, `lower` (first letter, unless an
-    acronym), `upper` (first letter)."""
+    `alternatives`, `quoted`, `a` (English article), `label`, `lower` (first letter in English,
+    unless an acronym; German nouns keep it), `upper` (first letter)."""
 
     def __init__(self, wording: Wording) -> None:
         self.wording = wording
@@ -76,8 +83,7 @@ class _Formatter(string.Formatter):
         if format_spec == "label":
             return self.wording.label(str(value))
         if format_spec == "lower":
-            text = str(value)
-            return text if text.split()[0].isupper() else text[:1].lower() + text[1:]
+            return rules.lower_first(str(value))
         if format_spec == "upper":
             text = str(value)
             return text[:1].upper() + text[1:]

@@ -177,7 +177,8 @@ def merge(template: Catalog, old: Catalog | None, language: str) -> Catalog:
             new.obsolete[key] = message
     if old is not None:
         for key, message in old.obsolete.items():
-            if key not in new.obsolete and new.get(*key) is None:
+            # Babel keys an entry without a context by its id alone: ask by id and context.
+            if key not in new.obsolete and new.get(message.id, message.context) is None:
                 new.obsolete[key] = message
     return new
 
