@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 from english import say
-from kdf_fixture import derive_or_skip
+from kdf_fixture import derive_or_skip, with_key
 
 from checkers import base32
 from checkers.export_crypto import header_bytes, kdf_request
-from checkers.idexport import check_steps
-from checkers.verdict import Verdict
 
 CASES = {
     case["name"]: case
@@ -37,16 +35,6 @@ def keys() -> dict[int, bytes]:
         request = kdf_request(version, case["password"].encode(), header[-8:])
         found[version] = derive_or_skip(request)
     return found
-
-
-def with_key(text: str, password: str, key: bytes) -> Verdict:
-    steps = check_steps(text, password)
-    try:
-        steps.send(None)
-        while True:
-            steps.send(key)
-    except StopIteration as finished:
-        return finished.value
 
 
 def other(letter: str, bit: int = 1) -> str:

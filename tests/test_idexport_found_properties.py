@@ -9,12 +9,10 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from idexport_encoder import encode_export  # noqa: E402
-from kdf_fixture import derive_or_skip  # noqa: E402
+from kdf_fixture import derive_or_skip, with_key  # noqa: E402
 
 from checkers import base32  # noqa: E402
 from checkers.export_crypto import kdf_request  # noqa: E402
-from checkers.idexport import check_steps  # noqa: E402
-from checkers.verdict import Verdict  # noqa: E402
 
 PASSWORD = "property wrapped"
 SALT = b"wrapped!"
@@ -28,16 +26,6 @@ words = st.text(st.characters(exclude_categories=["Cs", "Cf"]), max_size=120)
 def keys() -> dict[int, bytes]:
     """One derivation per format version; each example then answers with the known key."""
     return {v: derive_or_skip(kdf_request(v, PASSWORD.encode(), SALT)) for v in (0, 1)}
-
-
-def with_key(text: str, password: str, key: bytes) -> Verdict:
-    steps = check_steps(text, password)
-    try:
-        steps.send(None)
-        while True:
-            steps.send(key)
-    except StopIteration as finished:
-        return finished.value
 
 
 def sprinkle(text: str, data: st.DataObject) -> str:

@@ -11,13 +11,12 @@ from english import say  # noqa: E402
 from hypothesis import HealthCheck, assume, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from idexport_encoder import encode_export  # noqa: E402
-from kdf_fixture import derive_or_skip, drive  # noqa: E402
+from kdf_fixture import derive_or_skip, drive, with_key  # noqa: E402
 
 from checkers import base32  # noqa: E402
 from checkers.export_crypto import kdf_request  # noqa: E402
-from checkers.idexport import check_steps, check_typing  # noqa: E402
+from checkers.idexport import check_typing  # noqa: E402
 from checkers.primitives import x25519  # noqa: E402
-from checkers.verdict import Verdict  # noqa: E402
 
 ID_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 identities = st.builds(
@@ -29,17 +28,6 @@ private_keys = st.binary(min_size=32, max_size=32)
 salts = st.binary(min_size=8, max_size=8)
 # Any Unicode except lone surrogates, which no app can put into a password.
 passwords = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40)
-
-
-def with_key(text: str, password: str, key: bytes) -> Verdict:
-    """check_steps answered with a known key: no second key derivation per example."""
-    steps = check_steps(text, password)
-    try:
-        steps.send(None)
-        while True:
-            steps.send(key)
-    except StopIteration as finished:
-        return finished.value
 
 
 def public_key(private_key: bytes) -> str:
