@@ -13,12 +13,15 @@ build: setup
 dist: setup
 	@$(PY) scripts/build_site.py --release
 
+# The local address's port: `make serve PORT=8765` when 8000 is taken (also for preview).
+PORT ?= 8000
+
 serve: build
-	@$(PY) scripts/serve.py --root site --port 8000
+	@$(PY) scripts/serve.py --root site --port $(PORT)
 
 # Writers' live preview: rebuilds on save, reloads the open page, shows content errors; no PDFs.
 preview: setup
-	@$(PY) scripts/preview.py --port 8000
+	@$(PY) scripts/preview.py --port $(PORT)
 
 # One pytest worker per core (pytest-xdist); `make test TEST_WORKERS=0` runs in one process.
 TEST_WORKERS ?= auto
