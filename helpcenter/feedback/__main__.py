@@ -71,14 +71,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from helpcenter.feedback.app import Settings, load_items, make_feedback_app
+    from helpcenter.server.drain import DrainRequestBody
 
     items = load_items(args.items) if args.items else None
     token = os.environ.get("HELPCENTER_FEEDBACK_READ_TOKEN") or None
     settings = Settings(rate_limit=args.rate_limit, read_token=token, items=items)
     app = make_feedback_app(database_url(args.database), settings)
     print(f"feedback: collector on http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
+    # A refusal (403, 415, 429) is sent before the body is read: drain it so the client
+    # receives the refusal rather than a reset connection.
     uvicorn.run(
-        app, host=args.host, port=args.port, log_level="warning", access_log=False,
+        DrainRequestBody(app), host=args.host, port=args.port, log_level="warning", access_log=False,
         proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips,
     )  # fmt: skip
     return 0

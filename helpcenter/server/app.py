@@ -25,6 +25,7 @@ from helpcenter.security import (
     cache_control,
     content_type,
 )
+from helpcenter.server.drain import DrainRequestBody
 
 # Rewrites an HTML page's text before it is sent (the preview adds its reload script).
 HtmlFilter = Callable[[str], str]
@@ -143,4 +144,4 @@ def make_app(
     """The site under root as an ASGI app; `mounts` maps a path prefix to another ASGI app."""
     routes = [Mount(prefix.rstrip("/"), app) for prefix, app in (mounts or {}).items()]
     routes.append(Mount("", SiteFiles(root, html_filter)))
-    return SecurityHeaders(Starlette(routes=routes), headers)
+    return DrainRequestBody(SecurityHeaders(Starlette(routes=routes), headers))
