@@ -45,8 +45,12 @@ def test_the_unread_body_is_read_before_the_answer_ends() -> None:
     events, given = run_middleware(answers_without_reading, [b"ab", b"cd", b"ef"], limit=100)
     assert given == 3
     assert events == [
-        "send http.response.start", "receive 1", "receive 2", "receive 3", "send http.response.body",
-    ]  # fmt: skip
+        "send http.response.start",
+        "receive 1",
+        "receive 2",
+        "receive 3",
+        "send http.response.body",
+    ]
 
 
 def test_a_body_the_app_read_is_not_read_twice() -> None:

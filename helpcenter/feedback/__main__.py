@@ -81,8 +81,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # A refusal (403, 415, 429) is sent before the body is read: drain it so the client
     # receives the refusal rather than a reset connection.
     uvicorn.run(
-        DrainRequestBody(app), host=args.host, port=args.port, log_level="warning", access_log=False,
-        proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips,
+        DrainRequestBody(app), host=args.host, port=args.port, log_level="warning",
+        access_log=False, proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips,
     )  # fmt: skip
     return 0
 
