@@ -15,19 +15,25 @@ class Recorder:
     def __init__(self, context) -> None:
         self.requests: list[tuple[str, str, bytes]] = []  # (page, url, body)
         self.console: list[tuple[str, str]] = []  # (page, text)
+        # Console errors and uncaught exceptions of the watched pages: (page, text).
+        self.errors: list[tuple[str, str]] = []
         self.current_page = ""
         context.on("request", self._on_request)
-        context.on(
-            "console", lambda message: self.console.append((self.current_page, message.text))
-        )
+        context.on("console", self._on_console)
 
     def _on_request(self, request) -> None:
         self.requests.append((self.current_page, request.url, request.post_data_buffer or b""))
+
+    def _on_console(self, message) -> None:
+        self.console.append((self.current_page, message.text))
+        if message.type == "error":
+            self.errors.append((self.current_page, message.text))
 
     def watch(self, page) -> None:
         page.on(
             "websocket", lambda socket: self.requests.append((self.current_page, socket.url, b""))
         )
+        page.on("pageerror", lambda error: self.errors.append((self.current_page, str(error))))
 
 
 def foreign_requests(recorder: Recorder, site_url: str) -> list[str]:
@@ -39,6 +45,16 @@ def foreign_requests(recorder: Recorder, site_url: str) -> list[str]:
         for page, url, _ in recorder.requests
         if (urlsplit(url).scheme, urlsplit(url).netloc) != allowed
         and not url.startswith(("data:", "blob:"))
+    ]
+
+
+def page_errors(recorder: Recorder) -> list[str]:
+    """Console errors and uncaught exceptions, a CSP violation among them. The 404 page is
+    served for an address that does not exist, so its own fetch is logged as an error."""
+    return [
+        f"{page}: {text}"
+        for page, text in recorder.errors
+        if not (page.endswith("404.html") and "Content Security Policy" not in text)
     ]
 
 

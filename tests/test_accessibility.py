@@ -1,8 +1,9 @@
 """A tour of every built page in Chromium: WCAG 2.x A/AA (axe-core) in both color schemes and at
 two widths, including the widgets' states that appear only after use (the validator's results and
 problems, each of the wizard's questions and its "choose one" error); on the same visits, that
-nothing sticks out of a 390 px screen and that every request stays on the site's origin and no
-cookie is set (one visit of a page serves all three checks); and keyboard use of both widgets:
+nothing sticks out of a 390 px screen, that every request stays on the site's origin and no
+cookie is set, and that no page logs an error or breaks its content security policy (one visit
+of a page serves all these checks); and keyboard use of both widgets:
 tab order, visible focus and announced results."""
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from quality import (
     wait_for_validator_verdict,
     wait_for_wizard_answer,
 )
-from recording import Recorder, cookie_problems, foreign_requests
+from recording import Recorder, cookie_problems, foreign_requests, page_errors
 
 from helpcenter.axe import WCAG_TAGS, run_axe
 
@@ -276,6 +277,9 @@ def test_every_page_passes_axe_fits_and_stays_on_its_origin(
     leaving = foreign_requests(recorder, site_url) + cookie_problems(cookies)
     if leaving:
         pytest.fail("requests to other origins or cookies:\n" + "\n".join(leaving), False)
+    errors = page_errors(recorder)
+    if errors:
+        pytest.fail("console errors (a CSP violation among them?):\n" + "\n".join(errors), False)
     if report:
         tags = ", ".join(WCAG_TAGS)
         pytest.fail(f"axe ({tags}) or the 390 px screen found {len(report)} faults:\n"
