@@ -320,3 +320,15 @@ def test_numbers_with_a_fraction_take_a_decimal_comma_in_german() -> None:
                           size=size_message(3_300_000))) == (
         "2 Dateien und 1 Vorschaubild, etwa 3,3 MB"
     )  # fmt: skip
+
+
+def test_finished_text_is_put_in_as_it_is(capsys) -> None:
+    """A content error names a label as the writer wrote it ("[[foo]]"): the German frame
+    around it must not read it as a label again."""
+    from checkers.cli.content import plain_wording
+    from checkers.cli.words import print_error
+
+    print_error("prog", "labels.yml:3: unknown label [[foo]] in {braces}", plain_wording("de"))
+    assert capsys.readouterr().err == (
+        "prog: Fehler: labels.yml:3: unknown label [[foo]] in {braces}\n"
+    )

@@ -14,7 +14,7 @@ from typing import Any
 from checkers.backup_choice import INPUTS, InputError, choose, parse_inputs
 from checkers.choice_report import choice_report
 from checkers.cli import content
-from checkers.cli.words import print_error
+from checkers.cli.words import compose, print_error
 from checkers.wording import Wording, message
 
 EXIT_KEEPS_EVERYTHING = 0
@@ -156,7 +156,7 @@ def format_report(report: dict[str, Any], wording: Wording | None = None) -> str
     words = wording or Wording()
 
     def say(code: str, **params: Any) -> str:
-        return words(message(code, **params))
+        return compose(words, code, **params)
 
     view, answer = report["view"], report["answer"]
     lines = [view["headline"]]

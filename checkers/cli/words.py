@@ -20,17 +20,27 @@ _REASONS = {
 }
 
 
+def compose(wording: Wording, code: str, **parts: object) -> str:
+    """The message `code` around `parts` that are finished text: put in after the wording, so
+    that nothing in them is read again (a content error's `[[key]]` stays as written)."""
+    marks = {name: f"\x00{name}\x00" for name in parts}
+    text = wording(message(code, **marks))
+    for name, value in parts.items():
+        text = text.replace(marks[name], str(value))
+    return text
+
+
 def print_error(prog: str, problem: Message | str, wording: Wording | None = None) -> None:
     """`prog: error: problem` on standard error, in `wording`'s language (English without)."""
     wording = wording or Wording()
     text = wording(problem) if isinstance(problem, Message) else problem
-    print(wording(message("cli.error", prog=prog, problem=text)), file=sys.stderr)
+    print(compose(wording, "cli.error", prog=prog, problem=text), file=sys.stderr)
 
 
 def problem_line(wording: Wording, severity: str, code: str, text: str) -> str:
     """`error (code): text`: the severity worded, the code as it is (it names the problem)."""
     worded = wording(message(f"cli.severity.{severity}"))
-    return wording(message("cli.problem", severity=worded, which=code, text=text))
+    return compose(wording, "cli.problem", severity=worded, which=code, text=text)
 
 
 def reason(error: OSError) -> Message | str:
