@@ -35,7 +35,6 @@ from helpcenter.yamlsource import ContentError
 
 CONTENT_PLUGIN = "helpcenter/content"
 SEARCH_PLUGIN = "material/search"
-FEEDBACK_PLUGIN = "helpcenter/feedback"
 PYODIDE_PLUGIN = "helpcenter/pyodide"
 # Read by helpcenter/theme/main.html: where the pages' checkers' scripts live, from this root.
 SHARED_ROOT_EXTRA = "hc_shared_root"
@@ -55,10 +54,8 @@ def language_config(
     config.plugins[SEARCH_PLUGIN].config.lang = [language]
     config.plugins[CONTENT_PLUGIN].config.language = language
     share_root_scripts(config, relative_root(language, "en"))
-    # "Did this help?" stays with the English pages for now: its words are not translated and
-    # the collector counts votes per answer id, which both languages share.
-    if FEEDBACK_PLUGIN in config.plugins:
-        config.plugins[FEEDBACK_PLUGIN].config.enabled = False
+    # "Did this help?" comes with the German pages too, in German, with the same answer ids
+    # and the page's language (helpcenter/feedback/plugin.py); the collector counts per language.
     return config
 
 
