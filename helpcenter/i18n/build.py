@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -95,9 +96,13 @@ def build_language(
     strict: bool = False,
     config_file: Path = ROOT / "mkdocs.yml",
     report=print,
+    configure: Callable[[MkDocsConfig], None] | None = None,
 ) -> SiteLanguage:
-    """Build the edition into site_dir; TranslationBuildError says why it could not."""
+    """Build the edition into site_dir; TranslationBuildError says why it could not.
+    `configure` changes the configuration before the build (the preview adds its plugin)."""
     config = language_config(language, site_dir, config_file)
+    if configure is not None:
+        configure(config)
     try:
         site_language = load_language(config)
     except ContentError as error:
