@@ -37,7 +37,13 @@ def run_middleware(app, parts: list[bytes], limit: int) -> tuple[list[str], int]
         events.append(f"send {message['type']}")
 
     scope = {"type": "http", "method": "POST", "path": "/"}
-    asyncio.run(DrainRequestBody(app, limit_bytes=limit)(scope, receive, send))
+    middleware = DrainRequestBody(app, limit_bytes=limit)(scope, receive, send)
+    # In a thread of its own: a worker that has started the session's Chromium runs
+    # Playwright's event loop in this one, where asyncio.run() refuses to start.
+    runner = threading.Thread(target=asyncio.run, args=(middleware,))
+    runner.start()
+    runner.join(timeout=30)
+    assert not runner.is_alive(), "the middleware did not finish"
     return events, given
 
 
