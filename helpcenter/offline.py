@@ -2,8 +2,9 @@
 
 Which pages: every built page with a checker box (`data-checker`), whatever its language or
 folder (/tools/…, /de/tools/…), found in the built HTML. What they need: the scripts, styles and
-icons the pages name, the modules those scripts import (read from their `import` and
-`new URL(…, import.meta.url)` specifiers), and everything under /assets/checkers/ and the
+icons the pages name, the modules those scripts import (read from their `import` and `new URL(…,
+import.meta.url)` specifiers), every file of a folder a page names (a German tool page's `data-
+checkers-url`, /de/assets/checkers/: its words), and everything under /assets/checkers/ and the
 runtime folder that the worker fetches by the names in manifest.json (Pyodide, the wheel, the
 snapshot). The list and one digest over all of it go into `sw.js` at the site's root (its scope
 then covers every page), ahead of the worker's code (helpcenter/service_worker.js): a new build
@@ -68,7 +69,13 @@ def _referenced(site_dir: Path, start: Iterable[str]) -> set[str]:
         path = html if html is not None else site_dir / page
         base = f"{page}index.html" if html is not None else page
         for match in PAGE_REFERENCE.finditer(path.read_text(encoding="utf-8")):
-            queue.append((base, match.group(1) or match.group(2)))
+            reference = match.group(1) or match.group(2)
+            folder = _site_path(base, reference) if match.group(2) else None
+            if folder and folder != "." and (site_dir / folder).is_dir():
+                # A folder of data files the scripts read by name (an edition's words).
+                found |= _folder_files(site_dir, PurePosixPath(folder))
+            else:
+                queue.append((base, reference))
     while queue:
         base, reference = queue.pop()
         target = _site_path(base, reference)

@@ -25,3 +25,8 @@ class PyodidePluginConfig(base.Config):
     snapshot_on_first_visit = c.Type(bool, default=False)
     # The service worker, at the site's root so that its scope covers every tool page.
     service_worker = c.Type(str, default="sw.js")
+    # A translated edition's build (helpcenter/i18n/build.py) sets this to the site's root as
+    # seen from its own ("../" for /de/): its pages then use that root's one runtime, checkers'
+    # scripts and service worker, so this build ships none of them (no second copy of Pyodide),
+    # and writes that root's service worker again, now with this edition's tool pages in it.
+    shared_from = c.Type(str, default="")

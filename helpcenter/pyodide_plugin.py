@@ -10,6 +10,10 @@ The shipped
 /assets/checkers/manifest.json is the wheel's manifest plus the SHA-384 (SRI form) of every
 vendored and runtime file and the snapshot's name, key and integrity, so the worker fetches only
 what was built and a deployment can be checked against it.
+
+A translated edition (`shared_from`, set by helpcenter/i18n/build.py) ships none of this: its
+pages load the scripts, and through them the runtime, from the site's root, so both editions
+share one copy, one set of digests and one offline cache.
 """
 
 from __future__ import annotations
@@ -56,6 +60,8 @@ VENDORED_FILES: dict[str, tuple[str, ...]] = {
         "LICENSE",
     ),
 }
+# The checkers' and pages' scripts a translated edition takes from the shared root.
+SHARED_SCRIPTS = "assets/js/"
 # Packages whose files keep their paths below the package (the others are flattened).
 KEEP_LAYOUT: frozenset[str] = frozenset({"zxing-wasm"})
 
@@ -109,6 +115,12 @@ class PyodidePlugin(BasePlugin[PyodidePluginConfig]):
         self.manifest: dict = {}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.config.shared_from:
+            # The shared root's scripts serve this edition's pages (their words come from the
+            # pages): the docs' own copies would only be a second, unused set.
+            for file in [f for f in files if f.src_uri.startswith(SHARED_SCRIPTS)]:
+                files.remove(file)
+            return files
         project_dir = Path(config.config_file_path).resolve().parent
         node_modules = project_dir / self.config.node_modules
         vendored: dict[str, str] = {}  # site path below vendor_dir -> SRI digest
@@ -210,7 +222,17 @@ class PyodidePlugin(BasePlugin[PyodidePluginConfig]):
 
     @event_priority(-200)  # after the CSP plugin has written the pages' script files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        write_service_worker(Path(config.site_dir), self.manifest, self.config)
+        if not self.config.shared_from:
+            write_service_worker(Path(config.site_dir), self.manifest, self.config)
+            return
+        # One service worker at the shared root, over both editions' tool pages.
+        root = Path(config.site_dir) / self.config.shared_from
+        manifest_file = root / self.config.checkers_dir / MANIFEST_NAME
+        if not manifest_file.is_file():
+            log.info("no site at %s with its runtime: its service worker is left as it is", root)
+            return
+        manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+        write_service_worker(root.resolve(), manifest, self.config)
 
     @staticmethod
     def _check_pinned(node_modules: Path, lock_file: Path, package: str) -> None:

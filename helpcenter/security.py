@@ -93,7 +93,7 @@ IMMUTABLE_PATTERNS: tuple[str, ...] = (
 )
 
 # Files the build writes for hosts that must never be served as pages.
-HOSTING_FILES: tuple[str, ...] = ("/_headers", "/_deploy/")
+HOSTING_FILES: tuple[str, ...] = ("/_headers", "/_redirects", "/_deploy/")
 
 
 def cache_control(path: str) -> str:

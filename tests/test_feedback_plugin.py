@@ -40,7 +40,8 @@ def test_every_answer_and_section_has_feedback_and_nothing_else_does(built_site:
             found[page.url_path] = sorted(anchors)
         if page.url_path.startswith("/tools/") or page.is_print:
             assert "hc-feedback" not in html, f"{page.url_path} offers feedback"
-    assert found == expected
+    # Issue 13: the German pages carry the same answers' controls (same ids; items.json is one).
+    assert found == {**expected, **{f"/de{page}": ids for page, ids in expected.items()}}
     items = json.loads((built_site / "assets/feedback/items.json").read_text(encoding="utf-8"))
     assert items == expected
 

@@ -151,6 +151,34 @@ def test_nginx_answers_unknown_paths_with_the_sites_404(nginx: str, path: str) -
     assert headers["content-security-policy"] == POLICY
 
 
+# --- issue 13: each edition's own 404 page (helpcenter/hosting.py) ---
+@pytest.mark.parametrize(
+    ("path", "language", "says"),
+    [
+        ("/de/no/such/page/", "de", "Diese Seite gibt es nicht"),
+        ("/de/faq/missing.html", "de", "Diese Seite gibt es nicht"),
+        ("/no/such/", "en", "This page does not exist"),
+        ("/deutsch/", "en", "This page does not exist"),
+    ],
+)
+def test_nginx_answers_in_the_language_of_the_address(
+    nginx: str, path: str, language: str, says: str
+) -> None:
+    status, headers, body = fetch(nginx + path)
+    text = body.decode()
+    assert status == 404
+    assert f'<html lang="{language}"' in text and says in text
+    assert headers["content-security-policy"] == POLICY
+
+
+def test_nginx_still_serves_the_german_pages(nginx: str) -> None:
+    status, _, body = fetch(nginx + "/de/faq/")
+    assert status == 200 and '<html lang="de"' in body.decode()
+
+
+# --- end of issue 13 ---
+
+
 def test_nginx_redirects_a_folder_to_its_slash(nginx: str) -> None:
     status, headers, _ = fetch(nginx + "/faq")
     assert (status, headers["location"]) == (301, "/faq/")

@@ -129,6 +129,9 @@ def german_site(built_site: Path, tmp_path_factory) -> Path:
         cwd=ROOT, capture_output=True, text=True, env=env,
     )  # fmt: skip
     assert pdfs.returncode == 0, pdfs.stderr
+    # Issue 13: the German pages use the site root's scripts and runtime (one copy for every
+    # language): the session's, as a host serves them beside /de/.
+    (site / "assets").symlink_to(built_site / "assets", target_is_directory=True)
     return site
 
 

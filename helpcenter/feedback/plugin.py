@@ -3,11 +3,18 @@
 The controls are added to the rendered HTML (after Markdown) from a Jinja template, so the
 page templates stay as they are. Which answers take feedback comes from the content plugin:
 the FAQ entries and the guides' sections.
+
+A translated edition (/de/) carries the same controls in its language (the site catalog, through
+the content plugin's translations), sends the same answer ids (`page` is the English page's
+path, `/faq/`: FAQ ids and guide section ids never change with the language) and the page's
+`lang`, and loads the site root's script (`hc_shared_root`, helpcenter/i18n/build.py). The
+answers' list (items.json) is the root's: one list for every language.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import gettext
 import json
 import re
 from pathlib import Path
@@ -48,15 +55,25 @@ class FeedbackPlugin(BasePlugin[FeedbackPluginConfig]):
                 "site's own origin, like /api/feedback"
             )
         config.extra["feedback"] = {"endpoint": endpoint, "search_max": self.config.search_max}
-        script = ExtraScriptValue(SCRIPT)
+        script = ExtraScriptValue(config.extra.get("hc_shared_root", "") + SCRIPT)
         script.type = "module"  # as MkDocs does for a .mjs listed in mkdocs.yml
         config.extra_javascript.append(script)
         config.extra_css.append(STYLESHEET)
         environment = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True
-        )
+            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
+            extensions=["jinja2.ext.i18n"],
+        )  # fmt: skip
+        environment.policies["ext.i18n.trimmed"] = True  # as the extraction reads them
+        environment.install_gettext_translations(self._translations(config))
         self.widget = environment.get_template("feedback/widget.html.j2")
         return config
+
+    @staticmethod
+    def _translations(config: MkDocsConfig) -> gettext.NullTranslations:
+        """The edition's words (the content plugin, configured before this one, has them)."""
+        plugin = config.plugins.get("helpcenter/content")
+        site_language = getattr(plugin, "site_language", None)
+        return getattr(site_language, "translations", None) or gettext.NullTranslations()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.items = {}
@@ -121,8 +138,8 @@ class FeedbackPlugin(BasePlugin[FeedbackPluginConfig]):
         return "".join(out) + html[position:]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
-            return
+        if not self.config.enabled or config.extra.get("hc_shared_root"):
+            return  # a translated edition's answers are the root's (same ids)
         target = Path(config.site_dir, self.config.items_file)
         target.parent.mkdir(parents=True, exist_ok=True)
         data = {page: sorted(anchors) for page, anchors in sorted(self.items.items())}

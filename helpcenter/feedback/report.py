@@ -1,4 +1,9 @@
-"""The writers' report: votes per answer, the answers that fail most, comments and searches."""
+"""The writers' report: votes per answer, the answers that fail most, comments and searches.
+
+An answer's id (page and anchor) is the same in every language; votes and comments carry the
+page's language, so the report also ranks each answer per language (`failing_by_language`):
+a German answer that fails while the English one does not shows as such.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,12 @@ class AnswerVotes:
     anchor: str
     yes: int
     no: int
+    lang: str = ""  # "" for all languages together
+
+    @property
+    def label(self) -> str:
+        """`/faq/#anchor`, with ` [de]` for one language's votes."""
+        return f"{self.page}#{self.anchor}" + (f" [{self.lang}]" if self.lang else "")
 
     @property
     def total(self) -> int:
@@ -48,6 +59,7 @@ class CommentRow:
     anchor: str
     day: str
     text: str
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,15 +75,17 @@ class Report:
     answers: tuple[AnswerVotes, ...]  # by page, then anchor
     comments: tuple[CommentRow, ...]  # by page, anchor, day
     searches: tuple[SearchGroup, ...]  # most told first
+    by_language: tuple[AnswerVotes, ...] = ()  # each answer's votes per language
 
     @property
     def failing(self) -> tuple[AnswerVotes, ...]:
         """Answers with at least one "no", most clearly failing first (at most ten)."""
-        ranked = sorted(
-            (a for a in self.answers if a.no),
-            key=lambda a: (-a.failing_score, -a.no, a.page, a.anchor),
-        )
-        return tuple(ranked[:10])
+        return _most_failing(self.answers)
+
+    @property
+    def failing_by_language(self) -> tuple[AnswerVotes, ...]:
+        """The same ranking with each language's votes of an answer on their own."""
+        return _most_failing(self.by_language)
 
     @property
     def totals(self) -> tuple[int, int]:
@@ -85,9 +99,23 @@ class Report:
                 {**asdict(a), "yes_share": round(a.yes_share, 4)} for a in self.answers
             ],
             "failing": [f"{a.page}#{a.anchor}" for a in self.failing],
+            "by_language": [
+                {**asdict(a), "yes_share": round(a.yes_share, 4)} for a in self.by_language
+            ],
+            "failing_by_language": [
+                {"answer": f"{a.page}#{a.anchor}", "lang": a.lang} for a in self.failing_by_language
+            ],
             "comments": [asdict(c) for c in self.comments],
             "searches": [asdict(s) for s in self.searches],
         }
+
+
+def _most_failing(answers: tuple[AnswerVotes, ...]) -> tuple[AnswerVotes, ...]:
+    ranked = sorted(
+        (a for a in answers if a.no),
+        key=lambda a: (-a.failing_score, -a.no, a.page, a.anchor, a.lang),
+    )
+    return tuple(ranked[:10])
 
 
 def parse_period(
@@ -131,8 +159,15 @@ def build_report(store: Store, since: date, until: date) -> Report:
         "FROM votes WHERE day BETWEEN ? AND ? GROUP BY page, anchor ORDER BY page, anchor",
         since, until,
     )  # fmt: skip
+    per_language = store.query(
+        "SELECT page, anchor, lang, "
+        "SUM(CASE WHEN helpful THEN 1 ELSE 0 END), SUM(CASE WHEN helpful THEN 0 ELSE 1 END) "
+        "FROM votes WHERE day BETWEEN ? AND ? GROUP BY page, anchor, lang "
+        "ORDER BY page, anchor, lang",
+        since, until,
+    )  # fmt: skip
     comments = store.query(
-        "SELECT page, anchor, day, text FROM comments WHERE day BETWEEN ? AND ? "
+        "SELECT page, anchor, day, text, lang FROM comments WHERE day BETWEEN ? AND ? "
         "ORDER BY page, anchor, day, id",
         since, until,
     )  # fmt: skip
@@ -150,8 +185,11 @@ def build_report(store: Store, since: date, until: date) -> Report:
         since=since,
         until=until,
         answers=tuple(AnswerVotes(p, a, int(y), int(n)) for p, a, y, n in votes),
-        comments=tuple(CommentRow(p, a, str(d), t) for p, a, d, t in comments),
+        comments=tuple(CommentRow(p, a, str(d), t, lang) for p, a, d, t, lang in comments),
         searches=tuple(groups),
+        by_language=tuple(
+            AnswerVotes(p, a, int(y), int(n), lang) for p, a, lang, y, n in per_language
+        ),
     )
 
 
@@ -169,9 +207,14 @@ def format_text(report: Report) -> str:
     lines += [
         f"  {a.page}#{a.anchor}: {a.no} of {a.total} said no" for a in report.failing
     ] or ["  (none)"]
+    lines += ["", "Failing most, each language on its own:"]
+    lines += [
+        f"  {a.label}: {a.no} of {a.total} said no" for a in report.failing_by_language
+    ] or ["  (none)"]
     lines += ["", "What was missing (comments):"]
     lines += [
-        f"  {c.page}#{c.anchor} ({c.day}): {' / '.join(c.text.splitlines())}"
+        f"  {c.page}#{c.anchor} ({c.day}{', ' + c.lang if c.lang else ''}): "
+        f"{' / '.join(c.text.splitlines())}"
         for c in report.comments
     ] or [
         "  (none)"

@@ -4,10 +4,13 @@
 
 The configuration is mkdocs.yml with this language's settings: the theme's language (its own
 words, `<html lang>`), the search index's language (German stemming from the lunr-languages
-Material ships), the site address under /<language>/ and the navigation's titles. The content
-is loaded once, translated, and handed to the content plugin. Missing and stale translations
-are reported per file as `path:line`; with --strict-translations (release builds) any of them
-fails the build, and nothing is written.
+Material ships), the site address under /<language>/ and the navigation's titles. The content is
+loaded once, translated, and handed to the content plugin. The edition ships no runtime and no
+scripts of its own: its pages load the site root's (`../assets/js/…`, and through them the one
+Pyodide, wheel and snapshot under /assets/), with their words from the page, and the root's
+service worker is written again over both editions (helpcenter/pyodide_plugin.py, shared_from).
+Missing and stale translations are reported per file as `path:line`; with --strict-translations
+(release builds) any of them fails the build, and nothing is written.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -26,13 +30,15 @@ from mkdocs.exceptions import Abort, MkDocsException
 from helpcenter.i18n.catalogs import ROOT
 from helpcenter.i18n.localized import load_localized
 from helpcenter.i18n.search import SearchPatchError, stem_search_queries
-from helpcenter.i18n.site import SiteLanguage, from_localized, site_root
+from helpcenter.i18n.site import SiteLanguage, from_localized, relative_root, site_root
 from helpcenter.i18n.site_text import translate_nav
 from helpcenter.yamlsource import ContentError
 
 CONTENT_PLUGIN = "helpcenter/content"
 SEARCH_PLUGIN = "material/search"
-FEEDBACK_PLUGIN = "helpcenter/feedback"
+PYODIDE_PLUGIN = "helpcenter/pyodide"
+# Read by helpcenter/theme/main.html: where the pages' checkers' scripts live, from this root.
+SHARED_ROOT_EXTRA = "hc_shared_root"
 
 
 class TranslationBuildError(RuntimeError):
@@ -48,11 +54,30 @@ def language_config(
     config.theme["language"] = language
     config.plugins[SEARCH_PLUGIN].config.lang = [language]
     config.plugins[CONTENT_PLUGIN].config.language = language
-    # "Did this help?" stays with the English pages for now: its words are not translated and
-    # the collector counts votes per answer id, which both languages share.
-    if FEEDBACK_PLUGIN in config.plugins:
-        config.plugins[FEEDBACK_PLUGIN].config.enabled = False
+    share_root_scripts(config, relative_root(language, "en"))
+    # "Did this help?" comes with the German pages too, in German, with the same answer ids
+    # and the page's language (helpcenter/feedback/plugin.py); the collector counts per language.
     return config
+
+
+def share_root_scripts(config: MkDocsConfig, root: str) -> None:
+    """Point the edition's scripts at the site root's (`root`, "../") and ship none of its own:
+    one runtime and one offline cache for every language (words come from each page)."""
+    if not root:
+        return
+    config.plugins[PYODIDE_PLUGIN].config.shared_from = root
+    config.extra[SHARED_ROOT_EXTRA] = root
+    scripts = []
+    for script in config.extra_javascript:
+        path = script if isinstance(script, str) else script.path
+        if not path.startswith(("/", "http:", "https:")):
+            path = root + path
+        if isinstance(script, str):
+            script = path
+        else:
+            script.path = path
+        scripts.append(script)
+    config.extra_javascript = scripts
 
 
 def load_language(config: MkDocsConfig) -> SiteLanguage:
@@ -71,9 +96,13 @@ def build_language(
     strict: bool = False,
     config_file: Path = ROOT / "mkdocs.yml",
     report=print,
+    configure: Callable[[MkDocsConfig], None] | None = None,
 ) -> SiteLanguage:
-    """Build the edition into site_dir; TranslationBuildError says why it could not."""
+    """Build the edition into site_dir; TranslationBuildError says why it could not.
+    `configure` changes the configuration before the build (the preview adds its plugin)."""
     config = language_config(language, site_dir, config_file)
+    if configure is not None:
+        configure(config)
     try:
         site_language = load_language(config)
     except ContentError as error:

@@ -54,7 +54,8 @@ class SecurityHeaders:
 
 
 class SiteFiles:
-    """Serves files under root: index.html for folders, never a listing, 404.html when absent."""
+    """Serves files under root: index.html for folders, never a listing, 404.html when absent
+    (a translated edition's own, /de/404.html, for an address under /de/)."""
 
     def __init__(self, root: Path | Callable[[], Path], html_filter: HtmlFilter | None = None):
         # A callable root is asked on every request: the preview swaps in each new build.
@@ -88,7 +89,7 @@ class SiteFiles:
                 return RedirectResponse(f"{request.url.path}/{query}", status_code=301)
             target = target / "index.html"
         if not target.is_file():
-            return self.not_found()
+            return self.not_found(relative)
         return self.file(target, path, accepted=accepted_encodings(request))
 
     def file(
@@ -112,10 +113,15 @@ class SiteFiles:
                     return FileResponse(copy, headers=headers, media_type=media_type)
         return FileResponse(target, headers=headers, media_type=media_type)
 
-    def not_found(self) -> Response:
-        page = self.root / "404.html"
-        if page.is_file():
-            return self.file(page, "/404.html", status=404)
+    def not_found(self, relative: str = "") -> Response:
+        """The 404 page of the edition the address belongs to: /de/404.html for one under a
+        translated edition's folder /de/, else /404.html (as the generated host files say)."""
+        edition, slash, _ = relative.partition("/")
+        folders = [f"{edition}/", ""] if slash and edition not in ("", ".", "..") else [""]
+        for folder in folders:
+            page = self.root / folder / "404.html"
+            if page.is_file():
+                return self.file(page, f"/{folder}404.html", status=404)
         return PlainTextResponse("Not found", 404, headers={"Cache-Control": "no-cache"})
 
 

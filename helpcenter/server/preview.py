@@ -7,6 +7,11 @@ stream (/__preview/events, allowed by connect-src 'self'). The policy is never r
 Each build goes into the one of two folders that is not being served, and is swapped in only
 when it succeeded, so a mistake never takes the page away: the browser keeps the last good
 page and shows the `path:line` problems over it until the next good build.
+
+The German edition (/de/) is built too, after the English pages, by the same runner as the real
+build (helpcenter/i18n/build.py), in the same process: a writer editing
+docs/locale/de/LC_MESSAGES/*.po or the YAML sees /de/ pages update like the English ones. A
+problem of the German build (a broken catalog) is shown like any other.
 """
 
 from __future__ import annotations
@@ -93,8 +98,10 @@ class _PreviewPlugin(BasePlugin):
     @event_priority(-300)  # after the pyodide plugin has written the site's service worker
     def on_post_build(self, config) -> None:
         # A page opened earlier from `make serve` on this address may have left the site's
-        # offline worker behind: it would show that older build. This one removes it.
-        worker = Path(config.site_dir) / config.plugins["helpcenter/pyodide"].config.service_worker
+        # offline worker behind: it would show that older build. This one removes it. (A
+        # translated edition writes the root's worker again: it is replaced there too.)
+        pyodide = config.plugins["helpcenter/pyodide"].config
+        worker = Path(config.site_dir) / pyodide.shared_from / pyodide.service_worker
         if worker.exists():
             worker.write_text(RETIRING_WORKER.read_text(encoding="utf-8"), encoding="utf-8")
 
@@ -143,8 +150,18 @@ class BuildState:
 class PreviewBuilder:
     """Builds the pages (and the PDFs when asked) into two alternating folders."""
 
-    def __init__(self, config_file: Path, work_dir: Path, pdfs: bool = False) -> None:
+    def __init__(
+        self,
+        config_file: Path,
+        work_dir: Path,
+        pdfs: bool = False,
+        languages: Iterable[str] | None = None,
+    ) -> None:
+        from helpcenter.i18n.catalogs import LANGUAGES
+
         self.config_file = Path(config_file).resolve()
+        # The translated editions built after the English pages, each into <site>/<language>/.
+        self.languages = tuple(LANGUAGES if languages is None else languages)
         self.work_dir = Path(work_dir).resolve()
         self.pdfs = pdfs
         self.folders = (self.work_dir / "a", self.work_dir / "b")
@@ -174,6 +191,7 @@ class PreviewBuilder:
                 config = load_config(str(self.config_file), site_dir=str(target), strict=True)
                 config.plugins["helpcenter/preview"] = _PreviewPlugin(self.cache, self.listings)
                 mkdocs_build(config)
+                self._translated(target)
                 if self.pdfs:
                     self._pdfs(target)
             except (MkDocsException, OSError, RuntimeError) as error:
@@ -190,6 +208,21 @@ class PreviewBuilder:
                 self.serving = target
             self.state = state
             return state
+
+    def _translated(self, target: Path) -> None:
+        """Each translated edition into target/<language>/ (a TranslationBuildError is a
+        RuntimeError: its `path:line` problems are the build's)."""
+        from helpcenter.i18n.build import build_language
+
+        def add_preview_plugin(config) -> None:
+            config.plugins["helpcenter/preview"] = _PreviewPlugin(self.cache, self.listings)
+
+        for language in self.languages:
+            build_language(
+                language, target / language, config_file=self.config_file,
+                report=lambda text: print(f"preview: {text}", flush=True),
+                configure=add_preview_plugin,
+            )  # fmt: skip
 
     @staticmethod
     def _pdfs(target: Path) -> None:
@@ -320,7 +353,8 @@ def watched_folders(root: Path) -> list[Path]:
     """What a writer edits: content, assets, templates, theme, configuration, the checkers."""
     folders = [root / "docs", root / "helpcenter" / "templates", root / "helpcenter" / "theme",
                root / "mkdocs.yml", root / "checkers"]  # fmt: skip
-    content_dir = os.environ.get("HELPCENTER_CONTENT_DIR")
-    if content_dir:
-        folders.append(Path(content_dir).resolve())
+    for variable in ("HELPCENTER_CONTENT_DIR", "HELPCENTER_LOCALE_DIR"):
+        folder = os.environ.get(variable)
+        if folder:
+            folders.append(Path(folder).resolve())
     return folders

@@ -6,21 +6,42 @@ import { keepOffline } from "./offline.mjs";
 // Loading Pyodide takes seconds; this long means it is not coming.
 const START_TIMEOUT_MS = 120000;
 
-// Why the checker cannot run here, in words for the visitor.
-export const FAILURE_REASONS = {
-  "no-webassembly": "This browser does not run WebAssembly (or it is switched off)",
-  "no-worker": "This browser cannot start the background worker the checker runs in",
-  "load-failed": "A file the checker needs did not load",
-  timeout: "The checker took too long to load",
-};
+// Why the checker cannot run here (no-webassembly, no-worker, load-failed, timeout), in the
+// page's language: the checker box's data-reasons (partials/checker-reasons.md.j2).
+export function failureReason(reason) {
+  const box = typeof document === "object" ? document.querySelector("[data-reasons]") : null;
+  try {
+    const words = JSON.parse((box && box.dataset.reasons) || "{}");
+    if (typeof words[reason] === "string") return words[reason];
+  } catch {
+    // A broken attribute is a build error; the reason's code still says what happened.
+  }
+  return reason;
+}
 
 export class CheckerUnavailable extends Error {
   constructor(reason, detail = "") {
-    super(FAILURE_REASONS[reason] || reason);
+    super(failureReason(reason));
     this.reason = reason;
     this.detail = detail;
   }
 }
+
+// What the page's <meta name="hc-checkers"> says (helpcenter/theme/main.html): the folder of
+// its edition's words for the checkers, and its edition's root (/de/ for a German page), which
+// the scripts, shared by every edition under /assets/js/, cannot tell from their own address.
+function pageSettings() {
+  const onPage = typeof document === "object";
+  const meta = onPage ? document.querySelector('meta[name="hc-checkers"]') : null;
+  const base = onPage ? document.baseURI : import.meta.url;
+  const words = meta && meta.dataset.checkersUrl;
+  const root = meta && meta.dataset.siteRoot;
+  return {
+    words: words ? new URL(words, base) : new URL("../checkers/", import.meta.url),
+    root: root ? new URL(root, base) : new URL("../../", import.meta.url),
+  };
+}
+const PAGE = pageSettings();
 
 let shared = null;
 
@@ -42,6 +63,8 @@ function createClient() {
     }
     try {
       worker = new Worker(new URL("./checkers-worker.mjs", import.meta.url), { type: "module" });
+      // This page's edition's words for the checkers (its labels.json and messages.json).
+      worker.postMessage({ type: "configure", words: PAGE.words.href });
     } catch (error) {
       fail("no-worker", String(error));
       return;
@@ -116,5 +139,5 @@ export function checkersClient() {
   return client;
 }
 
-// The site's root URL (this file lives in <root>/assets/js/): for links the checkers return.
-export const SITE_ROOT = new URL("../../", import.meta.url);
+// The page's edition's root URL (/ or /de/): for links the checkers return.
+export const SITE_ROOT = PAGE.root;

@@ -25,6 +25,13 @@ const CORE_FILES = [
 const SNAPSHOT_MARKER =
   "import sys\ngetattr(sys.modules.get('_helpcenter_snapshot'), 'KEY', '')";
 
+// The folder of the page's edition's words (labels.json, messages.json): the page says which
+// in its first message ({type: "configure", words}); the site root's when it does not.
+let configureWords;
+const wordsDir = new Promise((resolve) => {
+  configureWords = resolve;
+});
+
 let bridge = null; // the Python module checkers.bridge: key derivations, the validator's JSON
 let choice = null; // the Python module checkers.choice_json: the wizard's JSON
 
@@ -113,11 +120,12 @@ async function start() {
   const runtimeDir = new URL(manifest.runtime.dir, CHECKERS_DIR);
   // The wheel, the labels and the snapshot are fetched while the runtime loads.
   const wheel = fetchChecked(new URL(manifest.wheel, CHECKERS_DIR), manifest.integrity);
-  const labels = fetchText(new URL("labels.json", CHECKERS_DIR));
+  const words = await wordsDir;
+  const labels = fetchText(new URL("labels.json", words));
   wheel.catch(() => {});
   labels.catch(() => {});
-  // The site's language (each language's pages have their own assets) and its message catalog.
-  const messages = fetchJson(new URL("messages.json", CHECKERS_DIR));
+  // The page's language (each edition has its own words) and its message catalog.
+  const messages = fetchJson(new URL("messages.json", words));
   messages.catch(() => {});
   const snapshot = await chooseSnapshot(manifest);
   const image = snapshot ? fetchChecked(snapshot.url, snapshot.integrity) : null;
@@ -186,6 +194,12 @@ ready.then(
 );
 
 self.addEventListener("message", async (event) => {
+  if (event.data && event.data.type === "configure") {
+    // Only this site's own files (the policy's connect-src says so too).
+    const words = new URL(String(event.data.words), CHECKERS_DIR);
+    configureWords(words.origin === self.location.origin ? words : CHECKERS_DIR);
+    return;
+  }
   const { id, op, args } = event.data;
   try {
     await ready;

@@ -6,6 +6,21 @@
 
   var PLATFORMS = ["all", "android", "ios"];
 
+  // The page's words (its language) from an element's data-words, with {name} filled in; the
+  // templates (partials/faq-filter.md.j2, faq-entry.md.j2) hand them over: none live here.
+  function words(element, key, values) {
+    var text;
+    try {
+      text = JSON.parse(element.getAttribute("data-words") || "{}")[key];
+    } catch (error) {
+      text = undefined;
+    }
+    if (typeof text !== "string") return "";
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && name in values ? String(values[name]) : whole;
+    });
+  }
+
   function entriesShownFor(platform) {
     var entries = document.querySelectorAll(".hc-faq-entry[data-platforms]");
     var shown = 0;
@@ -38,10 +53,7 @@
       openPlatformTabs(platform);
       var count = entriesShownFor(platform);
       if (status) {
-        status.textContent =
-          platform === "all"
-            ? "Showing all " + count.total + " answers."
-            : "Showing " + count.shown + " of " + count.total + " answers.";
+        status.textContent = words(form, platform === "all" ? "showing-all" : "showing-some", count);
       }
       if (updateAddress && window.history && window.history.replaceState) {
         var url = new URL(window.location.href);
@@ -124,12 +136,12 @@
       }
       copyText(url.toString()).then(
         function () {
-          show("Link copied");
+          show(words(button, "copied"));
         },
         function () {
           // No clipboard (e.g. plain http on another host): put the link in the address bar.
           window.location.hash = id;
-          show("Link is in the address bar");
+          show(words(button, "in-address-bar"));
         }
       );
     });

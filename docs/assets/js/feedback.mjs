@@ -17,7 +17,17 @@ async function send(endpoint, kind, payload) {
   if (!response.ok) throw new Error(`feedback: ${response.status}`);
 }
 
-const FAILED = "Sorry, that could not be sent. Please try again later.";
+// The words an element's data-words hands over, in the page's language (the templates
+// helpcenter/templates/feedback/widget.html.j2 and theme/partials/feedback-search.html).
+function pageWords(element) {
+  let words = {};
+  try {
+    words = JSON.parse(element.dataset.words || "{}");
+  } catch {
+    // A broken attribute is a build error; the key still says which message it was.
+  }
+  return (key) => (typeof words[key] === "string" ? words[key] : key);
+}
 
 function setUpAnswer(widget) {
   const { feedbackEndpoint: endpoint, feedbackPage: page, feedbackAnchor: anchor } = widget.dataset;
@@ -27,6 +37,7 @@ function setUpAnswer(widget) {
   const form = widget.querySelector(".hc-feedback-comment");
   const text = form.querySelector("textarea");
   const status = widget.querySelector(".hc-feedback-status");
+  const t = pageWords(widget);
   let busy = false;
 
   for (const button of buttons) {
@@ -37,17 +48,17 @@ function setUpAnswer(widget) {
       try {
         await send(endpoint, "vote", { page, anchor, helpful, lang: lang() });
       } catch {
-        status.textContent = FAILED;
+        status.textContent = t("failed");
         busy = false;
         return;
       }
       vote.hidden = true;
       note.hidden = true;
       if (helpful) {
-        status.textContent = "Thank you for telling us.";
+        status.textContent = t("thanks-yes");
         status.focus();
       } else {
-        status.textContent = "Thank you. If you like, tell us what was missing.";
+        status.textContent = t("thanks-no");
         form.hidden = false;
         text.focus();
       }
@@ -58,7 +69,7 @@ function setUpAnswer(widget) {
     event.preventDefault();
     const comment = text.value.trim();
     if (!comment) {
-      status.textContent = "Write a few words first, or just leave it.";
+      status.textContent = t("write-first");
       text.focus();
       return;
     }
@@ -67,13 +78,13 @@ function setUpAnswer(widget) {
     try {
       await send(endpoint, "comment", { page, anchor, comment, lang: lang() });
     } catch {
-      status.textContent = FAILED;
+      status.textContent = t("failed");
       busy = true;
       return;
     }
     form.hidden = true;
     text.value = "";
-    status.textContent = "Thank you: we read every note.";
+    status.textContent = t("thanks-comment");
     status.focus();
   });
 
@@ -100,6 +111,7 @@ function setUpSearch(box) {
   const button = box.querySelector("button");
   const status = box.querySelector(".hc-feedback-status");
   const max = Number(box.dataset.feedbackSearchMax) || 200;
+  const t = pageWords(box);
   let sentFor = null;
   result.after(box);
 
@@ -123,12 +135,12 @@ function setUpSearch(box) {
     try {
       await send(box.dataset.feedbackEndpoint, "search", { terms, lang: lang() });
     } catch {
-      status.textContent = FAILED;
+      status.textContent = t("failed");
       button.disabled = false;
       return;
     }
     sentFor = terms;
-    status.textContent = "Thank you: we will look at what you searched for.";
+    status.textContent = t("thanks-search");
   });
   update();
 }

@@ -9,22 +9,8 @@
 
   // A widget module that has not even started by then is not coming.
   var LIMIT_MS = 2000;
-  var REASONS = {
-    file:
-      "This check can't run from a page opened as a file (a file:// address): browsers start " +
-      "it only when the site comes from a web server. Open the site at its web address, or use " +
-      "the steps below.",
-    wasm:
-      "This check can't run here: the server of this copy of the site forbids WebAssembly " +
-      "(in its Content-Security-Policy), and the check is built on it. The steps below work " +
-      "without it.",
-    module:
-      "This check's program did not load: the server sent it in a form this browser refuses " +
-      "(for example, JavaScript modules with the wrong type). The steps below work without it.",
-    slow:
-      "This check has not started within two seconds: it may still be loading, or may not run " +
-      "in this browser. The steps below work without it.",
-  };
+  // The reasons (file, wasm, module, slow) come in the page's language from each box's
+  // data-reasons (helpcenter/templates/pages/partials/checker-reasons.md.j2): no words here.
   // The smallest valid WebAssembly module: compiling it tells whether the page's policy allows
   // WebAssembly at all ('wasm-unsafe-eval'), in well under a millisecond.
   var EMPTY_MODULE = [0, 97, 115, 109, 1, 0, 0, 0];
@@ -33,6 +19,16 @@
   if (!boxes.length) return;
   var root = document.documentElement;
   var failed = false;
+
+  function reasonText(box, reason) {
+    try {
+      var words = JSON.parse(box.getAttribute("data-reasons") || "{}");
+      if (typeof words[reason] === "string") return words[reason];
+    } catch (error) {
+      // A broken attribute is a build error; the code below still says which reason it was.
+    }
+    return reason;
+  }
 
   // Say why in each box; a sure failure also hides the tool, while a slow start (a slow device
   // or network) only says so and leaves the tool to appear when it is ready.
@@ -45,7 +41,7 @@
       var fallback = box.querySelector("[data-tool-fallback]");
       var status = box.querySelector("[data-tool-status]");
       if (status) {
-        status.textContent = REASONS[reason];
+        status.textContent = reasonText(box, reason);
         status.classList.add("hc-checker-message--error");
       }
       if (fallback) fallback.hidden = false;
