@@ -20,7 +20,7 @@ from checkers.databackup.report import (
     BackupReport,
     Finding,
 )
-from checkers.databackup.requests import Batch, Begin, Finish, ReadRequest, finish, together
+from checkers.databackup.requests import Batch, Begin, Finish, ReadRequest, together
 from checkers.databackup.ziprange import (
     LOCAL_SIGNATURE,
     ByteCache,
@@ -73,17 +73,18 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
     cache = ByteCache()
     secret = (password or "").encode("utf-8", "surrogatepass")
     first: dict[str, tuple[Entry, Any]] = {}
-    begun: dict[str, tuple[Entry, Any, Any]] = {}
     if password:
         # The ID export's key derivation is the check's longest wait and needs the identity
         # opened first: settings and identity are opened from the head (the tail's read
-        # begun meanwhile) and that derivation begun before anything else; the lists (found
-        # in a directory that came with the tail) are then begun, and the directory parsed,
-        # while it runs. The early results are judged against the parsed directory below.
+        # begun meanwhile) and that derivation begun before anything else. While it runs, the
+        # lists (found in a directory that came with the tail) are opened, and only then the
+        # directory parsed: Python's work blocks the worker's event loop, where each step of
+        # an entry's promise chain (its bytes, its key, its AES) resumes. The early results
+        # are judged against the parsed directory below.
         head, tail = yield from _head_then_tail(size, cache)
         first = yield from _open_early(early.head_entries(head), secret, password, size, cache)
         yield from _collect(tail, cache)
-        begun = yield from _begin_lists(size, secret, cache)
+        first.update((yield from _open_lists_early(size, secret, cache)))
     located = yield from locate_directory(size, cache)
     directory = parse_directory(located, cache)
     if directory.entries is None:
@@ -133,7 +134,11 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
         _known(identity_early) if identity_early is not None
         else _open_identity(identity_info, secret, password, size, cache)
     )
-    list_steps = [_open_list(begun.get(entry), info, secret, size, cache) for entry, info in lists]
+    list_steps = [
+        _known(opened) if (opened := _confirmed(first, entry, info)) is not None
+        else _open(info, secret, size, cache, MAX_LIST_BYTES)
+        for entry, info in lists
+    ]  # fmt: skip
     settings, identity, *counted = yield from together([settings_step, identity_step, *list_steps])
     # The ID export's key was begun early; the lists above were read and opened meanwhile.
     identity = (yield from identity.result()) if identity is not None else None
@@ -160,28 +165,18 @@ def _open(
     return (yield from aes.open_entry(info, secret, size, max_bytes, cache))
 
 
-def _begin_lists(
+def _open_lists_early(
     size: int, secret: bytes, cache: ByteCache
-) -> Generator[Any, Any, dict[str, tuple[Entry, Any, Any]]]:
-    """The lists found in a directory that came with the tail (find_records), their opening
-    begun: they read and derive their keys while settings and identity open (each with its
-    step and ticket, kept only if the parsed directory has the same record)."""
+) -> Generator[Any, Any, dict[str, tuple[Entry, Any]]]:
+    """The lists found in a directory that came with the tail (find_records), opened side by
+    side, each read and keyed in one step (kept only where the parsed directory agrees)."""
     located = _without_reading(locate_directory(size, cache))
     if not isinstance(located, Located):
         return {}
-    records = find_records(located.directory, _LIST_NAMES)
-    begun: dict[str, tuple[Entry, Any, Any]] = {}
-    for info in records.values():
-        step = aes.open_entry(info, secret, size, MAX_LIST_BYTES, cache)
-        try:
-            begun[info.filename] = (info, step, next(step))
-        except StopIteration:  # too large: opened (refused) again below, from the directory
-            continue
-    if not begun:
-        return {}
-    tickets = yield Batch(tuple(Begin(request) for _, _, request in begun.values()))
-    pairs = zip(begun.items(), tickets, strict=True)
-    return {name: (info, step, ticket) for (name, (info, step, _)), ticket in pairs}
+    records = list(find_records(located.directory, _LIST_NAMES).values())
+    steps = [aes.open_entry(info, secret, size, MAX_LIST_BYTES, cache) for info in records]
+    results = yield from together(steps)
+    return {info.filename: (info, result) for info, result in zip(records, results, strict=True)}
 
 
 def _without_reading(steps: Generator[Any, Any, T]) -> T | None:
@@ -192,16 +187,6 @@ def _without_reading(steps: Generator[Any, Any, T]) -> T | None:
         return finished.value
     steps.close()
     return None
-
-
-def _open_list(
-    begun: tuple[Entry, Any, Any] | None, info: Entry | None, secret: bytes, size: int,
-    cache: ByteCache,
-) -> Generator[Any, Any, aes.Opened | None]:
-    """A list entry: its begun opening finished if the directory agrees, else opened anew."""
-    if begun is not None and early.matches(begun[0], info):
-        return (yield from finish(begun[1], begun[2]))
-    return (yield from _open(info, secret, size, cache, MAX_LIST_BYTES))
 
 
 def _open_identity(
