@@ -180,14 +180,17 @@ class _FileHost:
 
     async def _batch(self, requests: tuple[Any, ...]) -> tuple[Any, ...]:
         """Every request at once; a refused one answered with its KdfUnavailable."""
-        begun = {index: self._begin(r.request) for index, r in enumerate(requests)
-                 if isinstance(r, Begin)}  # fmt: skip
+        # Started in the order asked: WebCrypto works through its calls one at a time.
+        begun: dict[int, _Ticket] = {}
+        promises = []
+        for index, r in enumerate(requests):
+            if isinstance(r, Begin):
+                begun[index] = self._begin(r.request)
+                promises.append(js.Promise.resolve(None))
+            else:
+                promises.append(self._promise(r))
         if len(begun) == len(requests):  # nothing to wait for
             return tuple(begun.values())
-        promises = [
-            js.Promise.resolve(None) if index in begun else self._promise(r)
-            for index, r in enumerate(requests)
-        ]
         settled = await js.Promise.allSettled(to_js(promises))
         return tuple(
             begun[index] if index in begun else self._answer(r, s)

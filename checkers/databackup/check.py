@@ -20,7 +20,7 @@ from checkers.databackup.report import (
     BackupReport,
     Finding,
 )
-from checkers.databackup.requests import Batch, Begin, Finish, ReadRequest, together
+from checkers.databackup.requests import Begin, finish, together
 from checkers.databackup.ziprange import (
     LOCAL_SIGNATURE,
     ByteCache,
@@ -74,17 +74,19 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
     secret = (password or "").encode("utf-8", "surrogatepass")
     first: dict[str, tuple[Entry, Any]] = {}
     if password:
-        # The ID export's key derivation is the check's longest wait and needs the identity
-        # opened first: settings and identity are opened from the head (the tail's read
-        # begun meanwhile) and that derivation begun before anything else. While it runs, the
-        # lists (found in a directory that came with the tail) are opened, and only then the
-        # directory parsed: Python's work blocks the worker's event loop, where each step of
-        # an entry's promise chain (its bytes, its key, its AES) resumes. The early results
-        # are judged against the parsed directory below.
-        head, tail = yield from _head_then_tail(size, cache)
-        first = yield from _open_early(early.head_entries(head), secret, password, size, cache)
-        yield from _collect(tail, cache)
-        first.update((yield from _open_lists_early(size, secret, cache)))
+        # The ID export's key derivation is the check's longest wait, and WebCrypto does one
+        # thing at a time: settings and identity are opened from the head at once, the lists
+        # (found in a directory that came with the tail) begun beside them, so that their keys
+        # derive before it, while Python checks the identity. The directory is parsed only
+        # once the lists are in (Python's work blocks the worker's event loop, where each step
+        # of an entry's promise chain resumes), while the ID export's key derives. The early
+        # results are judged against the parsed directory below.
+        head, _ = yield from cache.fetch_many(head_and_tail(size))
+        lists = _list_records(size, cache)
+        first, begun = yield from _open_early(
+            early.head_entries(head), lists, secret, password, size, cache
+        )
+        first.update((yield from _finish_lists(begun)))
     located = yield from locate_directory(size, cache)
     directory = parse_directory(located, cache)
     if directory.entries is None:
@@ -165,18 +167,32 @@ def _open(
     return (yield from aes.open_entry(info, secret, size, max_bytes, cache))
 
 
-def _open_lists_early(
-    size: int, secret: bytes, cache: ByteCache
-) -> Generator[Any, Any, dict[str, tuple[Entry, Any]]]:
-    """The lists found in a directory that came with the tail (find_records), opened side by
-    side, each read and keyed in one step (kept only where the parsed directory agrees)."""
+def _list_records(size: int, cache: ByteCache) -> list[Entry]:
+    """The lists' records found in a directory that came with the tail (find_records)."""
     located = _without_reading(locate_directory(size, cache))
     if not isinstance(located, Located):
-        return {}
-    records = list(find_records(located.directory, _LIST_NAMES).values())
-    steps = [aes.open_entry(info, secret, size, MAX_LIST_BYTES, cache) for info in records]
-    results = yield from together(steps)
-    return {info.filename: (info, result) for info, result in zip(records, results, strict=True)}
+        return []
+    return list(find_records(located.directory, _LIST_NAMES).values())
+
+
+def _begin(steps: Generator[Any, Any, T]) -> Generator[Any, Any, tuple[Any, Any]]:
+    """`steps` begun: (steps, the ticket of its first request, started and not waited for),
+    or (None, its result) when it needs nothing from the host."""
+    try:
+        request = next(steps)
+    except StopIteration as finished:
+        return None, finished.value
+    return steps, (yield Begin(request))
+
+
+def _finish_lists(
+    begun: list[tuple[Entry, tuple[Any, Any]]],
+) -> Generator[Any, Any, dict[str, tuple[Entry, Any]]]:
+    """The begun lists opened (side by side): {name: (record, result)}."""
+    results = yield from together(
+        [_known(ticket) if steps is None else finish(steps, ticket) for _, (steps, ticket) in begun]
+    )
+    return {info.filename: (info, result) for (info, _), result in zip(begun, results, strict=True)}
 
 
 def _without_reading(steps: Generator[Any, Any, T]) -> T | None:
@@ -197,39 +213,23 @@ def _open_identity(
     return (yield from early.open_identity(info, secret, password, size, MAX_SMALL_ENTRY, cache))
 
 
-def _head_then_tail(size: int, cache: ByteCache) -> Generator[Any, Any, tuple[bytes, Any]]:
-    """The file's head, and the tail's read begun beside it: (head, (tail offset, ticket)) for
-    `_collect`. A small file is read whole at once (its tail is all of it): (head, None)."""
-    (head_at, head_length), (tail_at, tail_length) = head_and_tail(size)
-    if tail_at == 0:
-        head, _ = yield from cache.fetch_many(head_and_tail(size))
-        return head, None
-    head, ticket = yield Batch((ReadRequest(head_at, head_length),
-                                Begin(ReadRequest(tail_at, tail_length))))  # fmt: skip
-    cache.ranges.append((head_at, bytes(head)))
-    return bytes(head), (tail_at, ticket)
-
-
-def _collect(begun: tuple[int, Any] | None, cache: ByteCache) -> Generator[Any, Any, None]:
-    """The bytes of a begun read (offset, ticket), into the cache."""
-    if begun is not None:
-        offset, ticket = begun
-        cache.ranges.append((offset, bytes((yield Finish(ticket)))))
-
-
 def _open_early(
-    local: dict[str, Entry], secret: bytes, password: str, size: int, cache: ByteCache
-) -> Generator[Any, Any, dict[str, tuple[Entry, Any]]]:
-    """The entries of `local` (from their local headers) opened before the directory is read."""
+    local: dict[str, Entry], lists: list[Entry], secret: bytes, password: str, size: int,
+    cache: ByteCache,
+) -> Generator[Any, Any, tuple[dict[str, tuple[Entry, Any]], list[tuple[Entry, Any]]]]:
+    """The entries of `local` (from their local headers) opened before the directory is read,
+    and the `lists` begun in the same round: (opened, [(record, (steps, ticket))])."""
     steps = [
         early.open_identity(info, secret, password, size, MAX_SMALL_ENTRY, cache)
         if name == names.IDENTITY
         else aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
         for name, info in local.items()
     ]
-    results = yield from together(steps)
-    pairs = zip(local.items(), results, strict=True)
-    return {name: (info, result) for (name, info), result in pairs}
+    begins = [_begin(aes.open_entry(info, secret, size, MAX_LIST_BYTES, cache)) for info in lists]
+    results = yield from together([*steps, *begins])
+    pairs = zip(local.items(), results[: len(steps)], strict=True)
+    opened = {name: (info, result) for (name, info), result in pairs}
+    return opened, list(zip(lists, results[len(steps) :], strict=True))
 
 
 def _confirmed(first: dict[str, tuple[Entry, Any]], name: str, listed: Entry | None) -> Any:
