@@ -152,7 +152,8 @@ class _FileHost:
     Each request becomes one JavaScript promise and a Batch is one await of all of them: every
     await costs a round through Pyodide's scheduler. A key and its AES blocks are one promise
     chain (WebCrypto's AES right after the key, no round through Python between); Python's
-    own AES (aes_blocks, several times slower in WebAssembly) only where the host lacks it."""
+    own AES (aes_blocks, several times slower in WebAssembly) only for a few blocks
+    (_PYTHON_AES_BYTES) and where the host lacks WebCrypto's."""
 
     def __init__(self, file: Any) -> None:
         self.file = file
@@ -225,7 +226,7 @@ class _FileHost:
 
     def _keyed(self, request: KeyedAesRequest) -> Any:
         """The promise of [PBKDF2's bits, the AES blocks under its first key_bytes] (the
-        blocks null where Python does AES)."""
+        blocks undefined where Python does AES, in _answer)."""
         bits = self._bits(request.kdf)
         if self.aes is None or len(request.blocks) <= _PYTHON_AES_BYTES:
             return js.Promise.all(to_js([bits, None]))

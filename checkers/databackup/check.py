@@ -142,7 +142,7 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
         for entry, info in lists
     ]  # fmt: skip
     settings, identity, *counted = yield from together([settings_step, identity_step, *list_steps])
-    # The ID export's key was begun early; the lists above were read and opened meanwhile.
+    # The ID export's key was begun early; the directory was parsed meanwhile.
     identity = (yield from identity.result()) if identity is not None else None
     report = _check_settings(report, settings_info, settings)
     if report.password_ok is False or report.finding("truncated"):

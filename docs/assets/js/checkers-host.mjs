@@ -34,7 +34,7 @@ export const AES_HOST_FUNCTION = "checkersAesBlocks";
 // Each 16-byte block of `blocks` encrypted with AES under `keyBytes` (as ECB), by WebCrypto:
 // WinZip AES's CTR mode counts little-endian, WebCrypto's big-endian, so each counter block is
 // one AES-CTR call on 16 zero bytes with that block as its counter. All calls are issued at
-// once and run on WebCrypto's threads; resolves to a Uint8Array as long as `blocks`.
+// once (WebCrypto works through them in order); resolves to a Uint8Array as long as `blocks`.
 export function makeAesBlocks(subtle) {
   const zeros = new Uint8Array(16);
   return async (keyBytes, blocks) => {
@@ -45,7 +45,8 @@ export function makeAesBlocks(subtle) {
       calls.push(subtle.encrypt({ name: "AES-CTR", counter, length: 128 }, key, zeros));
     }
     const out = new Uint8Array(blocks.length);
-    (await Promise.all(calls)).forEach((block, index) => out.set(new Uint8Array(block), 16 * index));
+    const encrypted = await Promise.all(calls);
+    encrypted.forEach((block, index) => out.set(new Uint8Array(block), 16 * index));
     return out;
   };
 }
