@@ -20,7 +20,7 @@ from checkers.databackup.report import (
     BackupReport,
     Finding,
 )
-from checkers.databackup.requests import Begin, finish, together
+from checkers.databackup.requests import Batch, Begin, Finish, ReadRequest, finish, together
 from checkers.databackup.ziprange import (
     LOCAL_SIGNATURE,
     ByteCache,
@@ -73,20 +73,17 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
     cache = ByteCache()
     secret = (password or "").encode("utf-8", "surrogatepass")
     first: dict[str, tuple[Entry, Any]] = {}
+    begun: dict[str, tuple[Entry, Any, Any]] = {}
     if password:
-        # The ID export's key derivation is the check's longest wait, and WebCrypto does one
-        # thing at a time: settings and identity are opened from the head at once, the lists
-        # (found in a directory that came with the tail) begun beside them, so that their keys
-        # derive before it, while Python checks the identity. The directory is parsed only
-        # once the lists are in (Python's work blocks the worker's event loop, where each step
-        # of an entry's promise chain resumes), while the ID export's key derives. The early
-        # results are judged against the parsed directory below.
-        head, _ = yield from cache.fetch_many(head_and_tail(size))
-        lists = _list_records(size, cache)
-        first, begun = yield from _open_early(
-            early.head_entries(head), lists, secret, password, size, cache
-        )
-        first.update((yield from _finish_lists(begun)))
+        # The ID export's key derivation is the check's longest wait and needs the identity
+        # opened first: settings and identity are opened from the head (the tail's read
+        # begun meanwhile) and that derivation begun before anything else; the lists (found
+        # in a directory that came with the tail) are then begun, and the directory parsed,
+        # while it runs. The early results are judged against the parsed directory below.
+        head, tail = yield from _head_then_tail(size, cache)
+        first = yield from _open_early(early.head_entries(head), secret, password, size, cache)
+        yield from _collect(tail, cache)
+        begun = yield from _begin_lists(size, secret, cache)
     located = yield from locate_directory(size, cache)
     directory = parse_directory(located, cache)
     if directory.entries is None:
@@ -136,13 +133,9 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
         _known(identity_early) if identity_early is not None
         else _open_identity(identity_info, secret, password, size, cache)
     )
-    list_steps = [
-        _known(opened) if (opened := _confirmed(first, entry, info)) is not None
-        else _open(info, secret, size, cache, MAX_LIST_BYTES)
-        for entry, info in lists
-    ]  # fmt: skip
+    list_steps = [_open_list(begun.get(entry), info, secret, size, cache) for entry, info in lists]
     settings, identity, *counted = yield from together([settings_step, identity_step, *list_steps])
-    # The ID export's key was begun early; the directory was parsed meanwhile.
+    # The ID export's key was begun early; the lists above were read and opened meanwhile.
     identity = (yield from identity.result()) if identity is not None else None
     report = _check_settings(report, settings_info, settings)
     if report.password_ok is False or report.finding("truncated"):
@@ -167,32 +160,28 @@ def _open(
     return (yield from aes.open_entry(info, secret, size, max_bytes, cache))
 
 
-def _list_records(size: int, cache: ByteCache) -> list[Entry]:
-    """The lists' records found in a directory that came with the tail (find_records)."""
+def _begin_lists(
+    size: int, secret: bytes, cache: ByteCache
+) -> Generator[Any, Any, dict[str, tuple[Entry, Any, Any]]]:
+    """The lists found in a directory that came with the tail (find_records), their opening
+    begun: they read and derive their keys while settings and identity open (each with its
+    step and ticket, kept only if the parsed directory has the same record)."""
     located = _without_reading(locate_directory(size, cache))
     if not isinstance(located, Located):
-        return []
-    return list(find_records(located.directory, _LIST_NAMES).values())
-
-
-def _begin(steps: Generator[Any, Any, T]) -> Generator[Any, Any, tuple[Any, Any]]:
-    """`steps` begun: (steps, the ticket of its first request, started and not waited for),
-    or (None, its result) when it needs nothing from the host."""
-    try:
-        request = next(steps)
-    except StopIteration as finished:
-        return None, finished.value
-    return steps, (yield Begin(request))
-
-
-def _finish_lists(
-    begun: list[tuple[Entry, tuple[Any, Any]]],
-) -> Generator[Any, Any, dict[str, tuple[Entry, Any]]]:
-    """The begun lists opened (side by side): {name: (record, result)}."""
-    results = yield from together(
-        [_known(ticket) if steps is None else finish(steps, ticket) for _, (steps, ticket) in begun]
-    )
-    return {info.filename: (info, result) for (info, _), result in zip(begun, results, strict=True)}
+        return {}
+    records = find_records(located.directory, _LIST_NAMES)
+    begun: dict[str, tuple[Entry, Any, Any]] = {}
+    for info in records.values():
+        step = aes.open_entry(info, secret, size, MAX_LIST_BYTES, cache)
+        try:
+            begun[info.filename] = (info, step, next(step))
+        except StopIteration:  # too large: opened (refused) again below, from the directory
+            continue
+    if not begun:
+        return {}
+    tickets = yield Batch(tuple(Begin(request) for _, _, request in begun.values()))
+    pairs = zip(begun.items(), tickets, strict=True)
+    return {name: (info, step, ticket) for (name, (info, step, _)), ticket in pairs}
 
 
 def _without_reading(steps: Generator[Any, Any, T]) -> T | None:
@@ -205,6 +194,16 @@ def _without_reading(steps: Generator[Any, Any, T]) -> T | None:
     return None
 
 
+def _open_list(
+    begun: tuple[Entry, Any, Any] | None, info: Entry | None, secret: bytes, size: int,
+    cache: ByteCache,
+) -> Generator[Any, Any, aes.Opened | None]:
+    """A list entry: its begun opening finished if the directory agrees, else opened anew."""
+    if begun is not None and early.matches(begun[0], info):
+        return (yield from finish(begun[1], begun[2]))
+    return (yield from _open(info, secret, size, cache, MAX_LIST_BYTES))
+
+
 def _open_identity(
     info: Entry | None, secret: bytes, password: str, size: int, cache: ByteCache
 ) -> Generator[Any, Any, early.Identity | None]:
@@ -213,23 +212,39 @@ def _open_identity(
     return (yield from early.open_identity(info, secret, password, size, MAX_SMALL_ENTRY, cache))
 
 
+def _head_then_tail(size: int, cache: ByteCache) -> Generator[Any, Any, tuple[bytes, Any]]:
+    """The file's head, and the tail's read begun beside it: (head, (tail offset, ticket)) for
+    `_collect`. A small file is read whole at once (its tail is all of it): (head, None)."""
+    (head_at, head_length), (tail_at, tail_length) = head_and_tail(size)
+    if tail_at == 0:
+        head, _ = yield from cache.fetch_many(head_and_tail(size))
+        return head, None
+    head, ticket = yield Batch((ReadRequest(head_at, head_length),
+                                Begin(ReadRequest(tail_at, tail_length))))  # fmt: skip
+    cache.ranges.append((head_at, bytes(head)))
+    return bytes(head), (tail_at, ticket)
+
+
+def _collect(begun: tuple[int, Any] | None, cache: ByteCache) -> Generator[Any, Any, None]:
+    """The bytes of a begun read (offset, ticket), into the cache."""
+    if begun is not None:
+        offset, ticket = begun
+        cache.ranges.append((offset, bytes((yield Finish(ticket)))))
+
+
 def _open_early(
-    local: dict[str, Entry], lists: list[Entry], secret: bytes, password: str, size: int,
-    cache: ByteCache,
-) -> Generator[Any, Any, tuple[dict[str, tuple[Entry, Any]], list[tuple[Entry, Any]]]]:
-    """The entries of `local` (from their local headers) opened before the directory is read,
-    and the `lists` begun in the same round: (opened, [(record, (steps, ticket))])."""
+    local: dict[str, Entry], secret: bytes, password: str, size: int, cache: ByteCache
+) -> Generator[Any, Any, dict[str, tuple[Entry, Any]]]:
+    """The entries of `local` (from their local headers) opened before the directory is read."""
     steps = [
         early.open_identity(info, secret, password, size, MAX_SMALL_ENTRY, cache)
         if name == names.IDENTITY
         else aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
         for name, info in local.items()
     ]
-    begins = [_begin(aes.open_entry(info, secret, size, MAX_LIST_BYTES, cache)) for info in lists]
-    results = yield from together([*steps, *begins])
-    pairs = zip(local.items(), results[: len(steps)], strict=True)
-    opened = {name: (info, result) for (name, info), result in pairs}
-    return opened, list(zip(lists, results[len(steps) :], strict=True))
+    results = yield from together(steps)
+    pairs = zip(local.items(), results, strict=True)
+    return {name: (info, result) for (name, info), result in pairs}
 
 
 def _confirmed(first: dict[str, tuple[Entry, Any]], name: str, listed: Entry | None) -> Any:
