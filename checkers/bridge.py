@@ -5,9 +5,10 @@ argon2-cffi, so `derive_key` answers the checks' KdfRequests with WebCrypto (`cr
 for PBKDF2-SHA256 and with hash-wasm's WebAssembly build for Argon2id, which the Web Worker
 exposes as the global function named by ARGON2_HOST_FUNCTION. The data-backup check's byte
 ranges come from the chosen File (`file.slice`), its keys from WebCrypto, its AES blocks from
-checkers.databackup.aes_blocks (pure Python). Everything else is the pure core: the reports and
-their words (checkers.wording). The worker talks to this module in JSON strings only, so no
-Python object outlives a call.
+WebCrypto too, through the global function named by AES_HOST_FUNCTION (checkers-host.mjs;
+checkers.databackup.aes_blocks, pure Python, where it is missing). Everything else is the
+pure core: the reports and their words (checkers.wording). The worker talks to this module
+in JSON strings only, so no Python object outlives a call.
 """
 
 from __future__ import annotations
@@ -37,13 +38,15 @@ from checkers.kdf import ARGON2ID, PBKDF2_SHA1, PBKDF2_SHA256, KdfRequest, KdfUn
 from checkers.wording import CodeTranslations, Wording
 
 __all__ = [
-    "ARGON2_HOST_FUNCTION", "check_json", "data_backup_json", "derive_key", "live_json",
-    "set_wording",
+    "AES_HOST_FUNCTION", "ARGON2_HOST_FUNCTION", "check_json", "data_backup_json", "derive_key",
+    "live_json", "set_wording",
 ]  # fmt: skip
 
 # Set by the worker (and the Node test runner): async (password, salt, iterations, memoryKib,
 # parallelism, length) -> Uint8Array.
 ARGON2_HOST_FUNCTION = "checkersArgon2id"
+# Set likewise: async (key, blocks) -> Uint8Array, each 16-byte block AES-encrypted (WebCrypto).
+AES_HOST_FUNCTION = "checkersAesBlocks"
 
 _wording = Wording()  # until the worker hands over the site's language and labels
 
@@ -126,6 +129,11 @@ async def check_json(text: str, password: str | None = None) -> str:
     return json.dumps(build_report(text, verdict).to_dict(_wording))
 
 
+# Up to this many bytes of AES blocks (settings, identity, a short list), Python's AES (well
+# under a millisecond) beats two more calls queued on WebCrypto's one-at-a-time thread.
+_PYTHON_AES_BYTES = 256
+
+
 class FileUnreadable(Exception):
     """The browser could not read the chosen file (moved, deleted or changed meanwhile)."""
 
@@ -142,9 +150,10 @@ class _FileHost:
     """Performs the data-backup check's requests for one File; counts what it read.
 
     Each request becomes one JavaScript promise and a Batch is one await of all of them: every
-    await costs a round through Pyodide's scheduler. AES is Python's (aes_blocks): the few
-    counter blocks of the small entries cost less than WebCrypto calls queued on its thread
-    behind the ID export's key derivation."""
+    await costs a round through Pyodide's scheduler. A key and its AES blocks are one promise
+    chain (WebCrypto's AES right after the key, no round through Python between); Python's
+    own AES (aes_blocks, several times slower in WebAssembly) only for a few blocks
+    (_PYTHON_AES_BYTES) and where the host lacks WebCrypto's."""
 
     def __init__(self, file: Any) -> None:
         self.file = file
@@ -153,6 +162,13 @@ class _FileHost:
         self.keys: dict[bytes, Any] = {}  # imported PBKDF2 keys by password, for this check
         self.imports: dict[bytes, Any] = {}  # the import of each (a promise), for those waiting
         self.subtle = getattr(getattr(js, "crypto", None), "subtle", None)
+        self.aes = getattr(js, AES_HOST_FUNCTION, None)
+
+    def prepare(self, password: bytes) -> None:
+        """Starts importing `password` as a PBKDF2 key now, so that the first derivation (on
+        the check's critical path) does not wait for the import."""
+        if self.subtle is not None:
+            self._imported(password)
 
     async def perform(self, request: Any) -> Any:
         if isinstance(request, Batch):
@@ -170,14 +186,17 @@ class _FileHost:
 
     async def _batch(self, requests: tuple[Any, ...]) -> tuple[Any, ...]:
         """Every request at once; a refused one answered with its KdfUnavailable."""
-        begun = {index: self._begin(r.request) for index, r in enumerate(requests)
-                 if isinstance(r, Begin)}  # fmt: skip
+        # Started in the order asked: WebCrypto works through its calls one at a time.
+        begun: dict[int, _Ticket] = {}
+        promises = []
+        for index, r in enumerate(requests):
+            if isinstance(r, Begin):
+                begun[index] = self._begin(r.request)
+                promises.append(js.Promise.resolve(None))
+            else:
+                promises.append(self._promise(r))
         if len(begun) == len(requests):  # nothing to wait for
             return tuple(begun.values())
-        promises = [
-            js.Promise.resolve(None) if index in begun else self._promise(r)
-            for index, r in enumerate(requests)
-        ]
         settled = await js.Promise.allSettled(to_js(promises))
         return tuple(
             begun[index] if index in begun else self._answer(r, s)
@@ -198,10 +217,25 @@ class _FileHost:
         if isinstance(request, KdfRequest):
             return self._bits(request)
         if isinstance(request, KeyedAesRequest):
-            return self._bits(request.kdf)
+            return self._keyed(request)
         if isinstance(request, AesRequest):
-            return js.Promise.resolve(None)  # Python's own AES, below
+            if self.aes is None:
+                return js.Promise.resolve(None)  # Python's own AES, in _answer
+            return self.aes(to_js(request.key), to_js(request.blocks))
         raise TypeError(f"unknown request {type(request).__name__}")
+
+    def _keyed(self, request: KeyedAesRequest) -> Any:
+        """The promise of [PBKDF2's bits, the AES blocks under its first key_bytes] (the
+        blocks undefined where Python does AES, in _answer)."""
+        bits = self._bits(request.kdf)
+        if self.aes is None or len(request.blocks) <= _PYTHON_AES_BYTES:
+            return js.Promise.all(to_js([bits, None]))
+
+        def encrypt(buffer: Any) -> Any:
+            key = js.Uint8Array.new(buffer, 0, request.key_bytes)
+            return js.Promise.all(to_js([buffer, self.aes(key, to_js(request.blocks))]))
+
+        return bits.then(create_once_callable(encrypt))
 
     def _bits(self, request: KdfRequest) -> Any:
         """PBKDF2's bits. Once the password's key is imported, WebCrypto starts on them at once
@@ -210,18 +244,22 @@ class _FileHost:
         key = self.keys.get(request.password)
         if key is not None:
             return _derive_bits(self.subtle, key, request)
-        importing = self.imports.get(request.password)
-        if importing is None:
-            importing = self.subtle.importKey(
-                "raw", to_js(request.password), "PBKDF2", False, to_js(["deriveBits"])
-            )
-            self.imports[request.password] = importing
 
         def derive(imported: Any) -> Any:
             self.keys[request.password] = imported
             return _derive_bits(self.subtle, imported, request)
 
-        return importing.then(create_once_callable(derive))
+        return self._imported(request.password).then(create_once_callable(derive))
+
+    def _imported(self, password: bytes) -> Any:
+        """The promise of `password` imported as a PBKDF2 key, once a check."""
+        importing = self.imports.get(password)
+        if importing is None:
+            importing = self.subtle.importKey(
+                "raw", to_js(password), "PBKDF2", False, to_js(["deriveBits"])
+            )
+            self.imports[password] = importing
+        return importing
 
     def _read_then_bits(self, request: ReadKeyedAesRequest) -> Any:
         """The promise of [the bytes, PBKDF2's settled bits] (null: no salt in the bytes, or no
@@ -235,8 +273,8 @@ class _FileHost:
             if self.subtle is None or request.salt_at < 0 or end > buffer.byteLength:
                 return js.Array.of(buffer, None)
             salt = js.Uint8Array.new(buffer, request.salt_at, request.salt_bytes).to_bytes()
-            bits = self._bits(replace(request.keyed.kdf, salt=salt))
-            return js.Promise.all(to_js([buffer, js.Promise.allSettled(to_js([bits]))]))
+            keyed = self._keyed(replace(request.keyed, kdf=replace(request.keyed.kdf, salt=salt)))
+            return js.Promise.all(to_js([buffer, js.Promise.allSettled(to_js([keyed]))]))
 
         return slice_.then(create_once_callable(derive))
 
@@ -260,9 +298,13 @@ class _FileHost:
         if isinstance(request, KdfRequest):
             return js.Uint8Array.new(value).to_bytes()
         if isinstance(request, AesRequest):
-            return encrypt_blocks(request.key, request.blocks)
-        keys = js.Uint8Array.new(value).to_bytes()
-        return keys + encrypt_blocks(keys[: request.key_bytes], request.blocks)
+            if value is None:
+                return encrypt_blocks(request.key, request.blocks)
+            return value.to_bytes()
+        keys = js.Uint8Array.new(value[0]).to_bytes()
+        if value[1] is None:
+            return keys + encrypt_blocks(keys[: request.key_bytes], request.blocks)
+        return keys + value[1].to_bytes()
 
     def _data(self, buffer: Any) -> bytes:
         """A read range's bytes, counted."""
@@ -275,6 +317,8 @@ class _FileHost:
 async def data_backup_json(file: Any, password: str | None = None) -> str:
     """The data-backup report on a browser File, its wording, and how much of it was read."""
     host = _FileHost(file)
+    if password:  # the bytes checkers.databackup.check derives the entries' keys from
+        host.prepare(password.encode("utf-8", "surrogatepass"))
     steps = data_backup_steps(int(file.size), str(file.name or ""), password or None)
     try:
         report = await run_async(steps, host.perform)

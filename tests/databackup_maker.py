@@ -55,6 +55,7 @@ class Backup:
     include_media: bool = True
     encrypt: bool = True
     identity_text: str | None = None  # None: a fresh ID export of IDENTITY under `password`
+    contacts_csv: str = CONTACTS_CSV
     extra: dict[str, bytes] = field(default_factory=dict)
 
     def entries(self) -> list[tuple[str, bytes, bool]]:
@@ -71,7 +72,7 @@ class Backup:
         if self.include_media:
             items += [(name, bytes(size), False) for name, size in MEDIA.items()]
             items += [(name, bytes(size), False) for name, size in THUMBNAILS.items()]
-        items.append(("contacts.csv", CONTACTS_CSV.encode(), True))
+        items.append(("contacts.csv", self.contacts_csv.encode(), True))
         items += [("group_message_g1.csv", MESSAGES_CSV.encode(), True)]
         items += [("group_message_g2.csv", MESSAGES_CSV.encode(), True)]
         items.append(("groups.csv", GROUPS_CSV.encode(), True))

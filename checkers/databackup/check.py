@@ -20,11 +20,10 @@ from checkers.databackup.report import (
     BackupReport,
     Finding,
 )
-from checkers.databackup.requests import Batch, Begin, finish, together
+from checkers.databackup.requests import Batch, Begin, Finish, ReadRequest, finish, together
 from checkers.databackup.ziprange import (
     LOCAL_SIGNATURE,
     ByteCache,
-    Directory,
     Entry,
     Located,
     find_records,
@@ -72,15 +71,20 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
     if size <= 0:
         return _add(report, Finding.of("empty-file"))
     cache = ByteCache()
-    head, _ = yield from cache.fetch_many(head_and_tail(size))
     secret = (password or "").encode("utf-8", "surrogatepass")
-    # With a password, the lists (found in a directory that came with the tail) are begun and
-    # settings and identity opened from the head, all before the directory is parsed: the ID
-    # export's key derivation then runs while Python parses the directory and finishes the
-    # lists (the early results are judged against the parsed directory below).
-    local = early.head_entries(head) if password else {}
-    begun = (yield from _begin_lists(size, secret, cache)) if password else {}
-    first, located = yield from _open_early(local, secret, password or "", size, cache)
+    first: dict[str, tuple[Entry, Any]] = {}
+    begun: dict[str, tuple[Entry, Any, Any]] = {}
+    if password:
+        # The ID export's key derivation is the check's longest wait and needs the identity
+        # opened first: settings and identity are opened from the head (the tail's read
+        # begun meanwhile) and that derivation begun before anything else; the lists (found
+        # in a directory that came with the tail) are then begun, and the directory parsed,
+        # while it runs. The early results are judged against the parsed directory below.
+        head, tail = yield from _head_then_tail(size, cache)
+        first = yield from _open_early(early.head_entries(head), secret, password, size, cache)
+        yield from _collect(tail, cache)
+        begun = yield from _begin_lists(size, secret, cache)
+    located = yield from locate_directory(size, cache)
     directory = parse_directory(located, cache)
     if directory.entries is None:
         finding = _unreadable(directory, facts.incomplete)
@@ -208,19 +212,39 @@ def _open_identity(
     return (yield from early.open_identity(info, secret, password, size, MAX_SMALL_ENTRY, cache))
 
 
+def _head_then_tail(size: int, cache: ByteCache) -> Generator[Any, Any, tuple[bytes, Any]]:
+    """The file's head, and the tail's read begun beside it: (head, (tail offset, ticket)) for
+    `_collect`. A small file is read whole at once (its tail is all of it): (head, None)."""
+    (head_at, head_length), (tail_at, tail_length) = head_and_tail(size)
+    if tail_at == 0:
+        head, _ = yield from cache.fetch_many(head_and_tail(size))
+        return head, None
+    head, ticket = yield Batch((ReadRequest(head_at, head_length),
+                                Begin(ReadRequest(tail_at, tail_length))))  # fmt: skip
+    cache.ranges.append((head_at, bytes(head)))
+    return bytes(head), (tail_at, ticket)
+
+
+def _collect(begun: tuple[int, Any] | None, cache: ByteCache) -> Generator[Any, Any, None]:
+    """The bytes of a begun read (offset, ticket), into the cache."""
+    if begun is not None:
+        offset, ticket = begun
+        cache.ranges.append((offset, bytes((yield Finish(ticket)))))
+
+
 def _open_early(
     local: dict[str, Entry], secret: bytes, password: str, size: int, cache: ByteCache
-) -> Generator[Any, Any, tuple[dict[str, tuple[Entry, Any]], Located | Directory]]:
-    """The entries of `local` (from their local headers) opened while the directory is read."""
+) -> Generator[Any, Any, dict[str, tuple[Entry, Any]]]:
+    """The entries of `local` (from their local headers) opened before the directory is read."""
     steps = [
         early.open_identity(info, secret, password, size, MAX_SMALL_ENTRY, cache)
         if name == names.IDENTITY
         else aes.open_entry(info, secret, size, MAX_SMALL_ENTRY, cache)
         for name, info in local.items()
     ]
-    *results, located = yield from together([*steps, locate_directory(size, cache)])
+    results = yield from together(steps)
     pairs = zip(local.items(), results, strict=True)
-    return {name: (info, result) for (name, info), result in pairs}, located
+    return {name: (info, result) for (name, info), result in pairs}
 
 
 def _confirmed(first: dict[str, tuple[Entry, Any]], name: str, listed: Entry | None) -> Any:

@@ -62,3 +62,51 @@ def test_a_read_and_its_key_in_one_step() -> None:
     answers = run_sync(host.perform(Batch((Finish(ticket), short))))
     assert answers == ((data, RFC_6070_KEY + COUNTERS_1_2), (data[:14], None))
     assert (host.bytes_read, host.ranges) == (len(data) + 14, 2)
+
+
+def test_webcryptos_aes_matches_fips_197_and_pythons_past_255_counter_blocks() -> None:
+    """The host's AES (checkers-host.mjs: one AES-CTR call a block) as the bridge calls it."""
+    aes = getattr(js, bridge.AES_HOST_FUNCTION)
+    plain = bytes.fromhex("00112233445566778899aabbccddeeff")
+    expected = {  # FIPS-197 appendix C, by key size
+        16: "69c4e0d86a7b0430d8cdb78070b4c55a",
+        24: "dda97ca4864cdfe06eaf70a0ec0d7191",
+        32: "8ea2b7ca516745bfeafc49904b496089",
+    }
+    for key_bytes, cipher in expected.items():
+        got = run_sync(aes(to_js(bytes(range(key_bytes))), to_js(plain * 2))).to_bytes()
+        assert got == bytes.fromhex(cipher) * 2
+    blocks = counter_blocks(300 * 16)  # the little-endian counter carries into its 2nd byte
+    key = bytes(range(32))
+    assert run_sync(aes(to_js(key), to_js(blocks))).to_bytes() == encrypt_blocks(key, blocks)
+
+
+def test_many_blocks_go_to_webcrypto_after_their_key_a_few_stay_in_python() -> None:
+    host = bridge._FileHost(None)
+    real, asked = host.aes, []
+
+    def counting(key: object, blocks: object) -> object:
+        asked.append(blocks.byteLength)
+        return real(key, blocks)
+
+    host.aes = counting
+    kdf = KdfRequest(PBKDF2_SHA1, b"password", b"salt", 4096, 0, 0, 20)
+    many = counter_blocks(300 * 16)
+    few = counter_blocks(32)
+    answers = run_sync(
+        host.perform(Batch((KeyedAesRequest(kdf, 16, many), KeyedAesRequest(kdf, 16, few))))
+    )
+    assert answers == (
+        RFC_6070_KEY + encrypt_blocks(RFC_6070_KEY[:16], many),
+        RFC_6070_KEY + COUNTERS_1_2,
+    )
+    assert asked == [300 * 16]  # only the long one went to WebCrypto
+
+
+def test_the_password_is_imported_when_the_check_starts_and_reused() -> None:
+    host = bridge._FileHost(None)
+    host.prepare(b"password")
+    assert list(host.imports) == [b"password"]  # begun before any request
+    kdf = KdfRequest(PBKDF2_SHA1, b"password", b"salt", 4096, 0, 0, 20)
+    assert run_sync(host.perform(kdf)) == RFC_6070_KEY
+    assert list(host.imports) == [b"password"]

@@ -8,7 +8,7 @@
 // `start` saying how Python started: "snapshot" (from the build's memory snapshot) or "bare".
 // Every file comes from this site (the paths below are relative to this file, the runtime's
 // from manifest.json); nothing the visitor types leaves this worker, and nothing is logged.
-import { installArgon2id } from "./checkers-host.mjs";
+import { installAesBlocks, installArgon2id } from "./checkers-host.mjs";
 
 const ARGON2_SCRIPT = new URL("../vendor/hash-wasm/argon2.umd.min.js", import.meta.url);
 const CHECKERS_DIR = new URL("../checkers/", import.meta.url);
@@ -24,6 +24,8 @@ const CORE_FILES = [
 // The Python module the snapshot's maker (scripts/make_snapshot.mjs) leaves with its key.
 const SNAPSHOT_MARKER =
   "import sys\ngetattr(sys.modules.get('_helpcenter_snapshot'), 'KEY', '')";
+
+installAesBlocks(globalThis); // WebCrypto's AES for the data-backup check's counter blocks
 
 // The folder of the page's edition's words (labels.json, messages.json): the page says which
 // in its first message ({type: "configure", words}); the site root's when it does not.
