@@ -32,7 +32,7 @@ from checkers.export_text import EXPORT_CHARS, GROUP_SIZE, Piece, pasted_pieces
 from checkers.verdict import ERROR, Problem, Verdict
 from checkers.wording import Message, Wording, message
 
-__all__ = ["ExportReport", "Place", "ReadGroup", "build_report"]
+__all__ = ["ExportReport", "Place", "ReadGroup", "app_form", "build_report"]
 
 # The warning that the text was read leniently; its fix is the canonical form of the text.
 REFORMATTED = "reformatted"
@@ -156,6 +156,20 @@ def _place(pieces: tuple[Piece, ...], position: int | None) -> Place | None:
     if index == 0:  # just after the last character: a missing end, an incomplete export
         last = pieces[-1]
         return Place(len(pieces) - 1, len(last.text), last.origins[-1] + 1)
+    return None
+
+
+def app_form(verdict: Verdict) -> str | None:
+    """The export to paste into the app: the canonical form of a text the check found nothing
+    wrong with, or the one correction the password confirmed (a typo's suggestion). None when
+    the check cannot vouch for any text: a wrong password (the salt may hold the typo), several
+    candidate corrections, a typo no single edit explains, a text that cannot be read."""
+    if verdict.ok:
+        return verdict.normalized
+    typo = verdict.problem("typo")
+    # Only the password finds a typo, so its single suggestion is one the password opened.
+    if typo is not None and typo.suggestion and not typo.candidates:
+        return typo.suggestion
     return None
 
 
