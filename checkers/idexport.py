@@ -12,6 +12,7 @@ from checkers.export_crypto import (
     PLAINTEXT_BYTES,
     Opener,
     header_bytes,
+    header_chars,
     kdf_request,
     make_opener,
     public_key_hex,
@@ -20,6 +21,7 @@ from checkers.export_crypto import (
 from checkers.export_find import Span, find_exports, has_surroundings, likeliest_export
 from checkers.export_text import (
     EXPORT_CHARS,
+    GROUP_SIZE,
     MAX_INPUT_CHARS,
     ExportText,
     describe_position,
@@ -311,7 +313,18 @@ def _unexplained_typo(identity: str) -> Problem:
 
 def _wrong_password(version: int) -> Problem:
     code = "wrong-password.v0" if version == 0 else "wrong-password.v1"
-    return Problem("wrong-password", ERROR, message(code))
+    count = header_chars(version)
+    text = message(code, count=count, groups=_first_groups(count))
+    return Problem("wrong-password", ERROR, text)
+
+
+def _first_groups(count: int) -> Message:
+    """Where the first `count` characters lie in the groups of four ("groups 1 to 3 and the
+    first character of group 4")."""
+    whole, rest = divmod(count, GROUP_SIZE)
+    if rest == 0:
+        return message("header.groups.whole", groups=whole)
+    return message("header.groups.part", groups=whole, rest=rest, next=whole + 1)
 
 
 def _unavailable_problem(reason: str) -> Problem:

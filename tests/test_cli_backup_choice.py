@@ -69,7 +69,7 @@ def test_human_output_lists_what_is_lost(capsys: pytest.CaptureFixture[str]) -> 
     ]
     assert "   Guide: /guides/android/#without-backup" in out.splitlines()
     assert (
-        "Lost: ID, Contacts, Groups, Settings, Chats and Media files: the first suggestion "
+        "Lost: ID, contacts, groups, settings, chats and media files: the first suggestion "
         "can't take these along."
     ) in out.splitlines()
 
