@@ -39,9 +39,7 @@ CORRECTED = (
 )
 # "v0 basic" with a U for the B of character 29: two single substitutions open it (the
 # original, and one with an S at character 34 as well), so no single correction is certain.
-AMBIGUOUS = (
-    "FAC6TYRH56RX5WNG7DKLZLY4GVQ6UQL6TC3QFWMCLL3EI2GP3PC5Y6H4RUTBJQJIQCZ5IXHEGKECOU5P"
-)
+AMBIGUOUS = "FAC6TYRH56RX5WNG7DKLZLY4GVQ6UQL6TC3QFWMCLL3EI2GP3PC5Y6H4RUTBJQJIQCZ5IXHEGKECOU5P"
 needs_pbkdf2 = pytest.mark.skipif(
     not hasattr(hashlib, "pbkdf2_hmac"), reason="no PBKDF2 in this runtime"
 )
