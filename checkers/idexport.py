@@ -44,6 +44,7 @@ MAX_CANDIDATES = 4  # different exports in one text tried with the password (a d
 _FOUND = "surrounded"  # warning: the export was read out of a longer text
 _SEVERAL = "several-exports"  # the text holds several different exports
 _PASSWORD_FORM = "password-form"  # warning: the password opens only in another form
+_INVISIBLE = "invisible"  # warning: invisible characters were dropped (export_text)
 
 CheckSteps = Generator[KdfRequest, bytes, Verdict]
 
@@ -182,8 +183,21 @@ def _check_text(text: str, password: str | None, *, public_key: bool = True) -> 
         reading.normalized,
         identity=attempt.identity,
         public_key=attempt.public_key,
-        problems=(*found, *warnings),
+        problems=(*found, *_clean_text_after_typo(warnings, found)),
     )
+
+
+def _clean_text_after_typo(warnings: list[Problem], found: list[Problem]) -> list[Problem]:
+    """The invisible-characters warning offers the clean text to paste; once the password has
+    found a typo in it, that text would paste the typo back. The one correction takes its
+    place, or nothing when the correction is not certain (several candidates, unexplained)."""
+    typo = next((problem for problem in found if problem.code == "typo"), None)
+    if typo is None:
+        return warnings
+    return [
+        replace(w, suggestion=typo.suggestion) if w.code == _INVISIBLE and w.suggestion else w
+        for w in warnings
+    ]
 
 
 @dataclass

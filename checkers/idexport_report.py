@@ -36,6 +36,8 @@ __all__ = ["ExportReport", "Place", "ReadGroup", "app_form", "build_report"]
 
 # The warning that the text was read leniently; its fix is the canonical form of the text.
 REFORMATTED = "reformatted"
+# Warnings whose fix is the text as read: no button of their own beside a fix of the text.
+_AS_READ = (REFORMATTED, "invisible")
 _KIND_HEADLINES = {"contact-qr", "threema-id"}
 
 
@@ -226,13 +228,13 @@ def _corrections(compact: str, verdict: Verdict) -> tuple[tuple[str, ...], ...]:
     fixes_text = any(
         fix
         for problem, fix in zip(verdict.problems, fixes, strict=True)
-        if problem.code != REFORMATTED
+        if problem.code not in _AS_READ
     )
     if fixes_text:
         # The canonical form of the visitor's text still holds the mistake another problem
         # fixes: offering it next to that fix would paste the mistake back.
         fixes = [
-            () if problem.code == REFORMATTED else fix
+            () if problem.code in _AS_READ else fix
             for problem, fix in zip(verdict.problems, fixes, strict=True)
         ]
     return tuple(fixes)

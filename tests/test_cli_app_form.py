@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 
 from checkers.cli import id_export as cli_id_export
+from checkers.idexport import check_export
+from checkers.idexport_report import build_report
 
 CASES = {
     case["name"]: case
@@ -135,3 +137,28 @@ def test_the_json_keeps_the_spec_fields(monkeypatch) -> None:
     verdict = json.loads(output)
     assert verdict["normalized"] == AS_TYPED
     assert [(p["code"], p.get("suggestion")) for p in verdict["problems"]] == [("typo", CORRECTED)]
+
+
+@needs_pbkdf2
+def test_the_clean_text_after_invisible_characters_is_the_corrected_one(monkeypatch) -> None:
+    """The same fault in another place: the warning about a zero-width space offered "the clean
+    text" to paste, typo and all, once the password had found the typo."""
+    pasted = AS_TYPED[:10] + "\u200b" + AS_TYPED[10:]
+    status, output = run(monkeypatch, pasted, PASSWORD)
+    assert status == 1
+    assert for_the_app(output) == [f"  For the app:    {CORRECTED}"]
+    assert AS_TYPED not in output.replace(f"    {AS_TYPED}\n", "")  # only where the caret is
+    status, output = run(monkeypatch, pasted, PASSWORD, "--json")
+    problems = {p["code"]: p.get("suggestion") for p in json.loads(output)["problems"]}
+    assert problems == {"typo": CORRECTED, "invisible": CORRECTED}
+    report = build_report(pasted, check_export(pasted, PASSWORD)).to_dict()
+    fixes = {p["code"]: p["corrections"] for p in report["problems"]}
+    assert fixes == {"typo": [CORRECTED], "invisible": []}  # one button, the correction's
+
+
+def test_without_the_password_the_clean_text_is_the_text_as_read(monkeypatch) -> None:
+    pasted = AS_TYPED[:10] + "\u200b" + AS_TYPED[10:]
+    status, output = run(monkeypatch, pasted, None, "--json")
+    assert status == 0
+    problems = {p["code"]: p.get("suggestion") for p in json.loads(output)["problems"]}
+    assert problems == {"invisible": AS_TYPED}
