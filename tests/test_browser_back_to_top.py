@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 VIEWPORT = {"width": 390, "height": 844}
 LOAD_TIMEOUT_MS = 120_000
@@ -39,6 +40,7 @@ SCROLL_TO = """async y => {
   window.scrollTo({top: y, behavior: "instant"});
   await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
 }"""
+DOWN_STEPS = (2, 40, 160)
 LAST_Y = "() => document.documentElement.scrollHeight - window.innerHeight"
 # The element's middle, in page coordinates.
 PAGE_MIDDLE = "e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2 + scrollY; }"
@@ -65,10 +67,17 @@ def check_export(page, text: str, password: str) -> None:
 
 def scroll_up_to(page, y: float) -> None:
     """Scroll down past `y`, then back up to it: the button shows only after scrolling up."""
-    y = min(max(y, 1), page.evaluate(LAST_Y) - 2)
+    y = min(max(y, 1), page.evaluate(LAST_Y) - DOWN_STEPS[-1])
     page.evaluate(SCROLL_TO, y + 1)
-    page.evaluate(SCROLL_TO, y + 2)  # down: the button hides
-    page.wait_for_selector(f"{TOP}[hidden]", state="attached")
+    for step in DOWN_STEPS:  # down: the button hides (a busy machine may need a longer way)
+        page.evaluate(SCROLL_TO, y + step)
+        try:
+            page.wait_for_selector(f"{TOP}[hidden]", state="attached", timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    else:
+        raise AssertionError(f"scrolling down to {y + DOWN_STEPS[-1]} left the button shown")
     page.evaluate(SCROLL_TO, y)  # up: it shows
     page.wait_for_selector(f"{TOP}:not([hidden])", state="attached")
 
