@@ -22,6 +22,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from helpcenter.hyphenation import drop_soft_hyphen_text
 from helpcenter.pdf_outline import (
     Heading,
     OutlineError,
@@ -129,6 +130,7 @@ def finish_pdf(pdf_bytes: bytes, metadata: PdfMetadata, headings: list[Heading],
     # pypdf would write its own default (1.3), claiming less than the file uses.
     writer.pdf_header = reader.pdf_header or DEFAULT_PDF_HEADER
     retitle_bookmarks(writer, headings, url)
+    drop_soft_hyphen_text(writer)  # issue 13: hyphenated German text reads back whole
     writer.add_metadata(metadata.info_dictionary())
     buffer = io.BytesIO()
     writer.write(buffer)

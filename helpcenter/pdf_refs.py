@@ -13,9 +13,14 @@ from __future__ import annotations
 
 from helpcenter.pdf_outline import OutlineError
 
+# issue 13: the reference's words in the page's language, from <meta name="hc-page-ref">
+# (helpcenter/theme/print.html); "(page {page})" when the page names none.
+PAGE_REFERENCE = "(page {page})"
+READ_WORDS_JS = """() => document.querySelector('meta[name="hc-page-ref"]')?.content || ''"""
+
 # Marks up the references of the loaded print page; returns how many of each kind. Playwright
 # runs this through the DevTools protocol, so the page's script CSP does not apply.
-PREPARE_JS = """() => {
+PREPARE_JS = """(words) => {
   const short = (href) => href.replace(/^https?:\\/\\//, "").replace(/^www\\./, "");
   let inside = 0, outside = 0;
   for (const link of document.querySelectorAll("article a[href]")) {
@@ -28,7 +33,7 @@ PREPARE_JS = """() => {
     slot.className = "print-ref";
     if (href.startsWith("#")) {
       slot.dataset.target = decodeURIComponent(href.slice(1));
-      slot.textContent = " (page 00)";
+      slot.textContent = " " + words.replace("{page}", "00");
       inside += 1;
     } else if (/^https?:\\/\\//.test(href)) {
       const address = short(href);
@@ -45,12 +50,12 @@ PREPARE_JS = """() => {
 }"""
 
 # Writes each in-document reference's page number; returns the targets no heading has.
-FILL_JS = """(pages) => {
+FILL_JS = """([pages, words]) => {
   const missing = [];
   for (const slot of document.querySelectorAll(".print-ref[data-target]")) {
     const target = slot.dataset.target;
     if (Object.hasOwn(pages, target)) {
-      slot.textContent = ` (page ${pages[target]})`;
+      slot.textContent = " " + words.replace("{page}", String(pages[target]));
     } else {
       missing.push(target);
     }
@@ -59,14 +64,20 @@ FILL_JS = """(pages) => {
 }"""
 
 
+def reference_words(page) -> str:
+    """'(page {page})' as the print page words it (its language)."""
+    words = page.evaluate(READ_WORDS_JS)
+    return words if "{page}" in words else PAGE_REFERENCE
+
+
 def prepare_references(page) -> dict[str, int]:
     """Add the page-number slots and the addresses to the loaded print page; counts by kind."""
-    return page.evaluate(PREPARE_JS)
+    return page.evaluate(PREPARE_JS, reference_words(page))
 
 
 def fill_references(page, pages: dict[str, int], url: str) -> None:
     """Write the page numbers (from the headings' bookmarks) into the reference slots."""
-    missing = page.evaluate(FILL_JS, pages)
+    missing = page.evaluate(FILL_JS, [pages, reference_words(page)])
     if missing:
         raise OutlineError(
             f"print page {url}: links to {', '.join(sorted(set(missing)))}, "

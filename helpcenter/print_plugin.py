@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from checkers.platforms import PLATFORM_NAMES
 from helpcenter.content import Content
+from helpcenter.hyphenation import HyphenationError, hyphenate_html
 from helpcenter.markdown_refs import find_links, render_labels
 from helpcenter.pages import TEMPLATES_DIR, content_date, template_data, template_environment
 from helpcenter.print_config import (
@@ -170,6 +171,7 @@ class PrintPlugin(BasePlugin[PrintPluginConfig]):
         if content is None:
             raise PluginError(f"the {CONTENT_PLUGIN} plugin has not loaded the content")
         renderer = PrintRenderer(content, config, self.config, content_plugin.site_language)
+        self.language = renderer.language  # issue 13: hyphenated in on_post_page
         for platform in PLATFORMS:
             src_uri = print_page_src_uri(platform)
             if files.get_file_from_path(src_uri) is not None:
@@ -180,3 +182,15 @@ class PrintPlugin(BasePlugin[PrintPluginConfig]):
             )  # fmt: skip
             files.append(page)
         return files
+
+    # --- issue 13: German hyphenation of the print pages (helpcenter/hyphenation.py) ---
+    language = "en"
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """The print pages of a hyphenated language get soft hyphens in their text."""
+        if page.file.src_uri not in {print_page_src_uri(p) for p in PLATFORMS}:
+            return output
+        try:
+            return hyphenate_html(output, self.language)
+        except HyphenationError as error:
+            raise PluginError(f"print page {page.file.src_uri}: {error}") from error

@@ -37,7 +37,11 @@ def run_middleware(app, parts: list[bytes], limit: int) -> tuple[list[str], int]
         events.append(f"send {message['type']}")
 
     scope = {"type": "http", "method": "POST", "path": "/"}
-    asyncio.run(DrainRequestBody(app, limit_bytes=limit)(scope, receive, send))
+    # In a thread of its own: Playwright's sync API may hold a running loop in this one.
+    middleware = DrainRequestBody(app, limit_bytes=limit)
+    runner = threading.Thread(target=asyncio.run, args=(middleware(scope, receive, send),))
+    runner.start()
+    runner.join()
     return events, given
 
 

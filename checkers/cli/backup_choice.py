@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from checkers.backup_choice import INPUTS, InputError, choose, parse_inputs
 from checkers.choice_report import choice_report
-from checkers.cli.content import locale_dir
-from checkers.wording import Wording
+from checkers.cli import content
+from checkers.cli.words import compose, print_error
+from checkers.wording import Wording, message
 
 # As for the other checkers (spec id-export.md §7: 0 ok, 1 not ok, 2 usage error): "not ok" is
 # the spec's "nothing possible" (backup-choice.md §3), where the only answer is a new ID. A
@@ -86,32 +86,40 @@ def run(args: argparse.Namespace) -> int:
     """Print the answer; exit status 0 a backup fits, 1 only a new ID, 2 usage error."""
     values = {"from": args.from_platform, "to": args.to_platform, "old-device": args.old_device}
     values.update(keep=args.keep, have=args.have)
+    language = getattr(args, "language", "en")  # --language (the main parser adds it)
+    words = content.plain_wording(language)  # the labels come with the content, below
     try:
         inputs = parse_inputs(values)
     except InputError as error:
-        print(f"{_PROG}: error: --{error}", file=sys.stderr)
+        print_error(_PROG, "--" + words(error.message), words)
+        return EXIT_USAGE
+    if language != "en" and args.catalog is not None:
+        problem = message("cli.error.catalog-english-only", path=str(args.catalog),
+                          language=language)  # fmt: skip
+        print_error(_PROG, problem, words)
         return EXIT_USAGE
     # Imported here: the content loader needs PyYAML, which the core never does.
     from helpcenter.choice_data import DEFAULT_CONTENT_DIR, load_choice_data
     from helpcenter.yamlsource import ContentError
 
-    language = getattr(args, "language", "en")  # --language (the main parser adds it)
     try:
         if language == "en":
             data = load_choice_data(args.content or DEFAULT_CONTENT_DIR, args.catalog)
         else:
             data = _translated_data(args)
     except ContentError as error:
-        problems = "\n".join(f"{_PROG}: error: {problem}" for problem in error.problems)
-        print(problems, file=sys.stderr)
+        for problem in error.problems:  # the content's own `path:line` problems, for writers
+            print_error(_PROG, problem, words)
         return EXIT_USAGE
     answer = choose(data.catalog, inputs)
-    wording = Wording(language, _translations(language), data.labels)
-    report = choice_report(data.catalog, inputs, answer, wording, data.guide_titles)
+    wording = Wording(language, words.translations if language != "en" else None, data.labels)
+    report = localized_links(
+        choice_report(data.catalog, inputs, answer, wording, data.guide_titles), language
+    )
     if args.json:
         print(json.dumps(report["answer"], indent=2, ensure_ascii=False))
     else:
-        print(format_report(report))
+        print(format_report(report, wording))
     return EXIT_NOTHING_POSSIBLE if answer.nothing_possible else EXIT_OK
 
 
@@ -119,40 +127,56 @@ def _translated_data(args: argparse.Namespace):
     """The wizard's data from the translated content (option names, labels, guide titles)."""
     from helpcenter.choice_data import DEFAULT_CONTENT_DIR, choice_data
     from helpcenter.i18n.localized import load_localized
-    from helpcenter.yamlsource import ContentError
 
-    language = args.language
-    if args.catalog is not None:
-        raise ContentError([f"--catalog {args.catalog}: a catalog file is English only; "
-                            f"--language {language} takes the content folder's"])  # fmt: skip
-    localized = load_localized(args.content or DEFAULT_CONTENT_DIR, locale_dir(), language)
+    localized = load_localized(
+        args.content or DEFAULT_CONTENT_DIR, content.locale_dir(), args.language
+    )
     return choice_data(localized.content)
 
 
-def _translations(language: str):
-    if language == "en":
-        return None
-    from helpcenter.i18n.status import checkers_translations
+def localized_links(report: dict[str, Any], language: str) -> dict[str, Any]:
+    """The report with its guide links to `language`'s edition of the site ("/de/guides/...",
+    the same anchors); English keeps the site's paths as they are."""
+    from helpcenter.i18n.site import site_root
 
-    return checkers_translations(locale_dir(), language)
+    root = site_root(language)
+    if not root:
+        return report
+
+    def local(path: str | None) -> str | None:
+        return f"/{root}{path.lstrip('/')}" if path else path
+
+    for spec in report["answer"]["recommendations"]:
+        spec["guide"], spec["restore_guide"] = local(spec["guide"]), local(spec["restore_guide"])
+    for shown in report["view"]["recommendations"]:
+        for key in ("guide", "restore_guide"):
+            if shown[key]:
+                shown[key]["href"] = local(shown[key]["href"])
+    return report
 
 
-def format_report(report: dict[str, Any]) -> str:
-    """The wizard's report for a person reading a terminal."""
+def format_report(report: dict[str, Any], wording: Wording | None = None) -> str:
+    """The wizard's report for a person reading a terminal, the leads in `wording`'s language."""
+    words = wording or Wording()
+
+    def say(code: str, **params: Any) -> str:
+        return compose(words, code, **params)
+
     view, answer = report["view"], report["answer"]
     lines = [view["headline"]]
     for rank, (shown, spec) in enumerate(
         zip(view["recommendations"], answer["recommendations"], strict=True), start=1
     ):
         lines += [
-            f"{rank}. {shown['name']} ({shown['option']}) - carries: {shown['carries']}",
+            say("cli.choice.recommendation", rank=rank, name=shown["name"],
+                option=shown["option"], carries=shown["carries"]),  # fmt: skip
             f"   {spec['why']}",
-            f"   Guide: {spec['guide']}",
+            "   " + say("cli.choice.guide", href=spec["guide"]),
         ]
         if spec["restore_guide"]:
-            lines.append(f"   Then: {spec['restore_guide']}")
-    lines.append(f"Lost: {view['lost']}")
+            lines.append("   " + say("cli.choice.then", href=spec["restore_guide"]))
+    lines.append(say("cli.choice.lost", lost=view["lost"]))
     if answer["notes"]:
-        lines.append("Notes:")
+        lines.append(say("cli.choice.notes"))
         lines += [f"  - {note['message']}" for note in answer["notes"]]
     return "\n".join(lines)

@@ -35,13 +35,22 @@ def locale_dir() -> Path:
     return Path(os.environ.get(LOCALE_DIR_VARIABLE) or DEFAULT_LOCALE_DIR)
 
 
+def translations(language: str = "en"):
+    """The checkers' catalog in `language` (None for English, the source text)."""
+    if language == "en":
+        return None
+    from helpcenter.i18n.status import checkers_translations
+
+    return checkers_translations(locale_dir(), language)
+
+
 def wording(given: str | Path | None = None, language: str = "en") -> Wording:
     """The Wording of the checkers' messages in `language`, with the content's labels in it.
 
     A message without a current translation (missing, or its English changed) stays English."""
-    translations = None
-    if language != "en":
-        from helpcenter.i18n.status import checkers_translations
+    return Wording(language, translations(language), labels(given, language))
 
-        translations = checkers_translations(locale_dir(), language)
-    return Wording(language, translations, labels(given, language))
+
+def plain_wording(language: str = "en") -> Wording:
+    """`language`'s words without the content's labels: for saying that the labels are broken."""
+    return Wording(language, translations(language))

@@ -14,8 +14,9 @@ from checkers.cli.passwords import (
     password_input,
     reconfigure_output,
 )
+from checkers.cli.words import fact_lines, print_error, problem_line, reason
 from checkers.databackup.report import BackupReport
-from checkers.wording import Wording
+from checkers.wording import Wording, message
 from helpcenter.yamlsource import ContentError
 
 EXIT_OK, EXIT_NOT_OK, EXIT_USAGE = 0, 1, 2
@@ -42,20 +43,22 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.Ar
 
 def run(args: argparse.Namespace) -> int:
     """Prints the report; 0 when the backup will restore, 1 when not, 2 for a usage error."""
+    language = getattr(args, "language", "en")  # --language (the main parser adds it)
     try:
-        wording = content.wording(args.content_dir, getattr(args, "language", "en"))
+        wording = content.wording(args.content_dir, language)
     except ContentError as error:
-        print(f"{_PROG}: error: the content's labels: {error}", file=sys.stderr)
+        problem = message("cli.error.labels", problem=str(error))
+        print_error(_PROG, problem, content.plain_wording(language))
         return EXIT_USAGE
     try:
-        password = password_input(args)
+        password = password_input(args, wording)
         report = check_file(args.file, password)
     except UsageError as error:
-        print(f"{_PROG}: error: {error}", file=sys.stderr)
+        print_error(_PROG, error.problem, wording)
         return EXIT_USAGE
     except OSError as error:
-        reason = error.strerror or str(error)
-        print(f"{_PROG}: error: cannot read {args.file}: {reason}", file=sys.stderr)
+        problem = message("cli.error.cannot-read", name=args.file, reason=reason(error))
+        print_error(_PROG, problem, wording)
         return EXIT_USAGE
     if args.json:
         print(json.dumps(report.to_dict(wording)))
@@ -70,6 +73,6 @@ def render(report: BackupReport, wording: Wording) -> str:
     the report's own rendering, so the page and the terminal say the same)."""
     data = report.to_dict(wording)
     lines = [data["headline"]]
-    lines += [f"  {fact['label'] + ':':16}{fact['value']}" for fact in data["facts"]]
-    lines += [f"{f['severity']} ({f['code']}): {f['text']}" for f in data["findings"]]
+    lines += fact_lines([(fact["label"] + ":", fact["value"]) for fact in data["facts"]])
+    lines += [problem_line(wording, f["severity"], f["code"], f["text"]) for f in data["findings"]]
     return "\n".join(lines)

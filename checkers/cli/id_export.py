@@ -14,6 +14,7 @@ from checkers.cli.passwords import (
     read_stdin_bytes,
     reconfigure_output,
 )
+from checkers.cli.words import fact_lines, print_error, problem_line
 from checkers.export_text import MAX_INPUT_CHARS
 from checkers.idexport import check_export
 from checkers.idexport_report import ExportReport, app_form, build_report
@@ -52,15 +53,17 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.Ar
 
 def run(args: argparse.Namespace) -> int:
     """Prints the verdict; 0 when ok, 1 when not, 2 for a usage error."""
+    language = getattr(args, "language", "en")  # --language (the main parser adds it)
     try:
-        text, password = _inputs(args)
-    except UsageError as error:
-        print(f"{_PROG}: error: {error}", file=sys.stderr)
+        wording = content.wording(args.content_dir, language)
+    except ContentError as error:
+        problem = message("cli.error.labels", problem=str(error))
+        print_error(_PROG, problem, content.plain_wording(language))
         return EXIT_USAGE
     try:
-        wording = content.wording(args.content_dir, getattr(args, "language", "en"))
-    except ContentError as error:
-        print(f"{_PROG}: error: the content's labels: {error}", file=sys.stderr)
+        text, password = _inputs(args, wording)
+    except UsageError as error:
+        print_error(_PROG, error.problem, wording)
         return EXIT_USAGE
     verdict = check_export(text, password)
     if args.json:
@@ -71,17 +74,14 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK if verdict.ok else EXIT_NOT_OK
 
 
-def _inputs(args: argparse.Namespace) -> tuple[str, str | None]:
+def _inputs(args: argparse.Namespace, wording: Wording) -> tuple[str, str | None]:
     words: list[str] = list(args.text)
     from_stdin = words in ([], ["-"])
     if "-" in words and not from_stdin:
-        raise UsageError("'-' (read standard input) cannot be combined with other TEXT")
+        raise UsageError(message("cli.error.stdin-with-text"))
     if from_stdin and args.password_stdin:
-        raise UsageError(
-            "the export and the password cannot both come from standard input; "
-            "give the password with --password-file FILE"
-        )
-    password = password_input(args)
+        raise UsageError(message("cli.error.both-from-stdin"))
+    password = password_input(args, wording)
     if from_stdin:
         text = read_stdin_bytes(STDIN_LIMIT_BYTES).decode("utf-8", "replace")
     else:
@@ -94,16 +94,19 @@ def render(report: ExportReport, wording: Wording, password_given: bool) -> str:
     under the character as pasted (the groups as pasted, joined by dashes)."""
     verdict = report.verdict
     lines = [wording(_headline(report, password_given))]
-    for code, value in (
-        ("cli.canonical", app_form(verdict)),  # never the text as typed when it has a typo
-        ("cli.identity", verdict.identity),
-        ("cli.public-key", verdict.public_key),
-    ):
-        if value:
-            lines.append(f"  {wording(message(code)):<16}{value}")
+    facts = [
+        (wording(message(code)), value)
+        for code, value in (
+            ("cli.canonical", app_form(verdict)),  # never the text as typed when it has a typo
+            ("cli.identity", verdict.identity),
+            ("cli.public-key", verdict.public_key),
+        )
+        if value
+    ]
+    lines += fact_lines(facts)
     shown = "-".join(group.text for group in report.groups)
     for problem, place in zip(verdict.problems, report.places, strict=True):
-        lines.append(f"{problem.severity} ({problem.code}): {wording(problem.text)}")
+        lines.append(problem_line(wording, problem.severity, problem.code, wording(problem.text)))
         if place is not None and shown:
             column = sum(len(g.text) + 1 for g in report.groups[: place.group]) + place.offset
             lines += [f"    {shown}", f"    {' ' * column}^"]

@@ -9,12 +9,20 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from checkers.cli.words import reason
+from checkers.wording import Message, Wording, message
+
 # The apps allow at most 256 characters; this generous bound keeps a runaway file from being read.
 PASSWORD_LIMIT_BYTES = 4096
 
 
 class UsageError(Exception):
-    """Bad arguments or unreadable password input; exit status 2."""
+    """Bad arguments or unreadable password input; exit status 2. `problem` is the message
+    (worded in the command's language); str() is its English."""
+
+    def __init__(self, problem: Message) -> None:
+        self.problem = problem
+        super().__init__(Wording()(problem))
 
 
 def add_password_options(parser: argparse.ArgumentParser) -> None:
@@ -33,13 +41,13 @@ def add_password_options(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def password_input(args: argparse.Namespace) -> str | None:
+def password_input(args: argparse.Namespace, wording: Wording | None = None) -> str | None:
     """The password the options name; None for none (or an empty one). UsageError when it
-    cannot be read, is too long or is not UTF-8."""
+    cannot be read, is too long or is not UTF-8. `wording` words the terminal's prompt."""
     if args.password_stdin and is_terminal(sys.stdin):
-        return typed_password()
+        return typed_password(wording)
     if args.password_stdin:
-        return password_text(read_stdin_bytes(PASSWORD_LIMIT_BYTES), "standard input")
+        return password_text(read_stdin_bytes(PASSWORD_LIMIT_BYTES), None)
     if args.password_file is not None:
         return password_text(read_password_file(args.password_file), args.password_file)
     return None
@@ -50,10 +58,11 @@ def is_terminal(stream: TextIO | None) -> bool:
     return bool(isatty and isatty())
 
 
-def typed_password() -> str | None:
+def typed_password(wording: Wording | None = None) -> str | None:
     """Asked for on the terminal without echo; nothing typed means no password."""
+    prompt = (wording or Wording())(message("cli.password-prompt"))
     try:
-        return getpass.getpass("Password (not shown): ") or None
+        return getpass.getpass(prompt) or None
     except EOFError:
         return None
 
@@ -74,17 +83,24 @@ def read_password_file(name: str) -> bytes:
         with Path(name).open("rb") as file:
             return file.read(PASSWORD_LIMIT_BYTES + 1)
     except OSError as error:
-        raise UsageError(f"cannot read the password file {name}: {error.strerror}") from error
+        problem = message("cli.error.password-file", name=name, reason=reason(error))
+        raise UsageError(problem) from error
 
 
-def password_text(raw: bytes, source: str) -> str | None:
-    """The password as text; None when empty, which means no password (as in the browser)."""
+def password_text(raw: bytes, file_name: str | None) -> str | None:
+    """The password as text, read from `file_name` (None: standard input); None when empty,
+    which means no password (as in the browser)."""
+    source = "stdin" if file_name is None else "file"
     if len(raw) > PASSWORD_LIMIT_BYTES:
-        raise UsageError(f"the password from {source} is longer than {PASSWORD_LIMIT_BYTES} bytes")
+        problem = message(
+            f"cli.error.password-too-long.{source}", name=file_name, limit=PASSWORD_LIMIT_BYTES
+        )
+        raise UsageError(problem)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise UsageError(f"the password from {source} is not UTF-8 text") from error
+        problem = message(f"cli.error.password-not-utf8.{source}", name=file_name)
+        raise UsageError(problem) from error
     # Only the line ending a file or `echo` adds; spaces may belong to the password.
     if text.endswith("\r\n"):
         text = text[:-2]

@@ -55,6 +55,12 @@ class _LanguageRules:
     def quoted(self, text: str) -> str:
         return f"„{text}“" if self.language == "de" else f"“{text}”"
 
+    def decimal(self, number: float) -> str:
+        """A number with a fraction as the language writes it: "2.5" in English, "2,5" in
+        German (issue 13: numbers in German form)."""
+        text = str(number)  # as str.format writes it, English unchanged
+        return text.replace(".", ",") if self.language == "de" else text
+
 
 class _Formatter(string.Formatter):
     """str.format with the catalog's format specs: `ordinal`, `list`, `or_list`,
@@ -68,6 +74,8 @@ class _Formatter(string.Formatter):
         rules = self.wording.rules
         if isinstance(value, Message):
             value = self.wording(value)
+        if isinstance(value, float) and not format_spec:
+            return rules.decimal(value)
         if format_spec == "ordinal":
             return rules.ordinal(int(value))
         if format_spec in ("list", "or_list", "alternatives"):

@@ -1,10 +1,17 @@
 """Every message's English source text by code: the gettext msgids of the `checkers` domain."""
 
-from checkers.wording import backup_choice_text, common_text, databackup_text, idexport_text
+from checkers.wording import (
+    backup_choice_text,
+    cli_text,
+    common_text,
+    databackup_text,
+    idexport_text,
+)
 
 MESSAGES: dict[str, str | tuple[str, str, str]] = {
     **common_text.MESSAGES,
     **idexport_text.MESSAGES,
     **backup_choice_text.MESSAGES,
     **databackup_text.MESSAGES,
+    **cli_text.MESSAGES,  # issue 13: the command line's own words
 }
