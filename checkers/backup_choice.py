@@ -151,6 +151,11 @@ class Answer:
         """True when the first recommendation carries every item asked for."""
         return not self.lost
 
+    @property
+    def nothing_possible(self) -> bool:
+        """True when no backup fits (spec §3): the only recommendation is a new ID."""
+        return self.recommendations[0].option == FALLBACK_OPTION
+
     def to_dict(self, wording: Wording) -> dict[str, Any]:
         """The JSON object of spec backup-choice.md §4, worded by `wording`.
 

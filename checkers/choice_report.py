@@ -72,7 +72,10 @@ def choice_report(
 
 
 def _names(catalog: Catalog, item_ids: tuple[str, ...]) -> Message:
-    return message("choice.names", names=tuple(catalog.item_name(i) for i in item_ids))
+    """The items as a list inside a sentence: in English each in sentence case ("ID, contacts
+    and media files"), as the content writes them in its prose; German nouns keep capitals."""
+    items = tuple(message("choice.item", name=catalog.item_name(i)) for i in item_ids)
+    return message("choice.names", names=items)
 
 
 def _link(path: str, lead: str, titles: GuideTitles, wording: Wording) -> dict[str, str]:

@@ -12,6 +12,7 @@ from checkers.primitives.chacha20 import chacha20_stream
 from checkers.primitives.poly1305 import Poly1305Key
 
 KEY_BYTES = 32
+BASE32_BITS = 5  # bits per character of the export's text
 SALT_BYTES = 8
 PLAINTEXT_BYTES = 40  # identity (8) ‖ private key (32)
 V0_BLOB_BITS = 400  # salt ‖ XSalsa20(identity ‖ private key ‖ 2-byte checksum)
@@ -31,6 +32,12 @@ _TAG_BITS = 128
 def header_bytes(version: int) -> int:
     """Bytes before the ciphertext: the salt (version 0) or version byte ‖ salt (version 1)."""
     return SALT_BYTES if version == 0 else 1 + SALT_BYTES
+
+
+def header_chars(version: int) -> int:
+    """How many base32 characters (5 bits each) carry some bit of the header: a typo in one of
+    them changes the salt (or the version byte), hence the key, like a wrong password."""
+    return -(-8 * header_bytes(version) // BASE32_BITS)
 
 
 def kdf_request(version: int, password: bytes, salt: bytes) -> KdfRequest:

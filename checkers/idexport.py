@@ -12,6 +12,7 @@ from checkers.export_crypto import (
     PLAINTEXT_BYTES,
     Opener,
     header_bytes,
+    header_chars,
     kdf_request,
     make_opener,
     public_key_hex,
@@ -20,6 +21,7 @@ from checkers.export_crypto import (
 from checkers.export_find import Span, find_exports, has_surroundings, likeliest_export
 from checkers.export_text import (
     EXPORT_CHARS,
+    GROUP_SIZE,
     MAX_INPUT_CHARS,
     ExportText,
     describe_position,
@@ -42,6 +44,7 @@ MAX_CANDIDATES = 4  # different exports in one text tried with the password (a d
 _FOUND = "surrounded"  # warning: the export was read out of a longer text
 _SEVERAL = "several-exports"  # the text holds several different exports
 _PASSWORD_FORM = "password-form"  # warning: the password opens only in another form
+_INVISIBLE = "invisible"  # warning: invisible characters were dropped (export_text)
 
 CheckSteps = Generator[KdfRequest, bytes, Verdict]
 
@@ -180,8 +183,21 @@ def _check_text(text: str, password: str | None, *, public_key: bool = True) -> 
         reading.normalized,
         identity=attempt.identity,
         public_key=attempt.public_key,
-        problems=(*found, *warnings),
+        problems=(*found, *_clean_text_after_typo(warnings, found)),
     )
+
+
+def _clean_text_after_typo(warnings: list[Problem], found: list[Problem]) -> list[Problem]:
+    """The invisible-characters warning offers the clean text to paste; once the password has
+    found a typo in it, that text would paste the typo back. The one correction takes its
+    place, or nothing when the correction is not certain (several candidates, unexplained)."""
+    typo = next((problem for problem in found if problem.code == "typo"), None)
+    if typo is None:
+        return warnings
+    return [
+        replace(w, suggestion=typo.suggestion) if w.code == _INVISIBLE and w.suggestion else w
+        for w in warnings
+    ]
 
 
 @dataclass
@@ -311,7 +327,18 @@ def _unexplained_typo(identity: str) -> Problem:
 
 def _wrong_password(version: int) -> Problem:
     code = "wrong-password.v0" if version == 0 else "wrong-password.v1"
-    return Problem("wrong-password", ERROR, message(code))
+    count = header_chars(version)
+    text = message(code, count=count, groups=_first_groups(count))
+    return Problem("wrong-password", ERROR, text)
+
+
+def _first_groups(count: int) -> Message:
+    """Where the first `count` characters lie in the groups of four ("groups 1 to 3 and the
+    first character of group 4")."""
+    whole, rest = divmod(count, GROUP_SIZE)
+    if rest == 0:
+        return message("header.groups.whole", groups=whole)
+    return message("header.groups.part", groups=whole, rest=rest, next=whole + 1)
 
 
 def _unavailable_problem(reason: str) -> Problem:

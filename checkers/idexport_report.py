@@ -32,10 +32,12 @@ from checkers.export_text import EXPORT_CHARS, GROUP_SIZE, Piece, pasted_pieces
 from checkers.verdict import ERROR, Problem, Verdict
 from checkers.wording import Message, Wording, message
 
-__all__ = ["ExportReport", "Place", "ReadGroup", "build_report"]
+__all__ = ["ExportReport", "Place", "ReadGroup", "app_form", "build_report"]
 
 # The warning that the text was read leniently; its fix is the canonical form of the text.
 REFORMATTED = "reformatted"
+# Warnings whose fix is the text as read: no button of their own beside a fix of the text.
+_AS_READ = (REFORMATTED, "invisible")
 _KIND_HEADLINES = {"contact-qr", "threema-id"}
 
 
@@ -159,6 +161,20 @@ def _place(pieces: tuple[Piece, ...], position: int | None) -> Place | None:
     return None
 
 
+def app_form(verdict: Verdict) -> str | None:
+    """The export to paste into the app: the canonical form of a text the check found nothing
+    wrong with, or the one correction the password confirmed (a typo's suggestion). None when
+    the check cannot vouch for any text: a wrong password (the salt may hold the typo), several
+    candidate corrections, a typo no single edit explains, a text that cannot be read."""
+    if verdict.ok:
+        return verdict.normalized
+    typo = verdict.problem("typo")
+    # Only the password finds a typo, so its single suggestion is one the password opened.
+    if typo is not None and typo.suggestion and not typo.candidates:
+        return typo.suggestion
+    return None
+
+
 def _offer(text: str, verdict: Verdict) -> str | None:
     """The export's canonical form, when it is complete and differs from what was pasted: a
     text pasted exactly so needs no "form to paste", which would only look like reassurance."""
@@ -212,13 +228,13 @@ def _corrections(compact: str, verdict: Verdict) -> tuple[tuple[str, ...], ...]:
     fixes_text = any(
         fix
         for problem, fix in zip(verdict.problems, fixes, strict=True)
-        if problem.code != REFORMATTED
+        if problem.code not in _AS_READ
     )
     if fixes_text:
         # The canonical form of the visitor's text still holds the mistake another problem
         # fixes: offering it next to that fix would paste the mistake back.
         fixes = [
-            () if problem.code == REFORMATTED else fix
+            () if problem.code in _AS_READ else fix
             for problem, fix in zip(verdict.problems, fixes, strict=True)
         ]
     return tuple(fixes)

@@ -246,7 +246,7 @@ def test_the_page_shows_what_python_words(wizard) -> None:
         "because no backup carries them from Android to iOS. Restore your Threema Safe backup "
         "on the new iPhone; you need its password."
     ) in text  # issue 11: no backup moves chats between the two systems, phone lost or not
-    assert "Takes along: ID, Contacts, Groups and Settings" in text
+    assert "Takes along: ID, contacts, groups and settings" in text
     assert "Chats: the first suggestion can't take this along." in text
 
 

@@ -52,7 +52,7 @@ def test_report_shape_for_the_spec_example(loaded) -> None:
     assert safe == {
         "option": "threema-safe",
         "name": "Threema Safe",
-        "carries": "ID, Contacts, Groups and Settings",
+        "carries": "ID, contacts, groups and settings",
         "guide": {
             "href": "/guides/android/#create-threema-safe",
             "lead": "Steps:",

@@ -17,15 +17,19 @@ from checkers.cli import content
 from checkers.cli.words import compose, print_error
 from checkers.wording import Wording, message
 
-EXIT_KEEPS_EVERYTHING = 0
-EXIT_SOMETHING_LOST = 1
+# As for the other checkers (spec id-export.md §7: 0 ok, 1 not ok, 2 usage error): "not ok" is
+# the spec's "nothing possible" (backup-choice.md §3), where the only answer is a new ID. A
+# recommendation that loses some items is still a good answer: `lost` and the notes say what.
+EXIT_OK = 0
+EXIT_NOTHING_POSSIBLE = 1
 EXIT_USAGE = 2
 _PROG = "python -m checkers backup-choice"
 
 _EPILOG = """\
 exit status:
-  0  the first recommendation keeps everything asked for with --keep
-  1  something asked for is lost (listed under "lost")
+  0  a backup can move something: the recommendations (what they cannot carry is
+     listed under "lost")
+  1  nothing can be moved: the only recommendation is a new ID
   2  usage error: a bad input value, or content (catalog, labels) that cannot be read
 
 example:
@@ -79,7 +83,7 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.Ar
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the answer; exit status 0 keeps everything, 1 something lost, 2 usage error."""
+    """Print the answer; exit status 0 a backup fits, 1 only a new ID, 2 usage error."""
     values = {"from": args.from_platform, "to": args.to_platform, "old-device": args.old_device}
     values.update(keep=args.keep, have=args.have)
     language = getattr(args, "language", "en")  # --language (the main parser adds it)
@@ -116,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(report["answer"], indent=2, ensure_ascii=False))
     else:
         print(format_report(report, wording))
-    return EXIT_KEEPS_EVERYTHING if answer.keeps_everything else EXIT_SOMETHING_LOST
+    return EXIT_NOTHING_POSSIBLE if answer.nothing_possible else EXIT_OK
 
 
 def _translated_data(args: argparse.Namespace):

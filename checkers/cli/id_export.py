@@ -17,7 +17,7 @@ from checkers.cli.passwords import (
 from checkers.cli.words import fact_lines, print_error, problem_line
 from checkers.export_text import MAX_INPUT_CHARS
 from checkers.idexport import check_export
-from checkers.idexport_report import ExportReport, build_report
+from checkers.idexport_report import ExportReport, app_form, build_report
 from checkers.wording import Wording, message
 from helpcenter.yamlsource import ContentError
 
@@ -97,7 +97,7 @@ def render(report: ExportReport, wording: Wording, password_given: bool) -> str:
     facts = [
         (wording(message(code)), value)
         for code, value in (
-            ("cli.canonical", verdict.normalized),
+            ("cli.canonical", app_form(verdict)),  # never the text as typed when it has a typo
             ("cli.identity", verdict.identity),
             ("cli.public-key", verdict.public_key),
         )

@@ -124,8 +124,8 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     "choice.carries-nothing": N_("nothing the app can restore"),
     "choice.lost.nothing": N_("Nothing: the first suggestion takes along everything you picked."),
     "choice.lost.some": NP_(
-        "{names}: the first suggestion can't take this along.",
-        "{names}: the first suggestion can't take these along.",
+        "{names:upper}: the first suggestion can't take this along.",
+        "{names:upper}: the first suggestion can't take these along.",
         "count",
     ),
     "choice.guide-link": N_("{title} ({platform_name} guide)"),

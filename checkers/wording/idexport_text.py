@@ -209,17 +209,25 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
         "The password could not be checked here ({reason}); the text itself is a well-formed "
         "export."
     ),
+    # {count} is how many characters carry the salt (export_crypto.header_chars), {groups}
+    # where they lie (header.groups.*): a typo there changes the key like a wrong password.
     "wrong-password.v0": N_(
         "This password does not open the export. Passwords are case-sensitive: check Caps Lock "
-        "and the keyboard layout. If you are sure of the password, compare the first 13 "
-        "characters (groups 1 to 4) with the original: a typo there looks exactly like a wrong "
+        "and the keyboard layout. If you are sure of the password, compare the first {count} "
+        "characters ({groups}) with the original: a typo there looks exactly like a wrong "
         "password."
     ),
     "wrong-password.v1": N_(
         "This password does not open the export, or the text has a typo that no single changed, "
-        "swapped, missing or extra character after the first 15 explains: the newer, longer "
-        "kind of export cannot tell the two apart. Passwords are case-sensitive: check Caps "
-        "Lock and the keyboard layout, then compare the text with the original."
+        "swapped, missing or extra character after the first {count} ({groups}) explains: the "
+        "newer, longer kind of export cannot tell the two apart. Passwords are case-sensitive: "
+        "check Caps Lock and the keyboard layout, then compare the text with the original."
+    ),
+    "header.groups.whole": N_("groups 1 to {groups}"),
+    "header.groups.part": NP_(
+        "groups 1 to {groups} and the first character of group {next}",
+        "groups 1 to {groups} and the first {rest} characters of group {next}",
+        "rest",
     ),
     # Typos found with the password.
     "typo.lead": N_("The password is right, but "),
