@@ -159,3 +159,26 @@ def test_a_checker_that_cannot_start_says_why_in_german(
                             ).count() >= 1  # fmt: skip
     finally:
         context.close()
+
+
+# Makes the reason's error before the page has a box with words, then adds the box: what the
+# error says must be worded when it is read. (A failure found in the <head>, before the body
+# was parsed, showed the bare code "no-webassembly" on the page in 1 of 9 runs.)
+WORDED_WHEN_READ = """async () => {
+  const { CheckerUnavailable } = await import("/assets/js/checkers-client.mjs");
+  const error = new CheckerUnavailable("no-worker");
+  const before = error.message;
+  const box = document.createElement("div");
+  box.dataset.reasons = JSON.stringify({ "no-worker": "Kein Hintergrundprozess." });
+  document.body.append(box);
+  return [before, error.message, error.reason];
+}"""
+
+
+def test_a_reason_found_before_the_page_has_its_words_is_worded_when_shown(
+    page, site_url: str
+) -> None:
+    page.goto(site_url + "/de/404.html")
+    assert page.locator("[data-reasons]").count() == 0
+    before, after, reason = page.evaluate(WORDED_WHEN_READ)
+    assert (before, after, reason) == ("no-worker", "Kein Hintergrundprozess.", "no-worker")

@@ -21,9 +21,15 @@ export function failureReason(reason) {
 
 export class CheckerUnavailable extends Error {
   constructor(reason, detail = "") {
-    super(failureReason(reason));
+    super(); // no message of its own: the getter below words it when it is shown
     this.reason = reason;
     this.detail = detail;
+  }
+
+  // Worded when read, not when thrown: the worker may fail from the page's <head>, before the
+  // box with the page's words (data-reasons) has been parsed.
+  get message() {
+    return failureReason(this.reason);
   }
 }
 
