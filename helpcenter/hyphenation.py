@@ -23,6 +23,9 @@ be told from the label's own hyphen.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 import tempfile
 from functools import cache
@@ -30,6 +33,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 SOFT_HYPHEN = "\u00ad"
+# Parsing a language's patterns takes most of a second per build; the parsed levels are kept
+# here, named by a digest of the patterns, Pyphen's version and LEVELS_FORMAT (a pickle this
+# module wrote itself, never one from elsewhere).
+CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "hyphenation"
+# Raise when the way the levels are made from the patterns changes (invalidates the cache).
+LEVELS_FORMAT = 1
 # Languages hyphenated in print, and Pyphen's dictionary for each (English needs none: Chromium
 # lays English out well enough, and its PDFs stay exactly as they were).
 DICTIONARIES = {"de": "de_DE"}
@@ -82,18 +91,7 @@ class Hyphenator:
             source = Path(pyphen.LANGUAGES[name]).read_bytes()
         except (KeyError, OSError) as error:
             raise HyphenationError(f"Pyphen has no readable {name} patterns: {error}") from error
-        levels = source.split(_LEVEL_SEPARATOR)
-        header, _, first = levels[0].partition(b"\n")  # the first line names the encoding
-        with tempfile.TemporaryDirectory(prefix="hyphenation-") as folder:
-            self.levels = []
-            for number, level in enumerate([first, *levels[1:]], start=1):
-                patterns = [line for line in level.split(b"\n")
-                            if line.strip() and not line.startswith(_SETTINGS)
-                            and line not in (b"1-1", b"1'1")]  # fmt: skip
-                path = Path(folder) / f"hyph_{name}_{number}.dic"
-                path.write_bytes(b"\n".join([header, *patterns, b""]))
-                # Compound parts need only two letters (COMPOUNDLEFT/RIGHTHYPHENMIN 2).
-                self.levels.append(pyphen.Pyphen(filename=str(path), left=2, right=2))
+        self.levels = _cached_levels(name, source)
         self.exceptions = EXCEPTIONS.get(language, {})
 
     def points(self, word: str) -> list[int]:
@@ -138,6 +136,48 @@ class Hyphenator:
         if len(letters) < MIN_WORD or any(c.isupper() for c in letters[1:]):
             return letters
         return self.word(letters)
+
+
+def _cached_levels(name: str, source: bytes) -> list:
+    """The patterns' levels as Pyphen objects, from the cache when it holds them for exactly
+    this source and Pyphen; otherwise parsed and stored (written atomically)."""
+    import pyphen
+
+    version = getattr(pyphen, "__version__", "")
+    key = hashlib.sha256(source + f"|{version}|{LEVELS_FORMAT}".encode()).hexdigest()[:24]
+    cached = CACHE_DIR / f"{name}-{key}.pickle"
+    try:
+        return pickle.loads(cached.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass  # absent or unreadable: parse again
+    levels = _parse_levels(name, source)
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=CACHE_DIR, delete=False, suffix=".tmp") as temp:
+            temp.write(pickle.dumps(levels, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temp.name, cached)
+    except OSError:
+        pass  # a read-only checkout still builds, only slower
+    return levels
+
+
+def _parse_levels(name: str, source: bytes) -> list:
+    """One Pyphen object per level of the LibreOffice pattern file (NEXTLEVEL between them)."""
+    import pyphen
+
+    levels = source.split(_LEVEL_SEPARATOR)
+    header, _, first = levels[0].partition(b"\n")  # the first line names the encoding
+    parsed = []
+    with tempfile.TemporaryDirectory(prefix="hyphenation-") as folder:
+        for number, level in enumerate([first, *levels[1:]], start=1):
+            patterns = [line for line in level.split(b"\n")
+                        if line.strip() and not line.startswith(_SETTINGS)
+                        and line not in (b"1-1", b"1'1")]  # fmt: skip
+            path = Path(folder) / f"hyph_{name}_{number}.dic"
+            path.write_bytes(b"\n".join([header, *patterns, b""]))
+            # Compound parts need only two letters (COMPOUNDLEFT/RIGHTHYPHENMIN 2).
+            parsed.append(pyphen.Pyphen(filename=str(path), left=2, right=2))
+    return parsed
 
 
 def _splits_a_letter(word: str, point: int) -> bool:
