@@ -8,26 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from quality import (
-    VALIDATOR_PATH,
-    WIZARD_ANSWER_QUERY,
-    WIZARD_PATH,
-    validator_controls,
-    validator_sample,
-    wait_for_validator_ready,
-    wait_for_validator_result,
-    wait_for_wizard_answer,
-)
-
-TIMEOUT_MS = 120_000
-_CACHE_NAMES = """async () =>
-  (await caches.keys()).filter((key) => key.startsWith("helpcenter-offline-"))"""
-
-
-def open_and_wait(page, url: str) -> str:
-    page.goto(url)
-    page.wait_for_selector("html[data-checkers='ready']", state="attached", timeout=TIMEOUT_MS)
-    return page.get_attribute("html", "data-checkers-start")
+from quality import VALIDATOR_PATH, WIZARD_ANSWER_QUERY, WIZARD_PATH, wait_for_wizard_answer
+from test_offline import _CACHE_NAMES, TIMEOUT_MS, check_export, open_and_wait
 
 
 def test_one_visit_in_german_keeps_both_editions_tools_offline(chromium, site_url: str) -> None:
@@ -54,13 +36,7 @@ def test_one_visit_in_german_keeps_both_editions_tools_offline(chromium, site_ur
         assert page.locator("#backup-choice-result a[href*='/de/guides/']").count() >= 1
         # The English validator, never opened, from the same cache.
         assert open_and_wait(page, site_url + VALIDATOR_PATH) == "snapshot"
-        sample = validator_sample()
-        wait_for_validator_ready(page)
-        export, password, button = validator_controls(page)
-        export.fill(sample.export)
-        password.fill(sample.password)
-        button.click()
-        wait_for_validator_result(page, sample.identity)
+        check_export(page)
     finally:
         context.close()
     runtime = [path for path in requests if "/assets/runtime/" in path]
@@ -74,7 +50,9 @@ def test_the_german_build_ships_no_second_runtime(built_site: Path) -> None:
     for shared in ("runtime", "vendor", "js"):
         assert not (german / shared).exists(), shared
     assert sorted(p.name for p in (german / "checkers").iterdir() if p.suffix == ".json") == [
-        "backup-options.json", "labels.json", "messages.json"
+        "backup-options.json",
+        "labels.json",
+        "messages.json",
     ]
     assert not (built_site / "de" / "sw.js").exists()
     worker = (built_site / "sw.js").read_text(encoding="utf-8")

@@ -10,14 +10,10 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_tool_guard import OldHostTypes
-
-from helpcenter.security import SECURITY_HEADERS
-from helpcenter.server import RunningServer, make_app
+from test_tool_guard import old_host, strict_host  # noqa: F401 (fixtures)
 
 # The German words, written out (docs/locale/de/LC_MESSAGES/site.po), by reason.
 GERMAN = {
@@ -58,19 +54,6 @@ def german_only(text: str, reason: str) -> None:
     assert not ENGLISH.search(text), f"English on a German page: {text!r}"
 
 
-@pytest.fixture(scope="module")
-def strict_host(built_site: Path) -> Iterator[str]:
-    headers = {**SECURITY_HEADERS, "Content-Security-Policy": "default-src 'self'"}
-    with RunningServer(make_app(built_site, headers=headers)) as server:
-        yield server.base_url
-
-
-@pytest.fixture(scope="module")
-def old_host(built_site: Path) -> Iterator[str]:
-    with RunningServer(OldHostTypes(make_app(built_site))) as server:
-        yield server.base_url
-
-
 @pytest.mark.parametrize("tool", sorted(TOOLS))
 def test_every_german_tool_page_hands_over_every_reason_in_german(
     built_site: Path, tool: str
@@ -103,14 +86,14 @@ def open_guarded(chromium, url: str, tool: str, reason: str, setup=None) -> None
 # page, the three pages taking turns (the English paths run on every page: test_tool_guard.py).
 @pytest.mark.parametrize("tool", ["id-export"])
 def test_a_host_policy_without_webassembly_is_named_in_german(
-    chromium, strict_host: str, tool: str
+    chromium, strict_host: str, tool: str  # noqa: F811
 ) -> None:
     open_guarded(chromium, strict_host + TOOLS[tool], tool, "wasm")
 
 
 @pytest.mark.parametrize("tool", ["backup-choice"])
 def test_modules_with_the_wrong_type_are_named_in_german(
-    chromium, old_host: str, tool: str
+    chromium, old_host: str, tool: str  # noqa: F811
 ) -> None:
     open_guarded(chromium, old_host + TOOLS[tool], tool, "module")
 
