@@ -3,7 +3,8 @@
 The snapshot is the pinned Pyodide's memory after start-up with the checkers package imported
 (scripts/make_snapshot.mjs). It only fits the exact runtime and wheel it was made with, so its
 key is a digest of both (the Pyodide version and its runtime files' digests, the wheel's
-SHA-256): the key is in the file's name, inside the snapshot (read back by the worker after a
+SHA-256) and of the maker script, which adds the marker module and the bridge's compiled code
+the worker runs after a restore: the key is in the file's name, inside the snapshot (read back by the worker after a
 restore) and in `snapshot.json` next to it. A snapshot of the same key is reused, so a rebuild
 with nothing changed adds no time.
 
@@ -76,7 +77,8 @@ def pyodide_version(pyodide_dir: Path) -> str:
 
 
 def snapshot_key(pyodide_dir: Path, wheel_sha256: str) -> str:
-    """16 hex digits naming the exact Pyodide (version and file digests) and checkers wheel."""
+    """16 hex digits naming the exact Pyodide (version and file digests), checkers wheel and
+    snapshot maker (scripts/make_snapshot.mjs)."""
     digest = hashlib.sha256()
     digest.update(f"pyodide {pyodide_version(pyodide_dir)}\n".encode())
     for name in RUNTIME_FILES:
@@ -88,6 +90,9 @@ def snapshot_key(pyodide_dir: Path, wheel_sha256: str) -> str:
             ) from error
         digest.update(f"{name} {hashlib.sha256(data).hexdigest()}\n".encode())
     digest.update(f"wheel {wheel_sha256}\n".encode())
+    # What the maker puts into the snapshot besides the wheel's modules (the marker module, the
+    # bridge's compiled code) is part of what the worker relies on after a restore.
+    digest.update(f"maker {hashlib.sha256(MAKER.read_bytes()).hexdigest()}\n".encode())
     return digest.hexdigest()[:16]
 
 

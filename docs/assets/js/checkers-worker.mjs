@@ -101,13 +101,50 @@ async function chooseSnapshot(manifest) {
   if (!snapshot || snapshot.wheel_sha256 !== manifest.sha256) return null;
   const url = new URL(snapshot.file, CHECKERS_DIR);
   if (!url.pathname.includes(snapshot.key)) return null; // not the one made for this build
-  if (snapshot.cold) return { ...snapshot, url };
+  let cached = null;
   try {
-    if (self.caches && (await self.caches.match(url.href))) return { ...snapshot, url };
+    cached = self.caches ? (await self.caches.match(url.href)) || null : null;
   } catch {
     // No cache storage here (a private window, an insecure origin): start without it.
   }
+  if (cached || snapshot.cold) return { ...snapshot, url, cached };
   return null;
+}
+
+// The snapshot's bytes: from the offline cache when it has them (read directly, not through
+// the service worker), else from the site.
+async function readSnapshot(snapshot) {
+  const response = snapshot.cached || (await fetch(snapshot.url));
+  if (!response.ok) throw new Error(`${snapshot.url.pathname}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+const DIGESTS = { sha256: "SHA-256", sha384: "SHA-384", sha512: "SHA-512" };
+
+// Resolves when `bytes` have the digest `integrity` names (SRI's form, "sha256-<base64>");
+// rejects when they differ. WebCrypto copies the bytes when called, so the restore may use
+// them meanwhile.
+async function verifyIntegrity(bytes, integrity) {
+  const [algorithm, expected] = String(integrity).split(/-(.*)/s);
+  if (!DIGESTS[algorithm] || !self.crypto || !self.crypto.subtle) {
+    throw new Error(`cannot check the integrity "${integrity}" here`);
+  }
+  const digest = new Uint8Array(await self.crypto.subtle.digest(DIGESTS[algorithm], bytes));
+  if (btoa(String.fromCharCode(...digest)) !== expected) {
+    throw new Error("the snapshot differs from the checked build");
+  }
+}
+
+// Python restored from the snapshot. Its digest is checked beside the restore instead of
+// before it (a 31 MB SRI fetch took ~250 ms more than reading the cache, on the start's
+// critical path); nothing runs for the visitor until both are done, and a mismatch rejects at
+// once, whatever the restore is doing.
+async function restoreSnapshot(loadPyodide, options, bytes, integrity) {
+  const verified = bytes.then((image) => verifyIntegrity(image, integrity));
+  const restored = loadPyodide({ ...options, _loadSnapshot: bytes });
+  restored.catch(() => {}); // when the check fails first, this is no longer awaited
+  await verified;
+  return restored;
 }
 
 function fallBack(reason) {
@@ -115,25 +152,40 @@ function fallBack(reason) {
   console.warn(`checkers: not started from the snapshot (${reason}); starting without it`);
 }
 
+// Marks of the start's steps (performance.mark, "checkers:<step>") for the start-up benchmark
+// (scripts/bench_startup.py); they hold times only, nothing of the visitor's.
+const mark = (step) => performance.mark(`checkers:${step}`);
+
 async function start() {
+  mark("start");
   if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available");
   const argon2 = loadArgon2();
   const manifest = await fetchJson(new URL("manifest.json", CHECKERS_DIR));
+  mark("manifest");
   const runtimeDir = new URL(manifest.runtime.dir, CHECKERS_DIR);
-  // The wheel, the labels and the snapshot are fetched while the runtime loads.
+  // The wheel, the words and the snapshot are fetched while the runtime loads; the words wait
+  // for the page to say which edition's (its first message), the runtime does not.
   const wheel = fetchChecked(new URL(manifest.wheel, CHECKERS_DIR), manifest.integrity);
-  const words = await wordsDir;
-  const labels = fetchText(new URL("labels.json", words));
   wheel.catch(() => {});
-  labels.catch(() => {});
-  // The page's language (each edition has its own words) and its message catalog.
-  const messages = fetchJson(new URL("messages.json", words));
-  messages.catch(() => {});
+  const words = wordsDir.then((dir) => {
+    mark("configured");
+    // The apps' UI labels of the edition, and its language and message catalog.
+    return Promise.all([
+      fetchText(new URL("labels.json", dir)),
+      fetchJson(new URL("messages.json", dir)),
+    ]);
+  });
+  words.catch(() => {});
   const snapshot = await chooseSnapshot(manifest);
-  const image = snapshot ? fetchChecked(snapshot.url, snapshot.integrity) : null;
-  if (image) image.catch(() => {}); // awaited by loadPyodide, or dropped below
+  const image = snapshot ? readSnapshot(snapshot) : null;
+  if (image) image.catch(() => {}); // awaited by the restore, or dropped below
+  mark("snapshot-chosen");
+  // The runtime's module is imported while the presence of its files is checked.
+  const runtime = import(new URL("pyodide.mjs", runtimeDir).href);
+  runtime.catch(() => {});
   await checkCoreFiles(runtimeDir);
-  const { loadPyodide, version } = await import(new URL("pyodide.mjs", runtimeDir).href);
+  const { loadPyodide, version } = await runtime;
+  mark("pyodide-module");
   const quiet = () => {};
   const options = { indexURL: runtimeDir.href, stdout: quiet, stderr: quiet };
   let pyodide = null;
@@ -142,7 +194,7 @@ async function start() {
     fallBack(`made for Pyodide ${snapshot.pyodide}, this is ${version}`);
   } else if (snapshot) {
     try {
-      pyodide = await loadPyodide({ ...options, _loadSnapshot: image });
+      pyodide = await restoreSnapshot(loadPyodide, options, image, snapshot.integrity);
       const key = pyodide.runPython(SNAPSHOT_MARKER);
       if (key !== snapshot.key) throw new Error(`its key is "${key}", not ${snapshot.key}`);
       path = "snapshot";
@@ -152,20 +204,38 @@ async function start() {
     }
   }
   if (pyodide === null) pyodide = await loadPyodide(options);
-  await installCheckers(pyodide, await wheel);
-  bridge = pyodide.pyimport("checkers.bridge");
+  mark("python");
+  bridge = path === "snapshot" ? bridgeFromSnapshot(pyodide) : null;
+  if (bridge === null) {
+    await installCheckers(pyodide, await wheel);
+    bridge = pyodide.pyimport("checkers.bridge");
+  }
   choice = pyodide.pyimport("checkers.choice_json");
+  mark("imported");
+  const [labels, { language, messages: catalog }] = await words;
   // The apps' UI labels of the site's content, so that messages name menus as pages do.
-  const { language, messages: catalog } = await messages;
-  bridge.set_wording(language, await labels, JSON.stringify(catalog));
+  bridge.set_wording(language, labels, JSON.stringify(catalog));
   choice.set_language_json(language, JSON.stringify(catalog));
+  mark("words");
   await argon2;
+  mark("ready");
   return path;
 }
 
-// The checkers wheel's verified bytes, unpacked into site-packages (also after a snapshot:
-// its modules are in memory, but their files are not, and the bridge is imported from them);
-// pyodide.loadPackage(url) would fetch the file again, unchecked.
+// After a restore: checkers.bridge from the code the snapshot's maker compiled from the same
+// wheel (scripts/make_snapshot.mjs), so that nothing is unpacked or compiled here; null (and a
+// word in the console) if that fails, and the wheel is installed as on a bare start.
+function bridgeFromSnapshot(pyodide) {
+  try {
+    return pyodide.runPython("import _helpcenter_snapshot\n_helpcenter_snapshot.load_bridge()");
+  } catch (error) {
+    console.warn(`checkers: the bridge is imported from the wheel (${describe(error)})`);
+    return null;
+  }
+}
+
+// The checkers wheel's verified bytes, unpacked into site-packages; pyodide.loadPackage(url)
+// would fetch the file again, unchecked.
 async function installCheckers(pyodide, wheel) {
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });

@@ -36,7 +36,10 @@ class IdExportWidget {
     this.form.hidden = false;
     this.result.hidden = false;
     this.client = checkersClient();
-    loadDecoder().catch(() => {}); // with the validator: pictures are read offline too
+    // The picture decoder is compiled once the checkers have started (or failed), not beside
+    // them: on a phone the two would share its few cores. A picture chosen before that loads
+    // it at once; the offline cache holds its files either way (helpcenter/offline.py).
+    const decoderAfterStart = () => loadDecoder().catch(() => {});
     this.setState(
       "loading",
       h("p", {}, this.t("loading")),
@@ -49,6 +52,7 @@ class IdExportWidget {
       },
       (error) => this.fail(error),
     );
+    this.client.ready.then(decoderAfterStart, decoderAfterStart);
     this.input.addEventListener("input", () => this.textChanged());
     this.password.addEventListener("input", () => this.clearVerdict());
     this.form.addEventListener("submit", (event) => {

@@ -1,7 +1,7 @@
 // Reading a QR code from a picture for the ID-export validator (issue 15). The decoder is
 // zxing-wasm (ZXing-C++ in WebAssembly, vendored on this site): it read more of the test photos
-// than jsQR, and faster (scripts/bench_qr_decoders.py, README "Pictures"). It is loaded together
-// with the validator, its .wasm from this site (never its default CDN), so reading a picture
+// than jsQR, and faster (scripts/bench_qr_decoders.py, README "Pictures"). It is loaded once the
+// validator has started, its .wasm from this site (never its default CDN), so reading a picture
 // works offline once the page has loaded. A phone photo that fails at its own size is tried
 // again at smaller sizes (a 12 MP photo's modules can be too grainy or too large for the
 // decoder), each time with both inversions (dark-mode screenshots show light modules on dark).
@@ -20,8 +20,8 @@ const READER_OPTIONS = {
 
 let decoder = null;
 
-// Starts loading the decoder and compiling its WebAssembly (call it when the validator loads);
-// resolves to zxing-wasm's reader module, ready to read.
+// Starts loading the decoder and compiling its WebAssembly (the validator calls it once the
+// checkers have started); resolves to zxing-wasm's reader module, ready to read.
 export function loadDecoder() {
   if (!decoder) {
     decoder = (async () => {
