@@ -4,9 +4,9 @@ The snapshot is the pinned Pyodide's memory after start-up with the checkers pac
 (scripts/make_snapshot.mjs). It only fits the exact runtime and wheel it was made with, so its
 key is a digest of both (the Pyodide version and its runtime files' digests, the wheel's
 SHA-256) and of the maker script, which adds the marker module and the bridge's compiled code
-the worker runs after a restore: the key is in the file's name, inside the snapshot (read back by the worker after a
-restore) and in `snapshot.json` next to it. A snapshot of the same key is reused, so a rebuild
-with nothing changed adds no time.
+the worker runs after a restore: the key is in the file's name, inside the snapshot (read back
+by the worker after a restore) and in `snapshot.json` next to it. A snapshot of the same key
+is reused, so a rebuild with nothing changed adds no time.
 
     python -m helpcenter.snapshot [--out DIR]
 """

@@ -163,7 +163,8 @@ def one_round(browser, base: str, manifest: dict, profile: dict | None) -> dict:
                 if name == "cold":
                     before = visit.ready_bytes
                     visit.wait_offline_ready()
-                    figures[f"{tool}_offline_cache_bytes"] = visit.background_bytes + visit.bytes - before
+                    after = visit.background_bytes + visit.bytes - before
+                    figures[f"{tool}_offline_cache_bytes"] = after
                     seconds, start = visit.open(path, until)
                     figures[f"{tool}_warm"], figures[f"{tool}_warm_path"] = seconds, start
                     visit.page.evaluate(_WITHOUT_SNAPSHOT)

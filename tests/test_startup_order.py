@@ -35,7 +35,7 @@ def test_the_picture_decoder_loads_after_the_checkers_start(chromium, site_url: 
         names = [name for name, _ in timeline["decoder"]]
         assert any(name.endswith(".wasm") for name in names), timeline  # it does load
         early = [(name, start) for name, start in timeline["decoder"] if start < ready]
-        assert not early, f"decoder files fetched before the checkers were ready at {ready}: {early}"
+        assert not early, f"fetched before the checkers were ready at {ready}: {early}"
         # The worker's steps, in order (a first visit: a bare start, no snapshot).
         (worker,) = [w for w in page.workers if "checkers-worker" in w.url]  # not Material's search
         steps = worker.evaluate(_WORKER_MARKS)
