@@ -3,23 +3,18 @@ site's own CSP, and a content error shows in the page and the terminal with its 
 
 from __future__ import annotations
 
-import queue
 import shutil
-import signal
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from httpfetch import POLICY, fetch
+from preview_support import edit, running_preview
 
 ROOT = Path(__file__).resolve().parent.parent
 # The shipped content (the test fixture lacks what the print pages quote), copied.
 CONTENT = ROOT / "docs" / "content"
-START_TIMEOUT_S = 180
 REBUILD_TIMEOUT_MS = 90_000
 
 
@@ -29,41 +24,8 @@ def preview(tmp_path_factory) -> Iterator[dict]:
     work = tmp_path_factory.mktemp("preview")
     content = work / "content"
     shutil.copytree(CONTENT, content)
-    process = subprocess.Popen(
-        [sys.executable, "scripts/preview.py", "--port", "0", "--work-dir", str(work / "site")],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**__import__("os").environ, "HELPCENTER_CONTENT_DIR": str(content)},
-    )  # fmt: skip
-    lines: queue.Queue[str] = queue.Queue()
-    errors: list[str] = []
-    threading.Thread(target=lambda: [lines.put(x) for x in process.stdout], daemon=True).start()
-    threading.Thread(target=lambda: [errors.append(x) for x in process.stderr], daemon=True).start()
-    url = None
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while url is None and time.monotonic() < deadline and process.poll() is None:
-        try:
-            line = lines.get(timeout=1)
-        except queue.Empty:
-            continue
-        if line.startswith("preview: http://"):
-            url = line.split()[1].rstrip("/")
-    try:
-        if url is None:
-            pytest.fail(f"the preview did not start: {''.join(errors)}")
+    with running_preview(work / "site", {"HELPCENTER_CONTENT_DIR": str(content)}) as (url, errors):
         yield {"url": url, "faq": content / "faq.yml", "errors": errors}
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path.name} no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_pages_keep_the_sites_policy(preview: dict) -> None:

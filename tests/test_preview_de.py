@@ -4,22 +4,15 @@ English YAML shows on the German page as the English text with its "changed in E
 
 from __future__ import annotations
 
-import os
-import queue
 import shutil
-import signal
-import subprocess
-import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from httpfetch import POLICY, fetch
+from preview_support import edit, running_preview
 
 ROOT = Path(__file__).resolve().parent.parent
-START_TIMEOUT_S = 180
 REBUILD_TIMEOUT_MS = 90_000
 QUESTION_EN = "What kinds of backup does Threema have?"
 QUESTION_DE = "Welche Arten von Backups gibt es bei Threema?"
@@ -32,43 +25,10 @@ def preview(tmp_path_factory) -> Iterator[dict]:
     content, locale = work / "content", work / "locale"
     shutil.copytree(ROOT / "docs" / "content", content)
     shutil.copytree(ROOT / "docs" / "locale", locale)
-    process = subprocess.Popen(
-        [sys.executable, "scripts/preview.py", "--port", "0", "--work-dir", str(work / "site")],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "HELPCENTER_CONTENT_DIR": str(content),
-             "HELPCENTER_LOCALE_DIR": str(locale)},
-    )  # fmt: skip
-    lines: queue.Queue[str] = queue.Queue()
-    errors: list[str] = []
-    threading.Thread(target=lambda: [lines.put(x) for x in process.stdout], daemon=True).start()
-    threading.Thread(target=lambda: [errors.append(x) for x in process.stderr], daemon=True).start()
-    url = None
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while url is None and time.monotonic() < deadline and process.poll() is None:
-        try:
-            line = lines.get(timeout=1)
-        except queue.Empty:
-            continue
-        if line.startswith("preview: http://"):
-            url = line.split()[1].rstrip("/")
-    try:
-        if url is None:
-            pytest.fail(f"the preview did not start: {''.join(errors)}")
+    env = {"HELPCENTER_CONTENT_DIR": str(content), "HELPCENTER_LOCALE_DIR": str(locale)}
+    with running_preview(work / "site", env) as (url, errors):
         po = locale / "de" / "LC_MESSAGES" / "faq.po"
         yield {"url": url, "faq": content / "faq.yml", "po": po, "errors": errors}
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path.name} no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_the_german_pages_are_served_with_the_reload_script(preview: dict) -> None:
