@@ -85,7 +85,7 @@ class DataBackupWidget {
   fileChanged() {
     this.checkToken += 1; // a check still running answers for the file chosen before
     this.opening = null;
-    if (this.state === "loading" || this.state === "error") return; // read once ready
+    if (this.state === "loading" || this.unavailable) return; // read once ready, or never
     const file = this.chosenFile();
     if (file) this.openFile(file);
     else this.showReady();
@@ -134,7 +134,7 @@ class DataBackupWidget {
   }
 
   async check() {
-    if (this.state === "error") return;
+    if (this.unavailable) return;
     const file = this.chosenFile();
     if (!file) {
       this.setReportData(null);
@@ -248,6 +248,7 @@ class DataBackupWidget {
   }
 
   fail(error) {
+    this.unavailable = true; // the checkers cannot run on this page: nothing to read or check
     const reason = error instanceof CheckerUnavailable ? error.message : String(error);
     this.form.querySelector("#data-backup-check").disabled = true;
     this.setState(
