@@ -64,7 +64,9 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
 
     Yields ReadRequest (answer: the bytes), KdfRequest (the key, or throw KdfUnavailable),
     AesRequest (the encrypted blocks) and Batch (several of those at once; answer: a tuple of
-    their answers); returns the BackupReport. Never raises on any file.
+    their answers); returns the BackupReport. Never raises on any file. All in one go, ordered
+    for a file and its password given together (the command line); the page runs the same
+    check in two stages (stages.open_steps, stages.keyed_steps), with the same report.
     """
     report, facts = start_report(size, name)
     if size <= 0:
