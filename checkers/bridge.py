@@ -8,7 +8,8 @@ ranges come from the chosen File (`file.slice`), its keys from WebCrypto, its AE
 WebCrypto too, through the global function named by AES_HOST_FUNCTION (checkers-host.mjs;
 checkers.databackup.aes_blocks, pure Python, where it is missing). Everything else is the
 pure core: the reports and their words (checkers.wording). The worker talks to this module
-in JSON strings only, so no Python object outlives a call.
+in JSON strings only; the one Python object that outlives a call is the data-backup file read
+without its password (data_backup_open_json), kept for the password's check that follows.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from checkers.databackup.requests import (
     ReadKeyedAesRequest,
     ReadRequest,
 )
+from checkers.databackup.stages import Prepared, early_dict, keyed_steps, open_steps
 from checkers.driver import HostUnavailable, run_async
 from checkers.idexport import check_steps, check_typing
 from checkers.idexport_report import build_report
@@ -38,8 +40,8 @@ from checkers.kdf import ARGON2ID, PBKDF2_SHA1, PBKDF2_SHA256, KdfRequest, KdfUn
 from checkers.wording import CodeTranslations, Wording
 
 __all__ = [
-    "AES_HOST_FUNCTION", "ARGON2_HOST_FUNCTION", "check_json", "data_backup_json", "derive_key",
-    "live_json", "set_wording",
+    "AES_HOST_FUNCTION", "ARGON2_HOST_FUNCTION", "check_json", "data_backup_check_json",
+    "data_backup_json", "data_backup_open_json", "derive_key", "live_json", "set_wording",
 ]  # fmt: skip
 
 # Set by the worker (and the Node test runner): async (password, salt, iterations, memoryKib,
@@ -166,7 +168,10 @@ class _FileHost:
 
     def prepare(self, password: bytes) -> None:
         """Starts importing `password` as a PBKDF2 key now, so that the first derivation (on
-        the check's critical path) does not wait for the import."""
+        the check's critical path) does not wait for the import. Keys of an earlier check of
+        the same file are dropped: each check imports its password once."""
+        self.keys.clear()
+        self.imports.clear()
         if self.subtle is not None:
             self._imported(password)
 
@@ -322,6 +327,51 @@ async def data_backup_json(file: Any, password: str | None = None) -> str:
     steps = data_backup_steps(int(file.size), str(file.name or ""), password or None)
     try:
         report = await run_async(steps, host.perform)
+    except FileUnreadable as error:
+        return json.dumps({"error": {"code": "file-unreadable", "detail": str(error)}})
+    data = report.to_dict(_wording)
+    data["read"] = {"bytes": host.bytes_read, "ranges": host.ranges}
+    return json.dumps(data)
+
+
+# The data-backup file read without its password, for the check that follows: only the newest
+# (a page checks one file at a time), with the host that read it (its File, what it read).
+_opened: dict[int, tuple[_FileHost, Prepared]] = {}
+_newest = 0
+
+
+async def data_backup_open_json(file: Any, generation: int) -> str:
+    """The data-backup report on a browser File read without its password (stages.early_dict,
+    worded), the file kept as `generation` (the page's count of files chosen) for
+    data_backup_check_json. A file chosen meanwhile (a higher generation) wins: this one is
+    then answered as {"error": {"code": "stale"}} and not kept."""
+    global _newest, _opened
+    _newest = max(_newest, generation)
+    host = _FileHost(file)
+    try:
+        prepared = await run_async(open_steps(int(file.size), str(file.name or "")), host.perform)
+    except FileUnreadable as error:
+        return json.dumps({"error": {"code": "file-unreadable", "detail": str(error)}})
+    if generation < _newest:
+        return json.dumps({"error": {"code": "stale"}})
+    _opened = {generation: (host, prepared)}
+    data = early_dict(prepared, _wording, host.bytes_read)
+    data["read"] = {"bytes": host.bytes_read, "ranges": host.ranges}
+    return json.dumps(data)
+
+
+async def data_backup_check_json(generation: int, password: str | None = None) -> str:
+    """The data-backup report on the file read as `generation`, with `password`: only the
+    keyed part runs (stages.keyed_steps), on that file's bytes alone. A generation no longer
+    kept (another file chosen since) is answered as {"error": {"code": "stale"}}."""
+    kept = _opened.get(generation)
+    if kept is None:
+        return json.dumps({"error": {"code": "stale"}})
+    host, prepared = kept
+    if password:  # the bytes checkers.databackup.check derives the entries' keys from
+        host.prepare(password.encode("utf-8", "surrogatepass"))
+    try:
+        report = await run_async(keyed_steps(prepared, password or None), host.perform)
     except FileUnreadable as error:
         return json.dumps({"error": {"code": "file-unreadable", "detail": str(error)}})
     data = report.to_dict(_wording)

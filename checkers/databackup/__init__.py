@@ -2,12 +2,14 @@
 
 checkers.databackup.check_steps is the pure core (a generator of requests, see requests.py);
 checkers.cli.data_backup_host performs those requests in CPython for a file on disk,
-checkers.bridge in the browser for a File.
+checkers.bridge in the browser for a File. The page runs it in two stages (stages.py):
+open_steps when the file is chosen, keyed_steps when the password is submitted.
 """
 
 from checkers.databackup.check import check_steps
 from checkers.databackup.report import SUPPORTED_VERSION, BackupReport, Finding, Media
 from checkers.databackup.requests import AesRequest, ReadRequest
+from checkers.databackup.stages import Prepared, keyed_steps, open_steps
 
 __all__ = [
     "SUPPORTED_VERSION",
@@ -15,6 +17,9 @@ __all__ = [
     "BackupReport",
     "Finding",
     "Media",
+    "Prepared",
     "ReadRequest",
     "check_steps",
+    "keyed_steps",
+    "open_steps",
 ]

@@ -24,6 +24,7 @@ from checkers.databackup.requests import Batch, Begin, Finish, ReadRequest, fini
 from checkers.databackup.ziprange import (
     LOCAL_SIGNATURE,
     ByteCache,
+    Directory,
     Entry,
     Located,
     find_records,
@@ -63,11 +64,11 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
 
     Yields ReadRequest (answer: the bytes), KdfRequest (the key, or throw KdfUnavailable),
     AesRequest (the encrypted blocks) and Batch (several of those at once; answer: a tuple of
-    their answers); returns the BackupReport. Never raises on any file.
+    their answers); returns the BackupReport. Never raises on any file. All in one go, ordered
+    for a file and its password given together (the command line); the page runs the same
+    check in two stages (stages.open_steps, stages.keyed_steps), with the same report.
     """
-    report = BackupReport(KIND_OTHER, name, size)
-    facts = names.name_facts(name)
-    report = replace(report, created=facts.created)
+    report, facts = start_report(size, name)
     if size <= 0:
         return _add(report, Finding.of("empty-file"))
     cache = ByteCache()
@@ -86,12 +87,53 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
         begun = yield from _begin_lists(size, secret, cache)
     located = yield from locate_directory(size, cache)
     directory = parse_directory(located, cache)
+    report, listing = judge_structure(report, directory, facts)
+    if listing is None:
+        return report
+    report, go_on = password_notes(report, password)
+    if not go_on:
+        return report
+    settings_info, identity_info = listing.get(names.SETTINGS), listing.get(names.IDENTITY)
+    settings_early = _confirmed(first, names.SETTINGS, settings_info)
+    identity_early = _confirmed(first, names.IDENTITY, identity_info)
+    # Every entry not opened early, side by side (reads, key derivations, AES each in one round
+    # trip); the findings are then judged in the order a restore meets them, one by one.
+    settings_step = (
+        known(settings_early) if settings_early is not None
+        else open_listed(settings_info, secret, size, cache)
+    )
+    identity_step = (
+        known(identity_early) if identity_early is not None
+        else open_listed_identity(identity_info, secret, password, size, cache)
+    )
+    list_steps = [
+        _open_list(begun.get(entry), listing.get(entry), secret, size, cache)
+        for entry in names.LISTS
+    ]
+    settings, identity, *counted = yield from together([settings_step, identity_step, *list_steps])
+    # The ID export's key was begun early; the lists above were read and opened meanwhile.
+    identity = (yield from identity.result()) if identity is not None else None
+    return judge_opened(report, listing, facts, settings, identity, counted)
+
+
+def start_report(size: int, name: str | None) -> tuple[BackupReport, names.NameFacts]:
+    """The report before anything is read (what the name says), and the name's facts."""
+    facts = names.name_facts(name)
+    return BackupReport(KIND_OTHER, name, size, created=facts.created), facts
+
+
+def judge_structure(
+    report: BackupReport, directory: Directory, facts: names.NameFacts
+) -> tuple[BackupReport, dict[str, Entry] | None]:
+    """What the directory shows without the password: the report and the records of the
+    entries the password opens (by name), or the final report and None when the file is no
+    backup that a password could open (not a ZIP, unfinished, cut short, another app's)."""
     if directory.entries is None:
         finding = _unreadable(directory, facts.incomplete)
         kind = KIND_OTHER if finding.code == "not-zip" else KIND_ZIP
         if first_entry_name(directory.head) in (b"settings", b"identity"):
             kind = KIND_BACKUP  # the app writes `settings` first
-        return _add(replace(report, kind=kind), finding)
+        return _add(replace(report, kind=kind), finding), None
     listing = {info.filename: info for info in directory.entries if info.name in _OPENED}
     found = names.contents(directory.entries)
     report = replace(
@@ -105,54 +147,54 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
     if names.SETTINGS not in listing and names.IDENTITY not in listing:
         encrypted = any(info.flag_bits & 1 for info in directory.entries)
         entries = len(directory.entries)
-        return _add(report, Finding.of("other-zip", entries=entries, encrypted=encrypted))
+        return _add(report, Finding.of("other-zip", entries=entries, encrypted=encrypted)), None
     report = replace(report, kind=KIND_BACKUP)
     if facts.incomplete:
         report = _add(report, Finding.of("incomplete-name", WARNING))
     if not any(aes.is_aes(info) for info in directory.entries):
         report = _add(report, Finding.of("not-encrypted", WARNING))
+    return report, listing
+
+
+def password_notes(report: BackupReport, password: str | None) -> tuple[BackupReport, bool]:
+    """The report with what the password itself calls for, and whether to try it (not: none)."""
     if not password:
-        return _add(report, Finding.of("no-password", WARNING))
+        return _add(report, Finding.of("no-password", WARNING)), False
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
         report = _add(
             report,
             Finding.of("password-length", WARNING, length=len(password), min=MIN_PASSWORD,
                        max=MAX_PASSWORD),
         )  # fmt: skip
-    settings_info, identity_info = listing.get(names.SETTINGS), listing.get(names.IDENTITY)
-    lists = [(entry, listing.get(entry)) for entry in names.LISTS]
-    settings_early = _confirmed(first, names.SETTINGS, settings_info)
-    identity_early = _confirmed(first, names.IDENTITY, identity_info)
-    # Every entry not opened early, side by side (reads, key derivations, AES each in one round
-    # trip); the findings are then judged in the order a restore meets them, one by one.
-    settings_step = (
-        _known(settings_early) if settings_early is not None
-        else _open(settings_info, secret, size, cache)
-    )
-    identity_step = (
-        _known(identity_early) if identity_early is not None
-        else _open_identity(identity_info, secret, password, size, cache)
-    )
-    list_steps = [_open_list(begun.get(entry), info, secret, size, cache) for entry, info in lists]
-    settings, identity, *counted = yield from together([settings_step, identity_step, *list_steps])
-    # The ID export's key was begun early; the lists above were read and opened meanwhile.
-    identity = (yield from identity.result()) if identity is not None else None
-    report = _check_settings(report, settings_info, settings)
+    return report, True
+
+
+def judge_opened(
+    report: BackupReport,
+    listing: dict[str, Entry],
+    facts: names.NameFacts,
+    settings: aes.Opened | None,
+    identity: tuple[aes.Opened, Verdict | None] | None,
+    counted: list[aes.Opened | None],
+) -> BackupReport:
+    """The findings of the opened entries, in the order a restore meets them: `settings`, then
+    `identity` (with its ID export's verdict), then the lists (`counted`, as names.LISTS)."""
+    report = _check_settings(report, listing.get(names.SETTINGS), settings)
     if report.password_ok is False or report.finding("truncated"):
         return report
-    report = _check_identity(report, identity_info, identity)
+    report = _check_identity(report, listing.get(names.IDENTITY), identity)
     if facts.identity and report.identity and facts.identity != report.identity:
         report = _add(
             report,
             Finding.of("name-identity", WARNING, name_identity=facts.identity,
                        identity=report.identity),
         )  # fmt: skip
-    for (entry, info), opened in zip(lists, counted, strict=True):
-        report = _count_rows(report, info, entry, opened)
+    for entry, opened in zip(names.LISTS, counted, strict=True):
+        report = _count_rows(report, listing.get(entry), entry, opened)
     return report
 
 
-def _open(
+def open_listed(
     info: Entry | None, secret: bytes, size: int, cache: ByteCache, max_bytes: int = MAX_SMALL_ENTRY
 ) -> Generator[Any, Any, aes.Opened | None]:
     if info is None:
@@ -201,10 +243,10 @@ def _open_list(
     """A list entry: its begun opening finished if the directory agrees, else opened anew."""
     if begun is not None and early.matches(begun[0], info):
         return (yield from finish(begun[1], begun[2]))
-    return (yield from _open(info, secret, size, cache, MAX_LIST_BYTES))
+    return (yield from open_listed(info, secret, size, cache, MAX_LIST_BYTES))
 
 
-def _open_identity(
+def open_listed_identity(
     info: Entry | None, secret: bytes, password: str, size: int, cache: ByteCache
 ) -> Generator[Any, Any, early.Identity | None]:
     if info is None:
@@ -253,7 +295,7 @@ def _confirmed(first: dict[str, tuple[Entry, Any]], name: str, listed: Entry | N
     return found[1] if found is not None and early.matches(found[0], listed) else None
 
 
-def _known(value: T) -> Generator[Any, Any, T]:
+def known(value: T) -> Generator[Any, Any, T]:
     """A step that needs nothing more from the host."""
     yield from ()
     return value

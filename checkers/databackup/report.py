@@ -94,6 +94,13 @@ def size_message(count: int) -> Message:
     return message(f"backup.size.{unit}", amount=amount)
 
 
+def backup_wording(given: Wording | None) -> Wording:
+    """`given` (default: English, no labels) with the Android app's labels: the data backup
+    exists only in the Android app."""
+    given = given or Wording()
+    return Wording(given.language, given.translations, given.labels, ANDROID)
+
+
 @dataclass(frozen=True)
 class Media:
     """Media entries: full files, thumbnails, and their uncompressed size in bytes."""
@@ -203,9 +210,7 @@ class BackupReport:
 
     def to_dict(self, wording: Wording | None = None) -> dict[str, Any]:
         """The JSON shape above, its words from `wording` (default: English, no labels)."""
-        given = wording or Wording()
-        # The data backup exists only in the Android app: its labels are the Android ones.
-        wording = Wording(given.language, given.translations, given.labels, ANDROID)
+        wording = backup_wording(wording)
         headline = self.headline
         return {
             "kind": self.kind,

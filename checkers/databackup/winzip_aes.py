@@ -204,15 +204,22 @@ def xor(data: bytes, stream: bytes) -> bytes:
     return mixed.to_bytes(size, "little")
 
 
+def entry_range(info: Entry, file_size: int) -> tuple[int, int]:
+    """(offset, length) of the bytes `open_entry` reads first for the entry: its local header,
+    name, extra field (with EXTRA_SLACK) and stored data, as far as the file goes."""
+    start = info.header_offset
+    guess = LOCAL_HEADER.size + len(info.name) + len(info.extra) + EXTRA_SLACK + info.compress_size
+    return start, max(0, min(guess, file_size - start))
+
+
 def _entry_data(
     info: Entry, file_size: int, cache: ByteCache
 ) -> Generator[Request, bytes, bytes | Opened]:
     """The entry's stored bytes, located through its local header."""
     start = info.header_offset
-    guess = LOCAL_HEADER.size + len(info.name) + len(info.extra) + EXTRA_SLACK + info.compress_size
     if start + LOCAL_HEADER.size > file_size:
         return Opened(None, TRUNCATED)
-    chunk = yield from cache.fetch(start, min(guess, file_size - start))
+    chunk = yield from cache.fetch(*entry_range(info, file_size))
     fields = LOCAL_HEADER.unpack_from(chunk)
     if fields[0] != LOCAL_SIGNATURE:
         return Opened(None, BAD_HEADER)

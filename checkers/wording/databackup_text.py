@@ -141,4 +141,12 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     "backup.size.MB": N_("{amount} MB"),
     "backup.size.GB": N_("{amount} GB"),
     "backup.size.TB": N_("{amount} TB"),
+    # The page's report once the file is read, before the password has been tried.
+    "backup.headline.read": NP_(
+        "NOT CHECKED YET: {size} of the file read without the password, its table of contents "
+        "with {entries} entry. Whether the password opens it is still to be checked.",
+        "NOT CHECKED YET: {size} of the file read without the password, its table of contents "
+        "with {entries} entries. Whether the password opens it is still to be checked.",
+        "entries",
+    ),
 }

@@ -3,7 +3,9 @@
 // In:  {id, op, args}, op being "live" {text} (while typing), "check" {text, password}
 //      (the full verdict), each answered with the validator's report (checkers/idexport_report.py);
 //      for the wizard "catalog" {catalog, labels, guideTitles} once (JSON texts), then "choose"
-//      {inputs} for each answer; "data-backup" {file, password} with a File, read by slices.
+//      {inputs} for each answer; "data-backup" {file, password} with a File, read by slices;
+//      or in two stages, "data-backup-open" {file, generation} when the file is chosen (what it
+//      shows without the password) and "data-backup-check" {generation, password}.
 // Out: {id, result} or {id, error}; and once, {type: "ready", start} or {type: "failed", error},
 // `start` saying how Python started: "snapshot" (from the build's memory snapshot) or "bare".
 // Every file comes from this site (the paths below are relative to this file, the runtime's
@@ -254,6 +256,12 @@ async function handle(op, args) {
       return JSON.parse(choice.backup_choice_json(JSON.stringify(args.inputs)));
     case "data-backup": // a File: Python reads only the slices it needs, nothing is sent
       return JSON.parse(await bridge.data_backup_json(args.file, args.password ?? null));
+    case "data-backup-open": // the file read without the password, kept as its generation
+      return JSON.parse(await bridge.data_backup_open_json(args.file, Number(args.generation)));
+    case "data-backup-check": // only the password's part, on that generation's file
+      return JSON.parse(
+        await bridge.data_backup_check_json(Number(args.generation), args.password ?? null),
+      );
     default:
       throw new Error(`unknown request ${op}`);
   }

@@ -1,8 +1,14 @@
 // The Android data-backup checker on /tools/data-backup/ (markup: helpcenter/templates/pages/
 // tools-data-backup.md.j2). The chosen File goes to this page's worker, where Python reads only
 // the slices it needs (checkers/bridge.py); the file is never uploaded or stored.
-// The result element carries data-state (loading, ready, working, done, error), data-ok,
-// data-kind, data-identity, data-problems, data-tone and data-bytes-read (how much was read).
+// Two stages: as soon as a file is chosen, the worker reads what needs no password (its table
+// of contents and the entries the password will open: "data-backup-open"); pressing Check then
+// runs only the password's part ("data-backup-check") on that file's bytes. Each file chosen is
+// a new generation: an answer for an earlier file, or an earlier password, is never shown.
+// The result element carries data-state (loading, ready, reading, read, working, done, error),
+// data-ok, data-kind, data-identity, data-problems, data-tone and data-bytes-read (how much was
+// read); in the state "read" (the file read, the password not yet tried) data-ok is "" unless
+// the file's problems need no password ("false").
 import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
 import { h, pageWords } from "./dom.mjs";
 
@@ -16,6 +22,8 @@ class DataBackupWidget {
     this.result = root.querySelector("#data-backup-result");
     this.checkToken = 0;
     this.checkQueued = false;
+    this.generation = 0; // files read so far; the worker keeps the newest under its number
+    this.opening = null; // the read of the file chosen last: {generation, file, promise, ...}
   }
 
   start() {
@@ -29,22 +37,29 @@ class DataBackupWidget {
     this.client.ready.then(
       () => {
         this.showReady();
+        const file = this.chosenFile(); // chosen while the check loaded, or kept by the browser
+        if (file) this.openFile(file);
         if (this.checkQueued) this.check();
       },
       (error) => this.fail(error),
     );
-    this.file.addEventListener("change", () => this.clearReport());
-    this.password.addEventListener("input", () => this.clearReport());
+    this.file.addEventListener("change", () => this.fileChanged());
+    this.password.addEventListener("input", () => this.passwordChanged());
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.check();
     });
   }
 
+  chosenFile() {
+    return (this.file.files && this.file.files[0]) || null;
+  }
+
   setState(state, ...content) {
     this.state = state;
     this.result.dataset.state = state;
-    this.result.setAttribute("aria-busy", String(state === "working" || state === "loading"));
+    const busy = state === "working" || state === "loading" || state === "reading";
+    this.result.setAttribute("aria-busy", String(busy));
     this.result.replaceChildren(...content);
   }
 
@@ -56,6 +71,7 @@ class DataBackupWidget {
     data.problems = report ? report.findings.map((finding) => finding.code).join(" ") : "";
     data.bytesRead = report ? String(report.read.bytes) : "";
     data.tone = report ? report.tone : "";
+    if (report && report.stage === "read" && !report.final) data.ok = ""; // not decided yet
   }
 
   showReady() {
@@ -66,14 +82,60 @@ class DataBackupWidget {
     );
   }
 
-  clearReport() {
-    this.checkToken += 1; // a check still running would now answer for another file
-    if (this.state === "done" || this.state === "working") this.showReady();
+  fileChanged() {
+    this.checkToken += 1; // a check still running answers for the file chosen before
+    this.opening = null;
+    if (this.state === "loading" || this.unavailable) return; // read once ready, or never
+    const file = this.chosenFile();
+    if (file) this.openFile(file);
+    else this.showReady();
+  }
+
+  passwordChanged() {
+    this.checkToken += 1; // a check still running answers for the password typed before
+    if (this.state === "done" || this.state === "working") this.showOpening();
+  }
+
+  // Reads `file` without its password in the worker, as a new generation; shows what it found
+  // unless a check has started meanwhile (which waits for it).
+  openFile(file) {
+    this.generation += 1;
+    const opening = { generation: this.generation, file, early: null, failure: null };
+    opening.promise = this.client
+      .call("data-backup-open", { file, generation: opening.generation })
+      .then(
+        (early) => {
+          opening.early = early;
+        },
+        (error) => {
+          opening.failure = error;
+        },
+      )
+      .then(() => {
+        opening.settled = true;
+        if (this.opening === opening && this.state === "reading") this.showOpening();
+      });
+    this.opening = opening;
+    this.setReportData(null);
+    this.setState("reading", h("p", {}, this.t("reading")));
+    return opening;
+  }
+
+  // What is known of the chosen file before the password is tried.
+  showOpening() {
+    const opening = this.opening;
+    if (!opening) this.showReady();
+    else if (!opening.settled) {
+      this.setReportData(null);
+      this.setState("reading", h("p", {}, this.t("reading")));
+    } else if (opening.failure) this.stopped(opening.failure);
+    else if (opening.early.error) this.unreadable("read");
+    else this.showReport(opening.early, "read");
   }
 
   async check() {
-    if (this.state === "error") return;
-    const file = this.file.files && this.file.files[0];
+    if (this.unavailable) return;
+    const file = this.chosenFile();
     if (!file) {
       this.setReportData(null);
       this.setState("ready", h("p", {}, this.t("choose-file")));
@@ -89,6 +151,9 @@ class DataBackupWidget {
       return;
     }
     this.checkQueued = false;
+    let opening = this.opening;
+    const readAgain = opening && opening.settled && (opening.failure || opening.early.error);
+    if (!opening || opening.file !== file || readAgain) opening = this.openFile(file);
     this.checkToken += 1;
     const token = this.checkToken;
     this.setReportData(null);
@@ -96,32 +161,45 @@ class DataBackupWidget {
     const working = this.t(password ? "checking-password" : "checking");
     this.setState("working", h("p", {}, working));
     try {
-      const report = await this.client.call("data-backup", { file, password });
+      await opening.promise; // the file's read, begun when it was chosen
       if (token !== this.checkToken) return;
+      if (opening.failure) throw opening.failure;
+      if (opening.early.error) {
+        this.unreadable();
+        return;
+      }
+      const generation = opening.generation;
+      const report = await this.client.call("data-backup-check", { generation, password });
+      if (token !== this.checkToken || opening !== this.opening) return;
       if (report.error) this.unreadable();
       else this.showReport(report);
     } catch (error) {
       if (token !== this.checkToken) return;
-      if (error instanceof CheckerUnavailable) this.fail(error);
-      else
-        this.setState(
-          "error",
-          h("p", {}, this.t("stopped", { reason: error.message })),
-        );
+      this.stopped(error);
     }
   }
 
-  unreadable() {
+  stopped(error) {
+    if (error instanceof CheckerUnavailable) this.fail(error);
+    else
+      this.setState(
+        "error",
+        h("p", {}, this.t("stopped", { reason: error.message })),
+      );
+  }
+
+  unreadable(state = "done") {
     this.setReportData(null);
     this.setState(
-      "done",
+      state,
       h("p", {}, this.t("unreadable")),
     );
     this.result.dataset.ok = "false";
   }
 
-  // The report arrives worded (checkers/databackup/report.py): this only lays it out.
-  showReport(report) {
+  // The report arrives worded (checkers/databackup/report.py; before the password, in the
+  // state "read", checkers/databackup/stages.py): this only lays it out.
+  showReport(report, state = "done") {
     this.setReportData(report);
     const content = [
       h("p", { className: "hc-verdict-headline" }, h("strong", {}, report.headline)),
@@ -166,10 +244,11 @@ class DataBackupWidget {
         ),
       );
     }
-    this.setState("done", ...content);
+    this.setState(state, ...content);
   }
 
   fail(error) {
+    this.unavailable = true; // the checkers cannot run on this page: nothing to read or check
     const reason = error instanceof CheckerUnavailable ? error.message : String(error);
     this.form.querySelector("#data-backup-check").disabled = true;
     this.setState(

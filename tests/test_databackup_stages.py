@@ -1,0 +1,259 @@
+"""The data-backup check in two stages (checkers.databackup.stages), as the page runs it: the file
+read without its password when it is chosen, then only the keyed part when the password comes.
+
+Both stages together must give the command line's report (check_steps) on every kind of file;
+the keyed stage reads nothing more for a backup as the app writes it."""
+
+from __future__ import annotations
+
+import struct
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checkers.cli.data_backup_host import FileHost, check_file
+from checkers.databackup import BackupReport, Prepared, keyed_steps, open_steps
+from checkers.databackup.requests import (
+    Batch,
+    Begin,
+    Finish,
+    KeyedAesRequest,
+    ReadKeyedAesRequest,
+    ReadRequest,
+    answer_batch,
+    answer_chained,
+)
+from checkers.databackup.stages import early_dict
+from checkers.driver import run as drive
+from checkers.kdf import KdfRequest, KdfUnavailable
+from tests.databackup_maker import (
+    FILE_NAME,
+    PASSWORD,
+    PRIVATE_KEY,
+    Backup,
+    entry_data_range,
+    sparse_giant,
+    zip_end,
+)
+from tests.idexport_encoder import encode_export
+
+pytestmark = pytest.mark.skipif(
+    sys.platform == "emscripten", reason="this runtime has no pyzipper or hashlib pbkdf2_hmac"
+)
+
+
+def kind(request: Any) -> str:
+    """A request as a host sees it, by kind (a Batch as [kinds])."""
+    if isinstance(request, Batch):
+        return "[" + " ".join(kind(r) for r in request.requests) + "]"
+    if isinstance(request, KeyedAesRequest):
+        return f"key+aes:{request.kdf.algorithm}"
+    if isinstance(request, ReadKeyedAesRequest):
+        return f"read+{kind(request.keyed)}"
+    if isinstance(request, KdfRequest):
+        return f"key:{request.algorithm}"
+    if isinstance(request, Begin):
+        return f"begin({kind(request.request)})"
+    return "finish" if isinstance(request, Finish) else type(request).__name__
+
+
+class Staged:
+    """One file checked in the page's two stages by the CPython host, each stage's requests
+    kept apart."""
+
+    def __init__(self, path: Path, refuse_keys: bool = False) -> None:
+        self.path = path
+        self.refuse_keys = refuse_keys
+        self.seen: list[str] = []
+        self.read_bytes = 0
+
+    def perform(self, request: Any) -> Any:
+        if isinstance(request, Batch):
+            return answer_batch(request, self.perform)
+        if isinstance(request, Finish):
+            return self.perform(request.ticket)
+        if isinstance(request, ReadKeyedAesRequest):
+            return answer_chained(request, self.perform)
+        if self.refuse_keys and isinstance(request, KeyedAesRequest | KdfRequest):
+            raise KdfUnavailable("no PBKDF2 here")
+        answer = self.host.perform(request)
+        if isinstance(request, ReadRequest):
+            self.read_bytes += len(answer)
+        return answer
+
+    def steps(self, steps: Any) -> tuple[Any, list[str]]:
+        self.seen = []
+        with self.path.open("rb") as file:
+            self.host = FileHost(file.fileno())
+
+            def traced(request: Any) -> Any:
+                self.seen.append(kind(request))
+                return self.perform(request)
+
+            return drive(steps, traced), self.seen
+
+    def open(self) -> tuple[Prepared, list[str]]:
+        return self.steps(open_steps(self.path.stat().st_size, self.path.name))
+
+    def keyed(self, prepared: Prepared, password: str | None) -> tuple[BackupReport, list[str]]:
+        return self.steps(keyed_steps(prepared, password))
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The issue's cases and a few more, as files."""
+    folder = tmp_path_factory.mktemp("staged-backups")
+    good = Backup().write(folder)
+    data = good.read_bytes()
+    made = {"right": good}
+    made["no media"] = Backup(include_media=False).write(folder, "no-media.zip")
+    made["version 28"] = Backup(version=28).write(folder, "v28.zip")
+    made["no encryption"] = Backup(encrypt=False).write(folder, "plain.zip")
+    other = encode_export("ECHOECHO", PRIVATE_KEY, "a different password")
+    made["identity under another password"] = Backup(identity_text=other).write(folder, "o.zip")
+    unfinished = folder / f"INCOMPLETE-{FILE_NAME}"
+    unfinished.write_bytes(data[: zip_end(data)["offset"]])
+    made["unfinished"] = unfinished
+    made["complete, named INCOMPLETE-"] = folder / f"INCOMPLETE-x-{FILE_NAME}"
+    made["complete, named INCOMPLETE-"].write_bytes(data)
+    made["truncated"] = folder / "truncated.zip"
+    made["truncated"].write_bytes(data[: len(data) * 2 // 3])
+    for entry in ("settings", "identity", "contacts.csv"):
+        damaged = bytearray(data)
+        start, end = entry_data_range(data, entry)
+        damaged[(start + end) // 2] ^= 0x20
+        made[f"damaged {entry}"] = folder / f"damaged-{entry}.zip"
+        made[f"damaged {entry}"].write_bytes(bytes(damaged))
+    # The directory's record of `identity` says 16 bytes more than its local header.
+    longer = bytearray(data)
+    record = data.index(b"PK\x01\x02")
+    while data[record + 46 : record + 54] != b"identity":
+        record = data.index(b"PK\x01\x02", record + 46)
+    struct.pack_into("<L", longer, record + 20, struct.unpack_from("<L", data, record + 20)[0] + 16)
+    made["directory disagrees"] = folder / "disagrees.zip"
+    made["directory disagrees"].write_bytes(bytes(longer))
+    made["not a zip"] = folder / "photo.zip"
+    made["not a zip"].write_bytes(b"\xff\xd8\xff\xe0" + bytes(3000))
+    made["empty"] = folder / "empty.zip"
+    made["empty"].write_bytes(b"")
+    (folder / "giant").mkdir()
+    made["2 GB"] = sparse_giant(data, folder / "giant" / FILE_NAME, 2 * 1024**3, 2000)
+    return made
+
+
+CASES = [
+    "right", "no media", "version 28", "no encryption", "identity under another password",
+    "unfinished", "complete, named INCOMPLETE-", "truncated", "damaged settings",
+    "damaged identity", "damaged contacts.csv", "directory disagrees", "not a zip", "empty",
+    "2 GB",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("password", [PASSWORD, "not the password", "short", None])
+def test_both_stages_give_the_command_lines_report(
+    files: dict[str, Path], case: str, password: str | None
+) -> None:
+    staged = Staged(files[case])
+    prepared, _ = staged.open()
+    report, _ = staged.keyed(prepared, password)
+    assert report == check_file(files[case], password)
+
+
+@pytest.mark.parametrize("case", ["right", "2 GB"])
+def test_a_refused_key_derivation_gives_the_same_findings(
+    files: dict[str, Path], case: str
+) -> None:
+    staged = Staged(files[case], refuse_keys=True)
+    prepared, _ = staged.open()
+    report, _ = staged.keyed(prepared, PASSWORD)
+    assert [(f.code, f.param("entry")) for f in report.findings] == [
+        ("kdf-unavailable", "settings"),
+        ("kdf-unavailable", "identity"),
+        ("kdf-unavailable", "contacts.csv"),
+        ("kdf-unavailable", "groups.csv"),
+        ("kdf-unavailable", "distribution_list.csv"),
+    ]
+    assert not report.ok and report.password_ok is None
+
+
+@pytest.mark.parametrize("case", ["right", "2 GB"])
+def test_the_password_stage_reads_nothing_and_begins_the_id_exports_key_second(
+    files: dict[str, Path], case: str
+) -> None:
+    staged = Staged(files[case])
+    prepared, opening = staged.open()
+    assert not prepared.final and prepared.report.findings == ()
+    assert staged.read_bytes < 1024**2
+    report, keyed = staged.keyed(prepared, PASSWORD)
+    assert report.ok and report.identity == "ECHOECHO" and report.contacts == 3
+    sha1 = "key+aes:pbkdf2-sha1"
+    assert keyed == [
+        # The identity's key first; settings' and the lists' begun behind it.
+        f"[{sha1} begin({sha1}) begin({sha1}) begin({sha1}) begin({sha1})]",
+        "begin(key:pbkdf2-sha256)",  # the ID export inside identity: the longest wait
+        "[finish finish finish finish]",  # settings and the lists, decrypted meanwhile
+        "finish",
+    ]
+    # The file stage: head and tail at once (a small file: all of it; 2 GB: the directory is
+    # in the last 256 KiB); then the three lists, far from both ends, in one more round.
+    assert opening == {
+        "right": ["[ReadRequest ReadRequest]"],
+        "2 GB": ["[ReadRequest ReadRequest]", "[ReadRequest ReadRequest ReadRequest]"],
+    }[case]
+
+
+def test_one_file_read_checks_with_several_passwords(files: dict[str, Path]) -> None:
+    staged = Staged(files["right"])
+    prepared, _ = staged.open()
+    wrong, _ = staged.keyed(prepared, "not the password")
+    assert [f.code for f in wrong.findings] == ["wrong-password"] and wrong.password_ok is False
+    right, keyed = staged.keyed(prepared, PASSWORD)
+    assert right.ok and not any(step.startswith(("Read", "[Read")) for step in keyed)
+    none, asked = staged.keyed(prepared, None)
+    assert [f.code for f in none.findings] == ["no-password"] and asked == []
+
+
+@pytest.mark.parametrize(
+    ("case", "codes", "kind"),
+    [
+        ("unfinished", ["unfinished"], "android-data-backup"),
+        ("truncated", ["truncated"], "android-data-backup"),
+        ("not a zip", ["not-zip"], "not-zip"),
+        ("empty", ["empty-file"], "not-zip"),
+    ],
+)
+def test_problems_that_need_no_password_are_final_at_once(
+    files: dict[str, Path], case: str, codes: list[str], kind: str
+) -> None:
+    staged = Staged(files[case])
+    prepared, _ = staged.open()
+    assert prepared.final
+    assert [f.code for f in prepared.report.findings] == codes
+    assert prepared.report.kind == kind
+    report, asked = staged.keyed(prepared, PASSWORD)
+    assert report == prepared.report and asked == []  # the password changes nothing
+    early = early_dict(prepared, None, 1234)
+    assert early["stage"] == "read" and early["final"] is True and early["tone"] == "problem"
+    assert early["headline_code"] != "backup.headline.read"
+
+
+def test_the_early_report_says_what_was_read_and_that_the_password_is_still_to_come(
+    files: dict[str, Path],
+) -> None:
+    staged = Staged(files["complete, named INCOMPLETE-"])
+    prepared, _ = staged.open()
+    early = early_dict(prepared, None, 262_144)
+    assert (early["stage"], early["final"], early["tone"], early["ok"]) == (
+        "read", False, "neutral", False,
+    )  # fmt: skip
+    assert early["headline_code"] == "backup.headline.read"
+    assert early["headline"] == (
+        "NOT CHECKED YET: 262 kB of the file read without the password, its table of contents "
+        "with 15 entries. Whether the password opens it is still to be checked."
+    )
+    assert early["password_ok"] is None and early["identity"] is None
+    assert [f["code"] for f in early["findings"]] == ["incomplete-name"]
+    assert [fact["key"] for fact in early["facts"]] == ["newest_entry", "size", "chats", "media"]
