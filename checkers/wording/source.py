@@ -6,6 +6,7 @@ from checkers.wording import (
     common_text,
     databackup_text,
     idexport_text,
+    locale_text,
 )
 
 MESSAGES: dict[str, str | tuple[str, str, str]] = {
@@ -14,4 +15,5 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     **backup_choice_text.MESSAGES,
     **databackup_text.MESSAGES,
     **cli_text.MESSAGES,  # issue 13: the command line's own words
+    **locale_text.MESSAGES,  # issue 13: numbers and dates in the language's form
 }
