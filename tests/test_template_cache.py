@@ -9,7 +9,7 @@ from babel.messages.catalog import Catalog
 
 from helpcenter.i18n import catalogs as catalogs_module
 from helpcenter.i18n.catalogs import ROOT, render
-from helpcenter.i18n.template_cache import EXTRACTOR_FILES, cache_key, cached_catalogs
+from helpcenter.i18n.template_cache import EXTRACTOR_FILES, cache_key, cached_catalogs, cached_po
 
 
 class Extractor:
@@ -110,3 +110,56 @@ def test_the_projects_cached_templates_equal_a_fresh_extraction(tmp_path: Path) 
     again = cached_catalogs(ROOT, sources, lambda: {}, tmp_path)  # from the file
     for domain in ("wizard", "site", "checkers"):
         assert render(again[domain]) == render(first[domain]) == render(fresh[domain])
+
+
+PO = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgctxt "faq/x/answer/1"
+msgid "Hello"
+msgstr "{german}"
+"""
+
+
+def read_catalog(path: Path, language: str, cache: Path) -> Catalog:
+    """catalogs.read_catalog's reading, through the cache in `cache`."""
+    from babel.messages.pofile import read_po
+
+    def read() -> Catalog:
+        with path.open("rb") as handle:
+            return read_po(handle, locale=language, domain=path.stem, abort_invalid=True)
+
+    return cached_po(path, language, read, cache)
+
+
+def test_a_parsed_po_file_is_read_again_when_its_bytes_change(tmp_path: Path) -> None:
+    folder = tmp_path / "de" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    path = folder / "faq.po"
+    path.write_text(PO.format(german="Hallo"), "utf-8")
+    cache = tmp_path / "cache"
+    assert read_catalog(path, "de", cache).get("Hello", "faq/x/answer/1").string == "Hallo"
+    (stored,) = cache.glob("po-de-faq-*.pickle")
+    path.write_text(PO.format(german="Guten Tag"), "utf-8")  # a translator's change
+    assert read_catalog(path, "de", cache).get("Hello", "faq/x/answer/1").string == "Guten Tag"
+    assert [p.name for p in cache.glob("po-de-faq-*.pickle")] != [stored.name]  # the old: gone
+    assert len(list(cache.glob("po-de-faq-*.pickle"))) == 1
+    (stored,) = cache.glob("po-de-faq-*.pickle")
+    stored.write_bytes(b"not a pickle")
+    assert read_catalog(path, "de", cache).get("Hello", "faq/x/answer/1").string == "Guten Tag"
+
+
+def test_the_projects_catalogs_read_through_the_cache_are_the_files(tmp_path: Path) -> None:
+    from babel.messages.pofile import read_po
+
+    from helpcenter.i18n.catalogs import po_path, read_catalog
+
+    path = po_path(ROOT / "docs" / "locale", "de", "site")
+    with path.open("rb") as handle:
+        direct = read_po(handle, locale="de", domain="site", abort_invalid=True)
+    for _ in range(2):  # made, then read from the cache
+        cached = read_catalog(path, "de")
+        assert cached is not None
+        assert render(cached) == render(direct)

@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po, write_po
 from jinja2.ext import babel_extract
 
 from helpcenter.i18n.checkers_units import extract_checkers
-from helpcenter.i18n.template_cache import cached_catalogs
+from helpcenter.i18n.template_cache import cached_catalogs, cached_po
 from helpcenter.i18n.units import CONTENT_DOMAINS, Unit, content_units
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -205,8 +205,14 @@ def render(catalog: Catalog) -> bytes:
 def read_catalog(path: Path, language: str | None = None) -> Catalog | None:
     if not path.exists():
         return None
-    with path.open("rb") as handle:
-        return read_po(handle, locale=language, domain=path.stem, abort_invalid=True)
+
+    def read() -> Catalog:
+        with path.open("rb") as handle:
+            return read_po(handle, locale=language, domain=path.stem, abort_invalid=True)
+
+    if language is None:  # a template, or the old file in `make translations`: read as it is
+        return read()
+    return cached_po(path, language, read)  # issue 13: parsed once per content of the file
 
 
 def _write_if_changed(path: Path, catalog: Catalog, dated: Callable[[Catalog], None]) -> bool:
