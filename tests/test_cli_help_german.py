@@ -198,3 +198,35 @@ def test_every_argparse_msgid_is_one_argparse_asks_for() -> None:
         if code.startswith("argparse."):
             singular = text if isinstance(text, str) else text[0]
             assert singular in asked_texts or f"ngettext('{singular}'" in source, code
+
+
+def _all_help(capsys, monkeypatch, *language: str) -> str:
+    """Every parser's --help (the commands' list and each command), on lines long enough that
+    no help text is wrapped."""
+    monkeypatch.setenv("COLUMNS", "2000")
+    texts = []
+    for command in ([], ["id-export"], ["backup-choice"], ["data-backup"]):
+        code, out, _ = run(capsys, *command, *language, "--help")
+        assert code == 0
+        texts.append(out)
+    return "\n".join(texts)
+
+
+def test_every_help_text_is_used_in_english_and_translated_in_german(capsys, monkeypatch) -> None:
+    """Each `cli.help.*` text shows in the English help, and none of them in the German one
+    (a text the parsers no longer use, or one left English, is found)."""
+    from checkers.cli.content import plain_wording
+
+    english = _all_help(capsys, monkeypatch)
+    german = _all_help(capsys, monkeypatch, "--language", "de")
+    german_words = plain_wording("de")
+    for code, text in MESSAGES.items():
+        if not code.startswith("cli.help."):
+            continue
+        assert isinstance(text, str)
+        shown = text.split("{")[0].rstrip()  # up to its first placeholder
+        assert shown in english, code
+        assert shown not in german, code
+        translated = german_words.gettext(text, code=code)
+        assert translated != text, code
+        assert translated.split("{")[0].rstrip() in german, code
