@@ -93,6 +93,7 @@ class Hyphenator:
             raise HyphenationError(f"Pyphen has no readable {name} patterns: {error}") from error
         self.levels = _cached_levels(name, source)
         self.exceptions = EXCEPTIONS.get(language, {})
+        self._done: dict[str, str] = {}  # word -> hyphenated (issue 13: build time)
 
     def points(self, word: str) -> list[int]:
         """Where `word` may break (character offsets), first level's parts hyphenated by the
@@ -115,7 +116,14 @@ class Hyphenator:
         return _with_vowels(low, allowed)
 
     def word(self, word: str) -> str:
-        """`word` with a soft hyphen at each break point."""
+        """`word` with a soft hyphen at each break point (each word worked out once: a guide
+        repeats its words, 1989 words of the two German guides are 436 different ones)."""
+        found = self._done.get(word)
+        if found is None:
+            found = self._done[word] = self._word(word)
+        return found
+
+    def _word(self, word: str) -> str:
         pieces, last = [], 0
         for point in self.points(word):
             pieces.append(word[last:point])

@@ -257,7 +257,7 @@ def test_base32_round_trip_at_its_edges() -> None:
 
 
 TOO_LONG = (
-    "The text is longer than 4000 characters; an ID export is 80 letters and digits in 20 groups "
+    "The text is longer than 4,000 characters; an ID export is 80 letters and digits in 20 groups "
     "of four (104 letters and digits in 26 groups for the newer, longer kind). Paste only the "
     "export itself, or the note or e-mail it is in."
 )

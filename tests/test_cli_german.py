@@ -261,7 +261,7 @@ def test_data_backup_text_in_german(backups, capsys, monkeypatch) -> None:
     assert lines[0] == (
         "OK: Dieses Backup öffnet sich mit diesem Passwort und stellt die ID ECHOECHO wieder her."
     )
-    assert "  Neuester Eintrag: 2026-11-20T21:15:04 (Ortszeit des Geräts)" in lines
+    assert "  Neuester Eintrag: 20.11.2026, 21:15:04 (Ortszeit des Geräts)" in lines
     assert "  Größe:            227 kB" in lines
     code, out, _ = run(capsys, monkeypatch, "data-backup", "--language", "de", str(backups["good"]))
     assert out.splitlines()[-1] == (

@@ -184,7 +184,7 @@ def test_overlong_password_file_is_a_usage_error(monkeypatch, tmp_path: Path, ca
     long_file = tmp_path / "long.txt"
     long_file.write_bytes(b"x" * (passwords.PASSWORD_LIMIT_BYTES + 10))
     status = cli_id_export.run(parse(["--password-file", str(long_file), V0_BASIC["input"]]))
-    assert status == 2 and "longer than 4096 bytes" in capsys.readouterr().err
+    assert status == 2 and "longer than 4,096 bytes" in capsys.readouterr().err
 
 
 class Terminal(io.TextIOWrapper):

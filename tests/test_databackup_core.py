@@ -232,7 +232,7 @@ def test_every_code_has_wording_and_uses_only_its_params() -> None:
 def test_plain_words_for_sizes_and_facts() -> None:
     sizes = (0, 1, 999, 1000, 223_000, 9_960_000, 2_147_706_600, 3 * 10**15)
     assert [WORDING(size_message(n)) for n in sizes] == [
-        "0 bytes", "1 byte", "999 bytes", "1.0 kB", "223 kB", "10.0 MB", "2.1 GB", "3000 TB",
+        "0 bytes", "1 byte", "999 bytes", "1.0 kB", "223 kB", "10 MB", "2.1 GB", "3,000 TB",
     ]  # fmt: skip
     assert size_message(223_000).to_dict() == {"code": "backup.size.kB", "params": {"amount": 223}}
     report = run(plain_zip(BACKUP_NAMES))

@@ -87,7 +87,7 @@ def test_long_prose_is_still_not_an_export() -> None:
 
 def test_too_long_message_does_not_depend_on_the_exact_count() -> None:
     problem = check_export("A" * 5000).problem("too-long")
-    assert problem is not None and "longer than 4000 characters" in say(problem)
+    assert problem is not None and "longer than 4,000 characters" in say(problem)
 
 
 # --- check_typing: an export still being typed ---------------------------------------------

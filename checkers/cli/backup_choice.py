@@ -14,6 +14,7 @@ from typing import Any
 from checkers.backup_choice import INPUTS, InputError, choose, parse_inputs
 from checkers.choice_report import choice_report
 from checkers.cli import content
+from checkers.cli.passwords import Say, english
 from checkers.cli.words import compose, print_error
 from checkers.wording import Wording, message
 
@@ -25,61 +26,55 @@ EXIT_NOTHING_POSSIBLE = 1
 EXIT_USAGE = 2
 _PROG = "python -m checkers backup-choice"
 
-_EPILOG = """\
-exit status:
-  0  a backup can move something: the recommendations (what they cannot carry is
-     listed under "lost")
-  1  nothing can be moved: the only recommendation is a new ID
-  2  usage error: a bad input value, or content (catalog, labels) that cannot be read
 
-example:
-  python -m checkers backup-choice --from android --to ios --old-device available \\
-      --keep id,contacts,groups,chats --have threema-safe --json
-"""
-
-
-def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.ArgumentParser:
-    """Register the subcommand; values are checked by parse_inputs, like the browser's."""
+def add_parser(
+    subparsers: argparse._SubParsersAction, name: str, say: Say = english
+) -> argparse.ArgumentParser:
+    """Register the subcommand; values are checked by parse_inputs, like the browser's. The
+    help in `say`'s language (cli_help_text.py)."""
     parser = subparsers.add_parser(
         name,
-        help="which backup should I use to move to a new phone?",
-        description="Recommend the backup options that keep what you want on your new phone.",
-        epilog=_EPILOG,
+        help=say("cli.help.backup-choice"),
+        description=say("cli.help.backup-choice.description"),
+        epilog=say("cli.help.backup-choice.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    platform = say("cli.metavar.platform")
     parser.add_argument(
-        "--from", dest="from_platform", required=True, metavar="PLATFORM",
-        help=f"the old phone's platform: {' or '.join(INPUTS['from'])}",
+        "--from", dest="from_platform", required=True, metavar=platform,
+        help=say("cli.help.backup-choice.from", choices=_either(INPUTS["from"], say)),
     )  # fmt: skip
     parser.add_argument(
-        "--to", dest="to_platform", required=True, metavar="PLATFORM",
-        help=f"the new phone's platform: {' or '.join(INPUTS['to'])}",
+        "--to", dest="to_platform", required=True, metavar=platform,
+        help=say("cli.help.backup-choice.to", choices=_either(INPUTS["to"], say)),
     )  # fmt: skip
     parser.add_argument(
-        "--old-device", dest="old_device", required=True, metavar="STATE",
-        help="available (the app still works on it) or lost (lost, stolen, broken, reset)",
+        "--old-device", dest="old_device", required=True, metavar=say("cli.metavar.state"),
+        help=say("cli.help.backup-choice.old-device"),
     )  # fmt: skip
     parser.add_argument(
-        "--keep", metavar="ITEMS",
-        help=f"comma-separated, what to keep (default: all): {','.join(INPUTS['keep'])}",
+        "--keep", metavar=say("cli.metavar.items"),
+        help=say("cli.help.backup-choice.keep", choices=",".join(INPUTS["keep"])),
     )  # fmt: skip
     parser.add_argument(
-        "--have", default="", metavar="BACKUPS",
-        help="comma-separated, backups that exist already with a known password: "
-        f"{','.join(INPUTS['have'])} (default: none); counts only with --old-device lost, "
-        "since any backup can still be made while the old phone works",
+        "--have", default="", metavar=say("cli.metavar.backups"),
+        help=say("cli.help.backup-choice.have", choices=",".join(INPUTS["have"])),
     )  # fmt: skip
-    parser.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    parser.add_argument("--json", action="store_true", help=say("cli.help.backup-choice.json"))
     parser.add_argument(
-        "--catalog", type=Path, default=None, metavar="PATH",
-        help="backup-options catalog, YAML or JSON (default: the one in the content folder)",
+        "--catalog", type=Path, default=None, metavar=say("cli.metavar.path"),
+        help=say("cli.help.backup-choice.catalog"),
     )  # fmt: skip
     parser.add_argument(
-        "--content", type=Path, default=None, metavar="DIR",
-        help="content folder whose labels.yml (and catalog) word the answer "
-        "(default: the project's docs/content)",
+        "--content", type=Path, default=None, metavar=say("cli.metavar.dir"),
+        help=say("cli.help.backup-choice.content"),
     )  # fmt: skip
     return parser
+
+
+def _either(values: tuple[str, ...], say: Say) -> str:
+    """'android or ios' in the help's language."""
+    return f" {say('word.or')} ".join(values)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,8 +9,10 @@ import sys
 from checkers.cli import content
 from checkers.cli.data_backup_host import check_file
 from checkers.cli.passwords import (
+    Say,
     UsageError,
     add_password_options,
+    english,
     password_input,
     reconfigure_output,
 )
@@ -23,21 +25,20 @@ EXIT_OK, EXIT_NOT_OK, EXIT_USAGE = 0, 1, 2
 _PROG = "python -m checkers data-backup"
 
 
-def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.ArgumentParser:
+def add_parser(
+    subparsers: argparse._SubParsersAction, name: str, say: Say = english
+) -> argparse.ArgumentParser:
+    """The subcommand's options, their help in `say`'s language (cli_help_text.py)."""
     parser = subparsers.add_parser(
         name,
-        help="check an Android data backup (ZIP) and its password before a phone is reset",
-        description=(
-            "Checks an Android data backup file (threema-backup_….zip): whether the password "
-            "opens it, the ID it restores, its format version, what it holds, and every "
-            "problem. Reads only the parts it needs (well under 1 MB of a multi-GB file). "
-            "The password never comes from the command line; without one, only the file's "
-            "structure is checked (exit status 1)."
-        ),
+        help=say("cli.help.data-backup"),
+        description=say("cli.help.data-backup.description"),
     )
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    add_password_options(parser)
-    parser.add_argument("file", metavar="FILE", help="the backup file")
+    parser.add_argument("--json", action="store_true", help=say("cli.help.json"))
+    add_password_options(parser, say)
+    parser.add_argument(
+        "file", metavar=say("cli.metavar.file"), help=say("cli.help.data-backup.file")
+    )
     return parser
 
 

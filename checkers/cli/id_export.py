@@ -8,8 +8,10 @@ import sys
 
 from checkers.cli import content
 from checkers.cli.passwords import (
+    Say,
     UsageError,
     add_password_options,
+    english,
     password_input,
     read_stdin_bytes,
     reconfigure_output,
@@ -28,25 +30,17 @@ _PROG = "python -m checkers id-export"
 STDIN_LIMIT_BYTES = 4 * MAX_INPUT_CHARS
 
 
-def add_parser(subparsers: argparse._SubParsersAction, name: str) -> argparse.ArgumentParser:
+def add_parser(
+    subparsers: argparse._SubParsersAction, name: str, say: Say = english
+) -> argparse.ArgumentParser:
+    """The subcommand's options, their help in `say`'s language (cli_help_text.py)."""
     parser = subparsers.add_parser(
-        name,
-        help="check an ID export and, optionally, its password",
-        description=(
-            "Checks an ID export as pasted (lowercase, spaces and missing dashes are fine), "
-            "names each problem with its position, and with a password decrypts it and shows "
-            "the ID and its public key. The password never comes from the command line. "
-            "An empty password (empty input, or only a line break) counts as no password: "
-            "the text is checked without one and the exit status follows that verdict."
-        ),
+        name, help=say("cli.help.id-export"), description=say("cli.help.id-export.description")
     )
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    add_password_options(parser)
+    parser.add_argument("--json", action="store_true", help=say("cli.help.json"))
+    add_password_options(parser, say)
     parser.add_argument(
-        "text",
-        nargs="*",
-        metavar="TEXT",
-        help="the export (several words are joined with spaces); '-' or nothing: standard input",
+        "text", nargs="*", metavar=say("cli.metavar.text"), help=say("cli.help.id-export.text")
     )
     return parser
 

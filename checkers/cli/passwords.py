@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -25,20 +26,28 @@ class UsageError(Exception):
         super().__init__(Wording()(problem))
 
 
-def add_password_options(parser: argparse.ArgumentParser) -> None:
+def english(code: str, **params: object) -> str:
+    """A help text or metavar of the command line in English (cli_help_text.py)."""
+    return Wording()(message(code, **params))
+
+
+# Words a parser is built with: `say(code, **params)`, in the command's language.
+Say = Callable[..., str]
+
+
+def add_password_options(parser: argparse.ArgumentParser, say: Say = english) -> None:
     """--password-stdin | --password-file FILE, and --content-dir for the labels in messages."""
     source = parser.add_mutually_exclusive_group()
     source.add_argument(
-        "--password-stdin",
-        action="store_true",
-        help="read the password from standard input (on a terminal: asked for, not echoed)",
+        "--password-stdin", action="store_true", help=say("cli.help.password-stdin")
     )
-    source.add_argument("--password-file", metavar="FILE", help="read the password from FILE")
+    file = say("cli.metavar.file")
+    source.add_argument(
+        "--password-file", metavar=file, help=say("cli.help.password-file", file=file)
+    )
     parser.add_argument(
-        "--content-dir", metavar="DIR",
-        help="the site's content, for the apps' UI labels in messages (default: "
-        "$HELPCENTER_CONTENT_DIR, else the project's docs/content)",
-    )  # fmt: skip
+        "--content-dir", metavar=say("cli.metavar.dir"), help=say("cli.help.content-dir")
+    )
 
 
 def password_input(args: argparse.Namespace, wording: Wording | None = None) -> str | None:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checkers.wording import Message, Wording, message
+from checkers.wording.numbers import rounded_size
 
 ERROR = "error"
 WARNING = "warning"
@@ -83,14 +84,9 @@ class Finding:
 
 def size_message(count: int) -> Message:
     """A byte count rounded for people, in decimal units: 1.4 GB, 223 kB, 12 bytes."""
-    if count < 1000:
+    unit, amount = rounded_size(count)  # issue 13: the rounding in checkers/wording/numbers.py
+    if unit == "bytes":
         return message("backup.size.bytes", count=count)
-    value = float(count)
-    for unit in ("kB", "MB", "GB", "TB"):
-        value /= 1000
-        if value < 1000 or unit == "TB":
-            break
-    amount: float | int = round(value, 1) if value < 10 else round(value)
     return message(f"backup.size.{unit}", amount=amount)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from checkers.platforms import PLATFORM_NAMES
+from checkers.wording import numbers
 from checkers.wording.message import Message
 from checkers.wording.source import MESSAGES
 
@@ -24,8 +25,9 @@ LABEL_REFERENCE = re.compile(r"\[\[([a-z0-9_]+)\]\]")
 class _LanguageRules:
     """What differs between languages beyond the catalog's sentences."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, style: numbers.NumberStyle | None = None) -> None:
         self.language = language
+        self.style = style or numbers.NumberStyle()  # issue 13: from the catalog's locale.*
 
     def ordinal(self, number: int) -> str:
         if self.language == "de":
@@ -58,14 +60,19 @@ class _LanguageRules:
     def decimal(self, number: float) -> str:
         """A number with a fraction as the language writes it: "2.5" in English, "2,5" in
         German (issue 13: numbers in German form)."""
-        text = str(number)  # as str.format writes it, English unchanged
-        return text.replace(".", ",") if self.language == "de" else text
+        return numbers.decimal(number, self.style)
+
+    def integer(self, number: int) -> str:
+        """A whole number, thousands grouped: "1,234" in English, "1.234" in German."""
+        return numbers.integer(number, self.style)
 
 
 class _Formatter(string.Formatter):
     """str.format with the catalog's format specs: `ordinal`, `list`, `or_list`,
     `alternatives`, `quoted`, `a` (English article), `label`, `lower` (first letter in English,
-    unless an acronym; German nouns keep it), `upper` (first letter)."""
+    unless an acronym; German nouns keep it), `upper` (first letter), `datetime` (an ISO
+    timestamp in the language's pattern). Numbers without a spec take the language's
+    separators."""
 
     def __init__(self, wording: Wording) -> None:
         self.wording = wording
@@ -76,6 +83,10 @@ class _Formatter(string.Formatter):
             value = self.wording(value)
         if isinstance(value, float) and not format_spec:
             return rules.decimal(value)
+        if isinstance(value, int) and not isinstance(value, bool) and not format_spec:
+            return rules.integer(value)
+        if format_spec == "datetime":  # issue 13: "20.11.2026, 21:15:04" in German
+            return numbers.date_time(str(value), rules.style)
         if format_spec == "ordinal":
             return rules.ordinal(int(value))
         if format_spec in ("list", "or_list", "alternatives"):
@@ -116,8 +127,13 @@ class Wording:
         self.translations = translations or gettext.NullTranslations()
         self.labels = labels or {}
         self.platform = platform
-        self.rules = _LanguageRules(language)
+        style = numbers.NumberStyle.from_gettext(self._locale_entry)
+        self.rules = _LanguageRules(language, style)
         self._platform_stack: list[str | None] = []
+
+    def _locale_entry(self, code: str, english: str) -> str:
+        """One of the catalog's `locale.*` data entries (numbers.NumberStyle's source)."""
+        return self.translations.pgettext(code, english)
 
     def gettext(
         self, source: str | tuple[str, str, str], count: int | None = None, code: str | None = None

@@ -21,6 +21,7 @@ from babel.messages.pofile import read_po, write_po
 from jinja2.ext import babel_extract
 
 from helpcenter.i18n.checkers_units import extract_checkers
+from helpcenter.i18n.template_cache import cached_catalogs, cached_po
 from helpcenter.i18n.units import CONTENT_DOMAINS, Unit, content_units
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -104,22 +105,34 @@ def template_catalogs(root: Path = ROOT, content_dir: Path | None = None) -> dic
     except ValueError:
         prefix = str(content_dir)
     catalogs = {d: units_catalog(d, u) for d, u in content_units(content_dir, prefix).items()}
+    code = cached_catalogs(root, _code_sources(root), lambda: _code_catalogs(root))
+    for message in code["wizard"]:
+        if message.id:
+            catalogs["backup-options"][message.id] = message
+    catalogs["site"] = code["site"]
+    catalogs["checkers"] = code["checkers"]
+    return catalogs
+
+
+def _code_sources(root: Path) -> list[Path]:
+    """Every file the code's units come from (the templates, Python, the checkers' words)."""
+    return _files(root, (*SITE_SOURCES, *SITE_PYTHON_SOURCES, *CHECKERS_SOURCES))
+
+
+def _code_catalogs(root: Path) -> dict[str, Catalog]:
+    """The units of the code: the wizard's template, the site's words, the checkers'."""
     wizard_path = root / WIZARD_TEMPLATE
     site_files = [path for path in _files(root, SITE_SOURCES) if path != wizard_path]
     wizard = _extracted_catalog("backup-options", root, [wizard_path], babel_extract,
                                 TEMPLATE_COMMENT_TAGS, TEMPLATE_OPTIONS)  # fmt: skip
-    for message in wizard:
-        if message.id:
-            catalogs["backup-options"][message.id] = message
-    catalogs["site"] = _extracted_catalog("site", root, site_files, babel_extract,
-                                          TEMPLATE_COMMENT_TAGS, TEMPLATE_OPTIONS)  # fmt: skip
+    site = _extracted_catalog("site", root, site_files, babel_extract,
+                              TEMPLATE_COMMENT_TAGS, TEMPLATE_OPTIONS)  # fmt: skip
     python_site = _extracted_catalog("site", root, _files(root, SITE_PYTHON_SOURCES),
                                      "python", TEMPLATE_COMMENT_TAGS)  # fmt: skip
     for message in python_site:
-        if message.id and catalogs["site"].get(message.id, message.context) is None:
-            catalogs["site"][message.id] = message
-    catalogs["checkers"] = checkers_template(root)
-    return catalogs
+        if message.id and site.get(message.id, message.context) is None:
+            site[message.id] = message
+    return {"wizard": wizard, "site": site, "checkers": checkers_template(root)}
 
 
 def checkers_template(root: Path = ROOT) -> Catalog:
@@ -192,8 +205,14 @@ def render(catalog: Catalog) -> bytes:
 def read_catalog(path: Path, language: str | None = None) -> Catalog | None:
     if not path.exists():
         return None
-    with path.open("rb") as handle:
-        return read_po(handle, locale=language, domain=path.stem, abort_invalid=True)
+
+    def read() -> Catalog:
+        with path.open("rb") as handle:
+            return read_po(handle, locale=language, domain=path.stem, abort_invalid=True)
+
+    if language is None:  # a template, or the old file in `make translations`: read as it is
+        return read()
+    return cached_po(path, language, read)  # issue 13: parsed once per content of the file
 
 
 def _write_if_changed(path: Path, catalog: Catalog, dated: Callable[[Catalog], None]) -> bool:
