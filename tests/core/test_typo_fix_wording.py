@@ -1,5 +1,5 @@
-"""How a found typo is put into words: by character count when typed without separators, in
-the groups as pasted otherwise, at the ends of groups and of the text (expected words written out)."""
+"""How a found typo is put into words: by character count when typed without separators, in the
+groups as pasted otherwise, at the ends of groups and of the text (expected words written out)."""
 
 from __future__ import annotations
 
