@@ -51,6 +51,11 @@ def test_typed_without_separators_the_fix_is_placed_by_count(
         # A group of one character: neither its start nor its end, just the character.
         ("extra", 4, "Q", ["ABCD", "Q", "EFGH"],
          "the Q, the 1st character of group 2, is one character too many (group 2 reads Q)"),
+        # A group of two: its second character is its end, its first its start.
+        ("extra", 5, "Q", ["ABCD", "EQ"],
+         "the Q at the end of group 2 is one character too many (group 2 reads EQ)"),
+        ("extra", 4, "Q", ["ABCD", "QE"],
+         "the Q at the start of group 2 is one character too many (group 2 reads QE)"),
         ("extra", 0, "Q", ["QABCD", "EFGH"],
          "the Q at the start of group 1 is one character too many (group 1 reads QABCD)"),
         ("extra", 8, "Q", ["ABCD", "EFGH", "Q"],
@@ -78,6 +83,9 @@ def test_an_extra_character_is_named_in_its_group(
         (5, "F", ["ABCD", "EGH"],
          "an F is missing in group 2 before its 2nd character (group 2 should read EFGH, not "
          "EGH)"),
+        # At the very start, a short last group is no group before it.
+        (0, "A", ["BCDE", "FGH"],
+         "an A is missing at the start of group 1 (group 1 should read ABCDE, not BCDE)"),
         (0, "A", ["BCD", "EFGH"],
          "an A is missing at the start of group 1 (group 1 should read ABCD, not BCD)"),
     ],
