@@ -34,3 +34,11 @@ def test_no_insertion_beyond_the_32_letters_is_tried() -> None:
     # A 33rd "letter" inserted at the end would carry into the G before it, giving ABCDEFHA: two
     # edits away from what was typed, so no single fix may be reported.
     assert typos.search("ABCDEFG", 8, 0, opener_of("ABCDEFHA")) == []
+
+
+def test_the_empty_text_is_offered_each_letter_once() -> None:
+    # The smallest input: nothing typed, one character expected. Every letter is tried where it
+    # is missing, each as its value 0..31, and nothing else.
+    offered: list[int] = []
+    assert typos.search("", 1, 0, lambda candidate: offered.append(candidate)) == []
+    assert offered == list(range(32))
