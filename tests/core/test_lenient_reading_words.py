@@ -15,9 +15,30 @@ V0_DASHED = "-".join(V0[i : i + 4] for i in range(0, 80, 4))
 
 def test_a_letter_of_another_alphabet_is_named_with_its_place() -> None:
     verdict = check_export("F\u0410" + V0[2:])  # Cyrillic capital A as the 2nd character
-    assert [say(p) for p in verdict.problems] == [
-        "Character 2 (group 1, 2nd character) is \u201c\u0410\u201d (U+0410), which looks like "
-        "the letter A but is another alphabet's letter; type a plain A."
+    assert [(p.severity, p.position, p.suggestion, say(p)) for p in verdict.problems] == [
+        ("error", 1, "A", "Character 2 (group 1, 2nd character) is \u201c\u0410\u201d (U+0410), "
+         "which looks like the letter A but is another alphabet's letter; type a plain A.")
+    ]  # fmt: skip
+
+
+ONLY = "; an export holds only the letters A-Z and the digits 2-7."
+
+
+@pytest.mark.parametrize(
+    ("odd", "words"),
+    [
+        # A digit that NFKC leaves as it is (Arabic-Indic three): a digit, but no lookalike.
+        ("\u0663", "Character 3 (group 1, 3rd character) is the digit \u201c\u0663\u201d" + ONLY),
+        ("\u00e9", "Character 3 (group 1, 3rd character) is the letter \u201c\u00e9\u201d" + ONLY),
+        ("#", "Character 3 (group 1, 3rd character) is \u201c#\u201d" + ONLY),
+        ("\u2603", "Character 3 (group 1, 3rd character) is \u201c\u2603\u201d (U+2603)" + ONLY),
+    ],
+    ids=["other digit", "other letter", "ASCII symbol", "other symbol"],
+)
+def test_a_character_without_a_likely_letter_is_named_by_its_kind(odd: str, words: str) -> None:
+    verdict = check_export("FA" + odd + V0[3:])
+    assert [(p.severity, p.position, p.suggestion, say(p)) for p in verdict.problems] == [
+        ("error", 2, None, words)
     ]
 
 
