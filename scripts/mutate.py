@@ -55,9 +55,9 @@ def _module_patterns(modules: list[str], again: bool) -> list[str]:
     """What to name to mutmut for `modules`. mutmut retests every mutant a name or pattern
     matches, killed ones too (only a run without names skips those with a result), so once
     results exist a module is named by its mutants still without a verdict or surviving (a
-    survivor is retested: a test may have been added for it). A function changed since gets new
-    mutants; mutmut resets their results itself only in a run without names, so after changing
-    code run with --again."""
+    survivor is retested: a test may have been added for it). mutmut resets the results of a
+    function changed since only while it generates the mutants, after this list is made: after
+    changing code, run once more (or with --again)."""
     patterns = [f"{module}.*" for module in modules]
     if again or not modules or not (ROOT / "mutants").is_dir():
         return patterns
