@@ -74,11 +74,14 @@ def describe_position(index: int) -> Message:
 
 def locate(pasted: Sequence[str], index: int) -> tuple[int, int]:
     """(group, offset within it), both 0-based, of character `index` in the groups as pasted."""
+    offset = index
     for number, piece in enumerate(pasted):
-        if index < len(piece):
-            return number, index
-        index -= len(piece)
-    raise IndexError(f"character {index} lies beyond the pasted text")
+        if offset < len(piece):
+            return number, offset
+        offset -= len(piece)
+    # Name the character asked for (not what is left of it after the groups before).
+    total = sum(len(piece) for piece in pasted)
+    raise IndexError(f"character {index} lies beyond the pasted text ({total} characters)")
 
 
 def lenient(text: str) -> str:

@@ -9,12 +9,13 @@ the mutants listed as equivalent in tests/mutation-equivalents.md, and the score
     killed / (mutants - equivalent)
 
 Usage: scripts/mutate.py [--module checkers.typos ...] [--mutant NAME ...] [--mutants-from FILE]
-                         [--report-only] [--workers N]
+                         [--report-only] [--workers N] [--again]
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import re
@@ -35,16 +36,37 @@ KILLED = {"killed", "timeout", "caught by type check"}
 GOAL = 90.0
 
 
-def run_mutmut(modules: list[str], mutants: list[str], workers: int) -> float:
+def run_mutmut(modules: list[str], mutants: list[str], workers: int, again: bool) -> float:
     """mutmut run (niced: the machine is shared) over `modules` and `mutants` (all when both
     are empty; named mutants are retested even when they have a result); seconds."""
-    patterns = [f"{module}.*" for module in modules] + mutants
+    patterns = _module_patterns(modules, again) + mutants
+    if (modules or mutants) and not patterns:
+        print("mutate: every mutant of those modules has a result (--again retests them)")
+        return 0.0
     started = time.monotonic()
     nice = ["nice", "-n", "15"] if hasattr(os, "nice") else []
     command = [*nice, *MUTMUT, "run", "--max-children", str(workers), *patterns]
     print("+", " ".join(command), flush=True)
     subprocess.run(command, cwd=ROOT, check=False)
     return time.monotonic() - started
+
+
+def _module_patterns(modules: list[str], again: bool) -> list[str]:
+    """What to name to mutmut for `modules`. mutmut retests every mutant a name or pattern
+    matches, killed ones too (only a run without names skips those with a result), so once
+    results exist a module is named by its mutants still without a verdict or surviving (a
+    survivor is retested: a test may have been added for it). mutmut resets the results of a
+    function changed since only while it generates the mutants, after this list is made: after
+    changing code, run once more (or with --again)."""
+    patterns = [f"{module}.*" for module in modules]
+    if again or not modules or not (ROOT / "mutants").is_dir():
+        return patterns
+    open_statuses = {"not checked", "survived", "no tests", "suspicious", "segfault"}
+    return sorted(
+        name
+        for name, status in results().items()
+        if status in open_statuses and any(fnmatch.fnmatch(name, p) for p in patterns)
+    )
 
 
 def results() -> dict[str, str]:
@@ -166,10 +188,14 @@ def main() -> int:
     )
     parser.add_argument("--report-only", action="store_true", help="report the stored results")
     parser.add_argument("--workers", type=int, default=1, help="mutmut's --max-children")
+    parser.add_argument(
+        "--again", action="store_true", help="retest the modules' mutants that have a verdict too"
+    )
     args = parser.parse_args()
     if args.mutants_from:
         args.mutant += args.mutants_from.read_text(encoding="utf-8").split()
-    seconds = 0.0 if args.report_only else run_mutmut(args.module, args.mutant, args.workers)
+    run = not args.report_only
+    seconds = run_mutmut(args.module, args.mutant, args.workers, args.again) if run else 0.0
     if not (ROOT / "mutants").is_dir():
         print("mutate: no mutmut results yet (run without --report-only)", file=sys.stderr)
         return 2
