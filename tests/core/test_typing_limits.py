@@ -8,7 +8,7 @@ from english import say
 from checkers.idexport import check_typing
 
 TOO_LONG = (
-    "The text is longer than 4000 characters; an ID export is 80 letters and digits in 20 groups "
+    "The text is longer than 4,000 characters; an ID export is 80 letters and digits in 20 groups "
     "of four (104 letters and digits in 26 groups for the newer, longer kind). Paste only the "
     "export itself, or the note or e-mail it is in."
 )
