@@ -217,10 +217,13 @@ def scanned_in(site_page, scheme: str, viewport: str) -> bool:
 
 
 def tour_part(site_page) -> str:
-    """Which test of a run visits the page: "english" (the English edition's pages), "more"
-    (German and print pages: only some runs show them)."""
+    """Which test of a run visits the page: "main" (the English edition's pages and every tool
+    page), "more" (the other German pages and the print pages: only some runs show them). The
+    tool pages stay together: the first one a context opens starts its checker bare and fills
+    the offline cache, which a second context would do again."""
     german = site_page.url_path.startswith("/de/")
-    return "more" if site_page.is_print or german else "english"
+    tool = site_page.url_path.removeprefix("/de").startswith("/tools/")
+    return "more" if (site_page.is_print or german) and not tool else "main"
 
 
 def waits_for_late_requests(site_page, scheme: str, viewport: str) -> bool:
@@ -258,14 +261,14 @@ def widget_reports(page, site_url: str, scheme: str, viewport: str) -> list[str]
 
 
 # Pages and widget states are separate tests so that parallel workers share the load evenly;
-# the runs that also show German or print pages visit those in a test of their own ("more"),
-# so that no single test is much longer than the others (the longest test is the least time the
-# whole suite can take, however many workers share it).
+# the runs that also show German or print pages visit most of those in a test of their own
+# ("more"), so that no single test is much longer than the others (the longest test is the least
+# time the whole suite can take, however many workers share it).
 TOUR = [
     pytest.param(scheme, viewport, part, id=f"{scheme}-{viewport}-{part}")
     for scheme in SCHEMES
     for viewport in VIEWPORTS
-    for part in ("english", "more", "widgets")
+    for part in ("main", "more", "widgets")
     if part != "more" or (scheme, viewport) in GERMAN_RUNS | PRINT_RUNS
 ]
 
