@@ -40,6 +40,8 @@ PALETTE_SETTLE_MS = 400
 # pages is checked in the run that differs most from the default (dark, narrow), where longer
 # words would overflow and every colour is the other scheme's.
 GERMAN_RUNS = {("dark", "mobile")}
+# Print pages (both editions) are laid out for paper: scanned once, on a desktop.
+PRINT_RUNS = {("light", "desktop")}
 # Narrow-screen faults (tests/js/overflow.js) are measured in the 390 px run that shows every page
 # of both editions; tests/test_reading.py measures 320 px.
 OVERFLOW_RUNS = {("dark", "mobile")}
@@ -208,10 +210,20 @@ def scanned_in(site_page, scheme: str, viewport: str) -> bool:
     """Print pages (both editions) are laid out for paper: scanned once, in the light desktop
     run; the German edition's other pages in GERMAN_RUNS; the English ones in every run."""
     if site_page.is_print:
-        return (scheme, viewport) == ("light", "desktop")
+        return (scheme, viewport) in PRINT_RUNS
     if site_page.url_path.startswith("/de/"):
         return (scheme, viewport) in GERMAN_RUNS
     return True
+
+
+def tour_part(site_page) -> str:
+    """Which test of a run visits the page: "main" (the English edition's pages and every tool
+    page), "more" (the other German pages and the print pages: only some runs show them). The
+    tool pages stay together: the first one a context opens starts its checker bare and fills
+    the offline cache, which a second context would do again."""
+    german = site_page.url_path.startswith("/de/")
+    tool = site_page.url_path.removeprefix("/de").startswith("/tools/")
+    return "more" if (site_page.is_print or german) and not tool else "main"
 
 
 def waits_for_late_requests(site_page, scheme: str, viewport: str) -> bool:
@@ -220,12 +232,14 @@ def waits_for_late_requests(site_page, scheme: str, viewport: str) -> bool:
 
 
 def page_reports(
-    page, recorder: Recorder, built_site: Path, site_url: str, scheme: str, viewport: str
+    page, recorder: Recorder, built_site: Path, site_url: str, scheme: str, viewport: str,
+    part: str,
 ) -> list[str]:
-    """Scans of every built page as it loads; its overflow at 390 px and late requests once."""
+    """Scans of the run's built pages of `part` as they load; overflow at 390 px and late
+    requests once."""
     report: list[str] = []
     for site_page in list_pages(built_site):
-        if not scanned_in(site_page, scheme, viewport):
+        if not scanned_in(site_page, scheme, viewport) or tour_part(site_page) != part:
             continue
         recorder.current_page = site_page.url_path
         where = f"{site_page.url_path} [{scheme}, {viewport}]"
@@ -246,10 +260,20 @@ def widget_reports(page, site_url: str, scheme: str, viewport: str) -> list[str]
     return report
 
 
-# Pages and widget states are separate tests so that parallel workers share the load evenly.
-@pytest.mark.parametrize("part", ["pages", "widgets"])
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("scheme", SCHEMES)
+# Pages and widget states are separate tests so that parallel workers share the load evenly;
+# the runs that also show German or print pages visit most of those in a test of their own
+# ("more"), so that no single test is much longer than the others (the longest test is the least
+# time the whole suite can take, however many workers share it).
+TOUR = [
+    pytest.param(scheme, viewport, part, id=f"{scheme}-{viewport}-{part}")
+    for scheme in SCHEMES
+    for viewport in VIEWPORTS
+    for part in ("main", "more", "widgets")
+    if part != "more" or (scheme, viewport) in GERMAN_RUNS | PRINT_RUNS
+]
+
+
+@pytest.mark.parametrize(("scheme", "viewport", "part"), TOUR)
 def test_every_page_passes_axe_fits_and_stays_on_its_origin(
     built_site: Path, site_url: str, chromium, scheme, viewport, part
 ):
@@ -264,8 +288,8 @@ def test_every_page_passes_axe_fits_and_stays_on_its_origin(
     page = context.new_page()
     recorder.watch(page)
     try:
-        if part == "pages":
-            report = page_reports(page, recorder, built_site, site_url, scheme, viewport)
+        if part != "widgets":
+            report = page_reports(page, recorder, built_site, site_url, scheme, viewport, part)
         else:
             recorder.current_page = f"{VALIDATOR_PATH} and {WIZARD_PATH}, used"
             report = widget_reports(page, site_url, scheme, viewport)
@@ -335,7 +359,8 @@ def invisible_focus(page, stops: list[FocusStop]) -> list[str]:
     ]
 
 
-def test_validator_works_from_the_keyboard(site_url: str, page) -> None:
+def test_validator_works_from_the_keyboard(site_url: str, warm_page) -> None:
+    page = warm_page  # its checker starts from the snapshot: the keys are what is tested
     page.goto(site_url + VALIDATOR_PATH, wait_until="load")
     page.locator("#id-export-form:not([hidden])").wait_for()
     live_regions = page.evaluate_handle(_LIVE_REGIONS_AT_LOAD)
@@ -404,7 +429,8 @@ def answer_question_by_keyboard(page, name: str, wanted: set[str] | None) -> lis
     return stops
 
 
-def test_wizard_works_from_the_keyboard(site_url: str, page) -> None:
+def test_wizard_works_from_the_keyboard(site_url: str, warm_page) -> None:
+    page = warm_page  # its checker starts from the snapshot: the keys are what is tested
     page.goto(site_url + WIZARD_PATH, wait_until="load")
     page.locator("#backup-choice-form:not([hidden])").wait_for()
     live_regions = page.evaluate_handle(_LIVE_REGIONS_AT_LOAD)

@@ -47,10 +47,10 @@ PAGE_MIDDLE = "e => { const r = e.getBoundingClientRect(); return r.top + r.heig
 
 
 @pytest.fixture
-def narrow(chromium) -> Iterator:
-    context = chromium.new_context(viewport=VIEWPORT)
-    yield context.new_page()
-    context.close()
+def narrow(warm_page) -> Iterator:
+    """A 390 px page whose tools start from the offline cache's snapshot (conftest.py)."""
+    warm_page.set_viewport_size(VIEWPORT)
+    yield warm_page
 
 
 def check_export(page, text: str, password: str) -> None:

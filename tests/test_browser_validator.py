@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -80,19 +79,11 @@ def run_check(page, text: str, password: str | None) -> dict[str, str]:
     return shown_verdict(page)
 
 
-@pytest.fixture(scope="module")
-def session(chromium, site_url: str) -> Iterator[dict]:
-    """One validator page for the module (Pyodide loads once), with everything it requested."""
-    context = chromium.new_context()
-    requests: list[str] = []
-    console: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    page.on("console", lambda message: console.append(message.text))
-    page.goto(f"{site_url}/tools/id-export/")
-    assert wait_for_state(page, "ready", "error") == "ready", page.inner_text(RESULT)
-    yield {"page": page, "context": context, "requests": requests, "console": console}
-    context.close()
+@pytest.fixture
+def session(validator_session: dict) -> dict:
+    """The worker's validator page (conftest.py), shared with the modules that import this
+    fixture, as the last test left it (each test fills in its fields)."""
+    return validator_session
 
 
 @pytest.mark.parametrize("name", CHECKED)

@@ -105,14 +105,14 @@ def focused_id(page) -> str:
 
 
 @pytest.fixture(scope="module")
-def wizard(chromium, site_url: str) -> Iterator:
-    """One page opened straight on a finished answer (a shared link); Pyodide loads once."""
-    context = chromium.new_context()
-    context.add_init_script(RECORD_WORKER_REQUESTS)
-    page = context.new_page()
+def wizard(warm_context, site_url: str) -> Iterator:
+    """One page opened straight on a finished answer (a shared link), in the worker's warm
+    context (conftest.py): each load of it starts the checker from the snapshot."""
+    page = warm_context.new_page()
+    page.add_init_script(RECORD_WORKER_REQUESTS)
     page.goto(f"{site_url}/tools/backup-choice/?{QUERIES[0]}")
     yield page
-    context.close()
+    page.close()
 
 
 def test_a_link_opens_on_the_finished_answer(wizard) -> None:
