@@ -48,6 +48,16 @@ def page(chromium, site_url: str) -> Iterator:
     context.close()
 
 
+# The result box's left border: the colour that marks a problem (widgets.css, #c62828), and the
+# one that marks an opened backup (#2e7d32).
+PROBLEM_MARK = "rgb(198, 40, 40)"
+OPENED_MARK = "rgb(46, 125, 50)"
+
+
+def mark(page) -> str:
+    return page.eval_on_selector(RESULT, "(box) => getComputedStyle(box).borderLeftColor")
+
+
 def shown(page) -> dict[str, str]:
     return {
         name: page.get_attribute(RESULT, f"data-{name}") or ""
@@ -75,6 +85,7 @@ def test_a_broken_file_is_reported_before_any_password(page, files, case: str) -
                      "identity": "", "problems": case, "tone": "problem"}  # fmt: skip
     text = page.inner_text(RESULT)
     assert text.startswith("NOT OK: this backup cannot be read as it is.")
+    assert mark(page) == PROBLEM_MARK  # the same mark as a problem found after the password
     if case == "unfinished":
         assert "This backup was never finished: its name starts with INCOMPLETE-" in text
     else:
@@ -94,6 +105,7 @@ def test_a_good_file_read_early_reassures_nothing_then_the_password_opens_it(pag
     assert "its table of contents with 15 entries" in text
     assert "Whether the password opens it is still to be checked." in text
     assert "OK" not in text.replace("NOT CHECKED YET", "")
+    assert mark(page) not in (PROBLEM_MARK, OPENED_MARK)
     assert page.locator(f"{RESULT} [data-fact='identity']").count() == 0
     assert page.get_attribute(RESULT, "aria-live") == "polite"
     page.fill("#data-backup-password", PASSWORD)
