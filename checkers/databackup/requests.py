@@ -147,15 +147,11 @@ class Finish:
     ticket: Any
 
 
-def finish(steps: Generator[Any, Any, Any], ticket: Any) -> Generator[Any, Any, Any]:
-    """Runs `steps` on from the request begun with `ticket` (its first request) to its result."""
+def relay(steps: Generator[Any, Any, Any], request: Any) -> Generator[Any, Any, Any]:
+    """Yields `request` (one that `steps` is waiting on) and then every further request of
+    `steps`, handing each answer, or a host's refusal (HostUnavailable), back to it; returns
+    the result of `steps`."""
     try:
-        try:
-            answer = yield Finish(ticket)
-        except HostUnavailable as refused:
-            request = steps.throw(refused)
-        else:
-            request = steps.send(answer)
         while True:
             try:
                 answer = yield request
@@ -165,3 +161,8 @@ def finish(steps: Generator[Any, Any, Any], ticket: Any) -> Generator[Any, Any, 
                 request = steps.send(answer)
     except StopIteration as finished:
         return finished.value
+
+
+def finish(steps: Generator[Any, Any, Any], ticket: Any) -> Generator[Any, Any, Any]:
+    """Runs `steps` on from the request begun with `ticket` (its first request) to its result."""
+    return (yield from relay(steps, Finish(ticket)))

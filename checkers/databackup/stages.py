@@ -18,7 +18,7 @@ from checkers.databackup import check
 from checkers.databackup import entries as names
 from checkers.databackup.check import MAX_LIST_BYTES, MAX_SMALL_ENTRY
 from checkers.databackup.report import BackupReport, Finding, backup_wording, size_message
-from checkers.databackup.requests import Batch, Begin, finish, together
+from checkers.databackup.requests import Batch, Begin, finish, relay, together
 from checkers.databackup.winzip_aes import entry_range
 from checkers.databackup.ziprange import ByteCache, Entry, read_directory
 from checkers.driver import HostUnavailable
@@ -136,12 +136,6 @@ def _resumed(steps: Generator[Any, Any, Any], answer: Any) -> Generator[Any, Any
     """Runs `steps` on from the answer to its first request to its result."""
     try:
         request = steps.throw(answer) if isinstance(answer, HostUnavailable) else steps.send(answer)
-        while True:
-            try:
-                answer = yield request
-            except HostUnavailable as refused:
-                request = steps.throw(refused)
-            else:
-                request = steps.send(answer)
     except StopIteration as finished:
         return finished.value
+    return (yield from relay(steps, request))
