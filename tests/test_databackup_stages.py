@@ -17,7 +17,6 @@ from checkers.cli.data_backup_host import FileHost, check_file
 from checkers.databackup import BackupReport, Prepared, keyed_steps, open_steps
 from checkers.databackup.requests import (
     Batch,
-    Begin,
     Finish,
     KeyedAesRequest,
     ReadKeyedAesRequest,
@@ -38,25 +37,11 @@ from tests.databackup_maker import (
     zip_end,
 )
 from tests.idexport_encoder import encode_export
+from tests.request_kinds import kind
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "emscripten", reason="this runtime has no pyzipper or hashlib pbkdf2_hmac"
 )
-
-
-def kind(request: Any) -> str:
-    """A request as a host sees it, by kind (a Batch as [kinds])."""
-    if isinstance(request, Batch):
-        return "[" + " ".join(kind(r) for r in request.requests) + "]"
-    if isinstance(request, KeyedAesRequest):
-        return f"key+aes:{request.kdf.algorithm}"
-    if isinstance(request, ReadKeyedAesRequest):
-        return f"read+{kind(request.keyed)}"
-    if isinstance(request, KdfRequest):
-        return f"key:{request.algorithm}"
-    if isinstance(request, Begin):
-        return f"begin({kind(request.request)})"
-    return "finish" if isinstance(request, Finish) else type(request).__name__
 
 
 class Staged:

@@ -21,7 +21,6 @@ from checkers.databackup.aes_blocks import encrypt_blocks
 from checkers.databackup.requests import (
     AesRequest,
     Batch,
-    Begin,
     Finish,
     KeyedAesRequest,
     ReadKeyedAesRequest,
@@ -36,6 +35,7 @@ from checkers.driver import HostUnavailable
 from checkers.driver import run as drive
 from checkers.kdf import KdfRequest, KdfUnavailable
 from tests.databackup_maker import CONTACTS_CSV, FILE_NAME, PASSWORD, Backup, sparse_giant
+from tests.request_kinds import kind
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "emscripten", reason="this runtime has no pyzipper or hashlib pbkdf2_hmac"
@@ -66,19 +66,6 @@ def test_together_answers_each_step_and_throws_refusals_into_the_right_one() -> 
 
 def trace(path: Path, password: str) -> list[str]:
     """The requests of one check, by kind, as a host sees them (a Batch as [kinds])."""
-
-    def kind(request: Any) -> str:
-        if isinstance(request, Batch):
-            return "[" + " ".join(kind(r) for r in request.requests) + "]"
-        if isinstance(request, KeyedAesRequest):
-            return f"key+aes:{request.kdf.algorithm}"
-        if isinstance(request, ReadKeyedAesRequest):
-            return f"read+{kind(request.keyed)}"
-        if isinstance(request, KdfRequest):
-            return f"key:{request.algorithm}"
-        if isinstance(request, Begin):
-            return f"begin({kind(request.request)})"
-        return "finish" if isinstance(request, Finish) else type(request).__name__
 
     seen: list[str] = []
     with path.open("rb") as file:
