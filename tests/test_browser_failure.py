@@ -192,3 +192,61 @@ def test_manifest_records_the_digest_of_every_shipped_runtime_file(built_site: P
     for name, recorded in manifest["runtime"]["files"].items():
         digest = base64.b64encode(hashlib.sha384((runtime / name).read_bytes()).digest()).decode()
         assert recorded == f"sha384-{digest}", name
+
+
+@pytest.mark.parametrize(
+    ("path", "button", "result"),
+    [
+        ("/tools/id-export/", "#id-export-check", "#id-export-result"),
+        ("/tools/data-backup/", "#data-backup-check", "#data-backup-result"),
+    ],
+)
+def test_a_focused_check_button_hands_its_focus_to_the_failure_message(
+    chromium, site_url: str, path: str, button: str, result: str
+) -> None:
+    """A keyboard reader waiting on the Check button when the checkers fail to start: the
+    button is disabled, and the focus goes to the message saying why, not to the page's top."""
+    context = chromium.new_context()
+    held: list = []
+    context.route("**/assets/runtime/pyodide-*/pyodide.asm.wasm", lambda route: held.append(route))
+    try:
+        page = context.new_page()
+        page.goto(site_url + path, wait_until="load")
+        page.locator(button).focus()
+        for _ in range(400):  # the runtime is asked for once the worker runs
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held, "the runtime was never requested"
+        held[0].fulfill(status=404)
+        page.wait_for_selector(f'{result}[data-state="error"]', timeout=LOAD_TIMEOUT_MS)
+        assert page.is_disabled(button)
+        focused = page.evaluate("document.activeElement.closest('[data-state]')?.id")
+        assert focused == result.lstrip("#")
+        assert "did not load" in page.evaluate("document.activeElement.textContent")
+    finally:
+        context.close()
+
+
+def test_a_focused_question_hands_its_focus_to_the_failure_message(chromium, site_url: str) -> None:
+    """The wizard's form goes when its checker can't start: a keyboard reader on a question
+    lands on the heading that says so, not at the top of the page."""
+    context = chromium.new_context()
+    held: list = []
+    context.route("**/assets/runtime/pyodide-*/pyodide.asm.wasm", lambda route: held.append(route))
+    try:
+        page = context.new_page()
+        page.goto(site_url + "/tools/backup-choice/", wait_until="load")
+        page.locator("#backup-choice-form input[name='from']").first.focus()
+        for _ in range(400):  # the runtime is asked for once the worker runs
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held, "the runtime was never requested"
+        held[0].fulfill(status=404)
+        page.wait_for_selector('#backup-choice-result[data-state="error"]', timeout=LOAD_TIMEOUT_MS)
+        assert page.is_hidden("#backup-choice-form")
+        assert page.evaluate("document.activeElement.tagName") == "H2"
+        assert page.evaluate("document.activeElement.closest('#backup-choice-result') !== null")
+    finally:
+        context.close()

@@ -138,3 +138,44 @@ def test_a_slow_start_is_a_notice_and_the_tool_still_comes(chromium, site_url: s
         assert page.is_visible("#id-export-form")
     finally:
         context.close()
+
+
+# The first control of each tool's form: where Tab goes from the box.
+FIRST_CONTROL = {
+    "id-export": "#id-export-input",
+    "backup-choice": "#backup-choice-form input[name='from']",
+    "data-backup": "#data-backup-file",
+}
+
+
+@pytest.mark.parametrize("tool", sorted(TOOLS))
+def test_a_focused_fallback_link_hands_its_focus_to_the_tool(
+    chromium, site_url: str, tool: str
+) -> None:
+    """A keyboard reader on a link in the fallback when the checker starts (the fallback then
+    hides) keeps their place: the box takes the focus and the next Tab reaches the tool's first
+    control, instead of the focus falling back to the top of the page. The checker is held at
+    its worker's script until the link has the focus, so the order is certain."""
+    context = chromium.new_context()
+    held: list = []
+    context.route("**/assets/js/checkers-worker.mjs", lambda route: held.append(route))
+    try:
+        page = context.new_page()
+        page.goto(site_url + TOOLS[tool][0], wait_until="load")
+        link = page.locator(f"#{tool}-fallback a").last
+        link.focus()
+        assert page.evaluate("document.activeElement.closest('[data-tool-fallback]') !== null")
+        for _ in range(200):  # the worker's script is asked for once the widget module runs
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held, "the checkers' worker was never requested"
+        held[0].continue_()
+        page.wait_for_selector(f"#{tool}-fallback", state="hidden", timeout=LOAD_TIMEOUT_MS)
+        assert page.evaluate("document.activeElement.id") == f"{tool}-widget"
+        page.keyboard.press("Tab")
+        assert page.evaluate(f"document.activeElement.matches({FIRST_CONTROL[tool]!r})")
+        # The box is a focus target only while it holds the handed-over focus.
+        assert page.get_attribute(f"#{tool}-widget", "tabindex") is None
+    finally:
+        context.close()

@@ -353,6 +353,8 @@ class BackupChoiceWidget {
 
   fail(error) {
     this.failed = true;
+    // Hiding the form under a keyboard reader's focus would drop it to the page's start.
+    const hadFocus = this.form.contains(document.activeElement);
     this.form.hidden = true;
     const reason =
       error instanceof CheckerUnavailable ? error.message : this.t("could-not-work-out");
@@ -368,6 +370,7 @@ class BackupChoiceWidget {
         this.t("without-after"),
       ),
     );
+    if (hadFocus) this.result.querySelector("h2").focus();
   }
 }
 

@@ -10,7 +10,7 @@
 // read); in the state "read" (the file read, the password not yet tried) data-ok is "" unless
 // the file's problems need no password ("false").
 import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
-import { h, pageWords } from "./dom.mjs";
+import { disableKeepingFocus, h, pageWords } from "./dom.mjs";
 
 class DataBackupWidget {
   constructor(root) {
@@ -250,7 +250,6 @@ class DataBackupWidget {
   fail(error) {
     this.unavailable = true; // the checkers cannot run on this page: nothing to read or check
     const reason = error instanceof CheckerUnavailable ? error.message : String(error);
-    this.form.querySelector("#data-backup-check").disabled = true;
     this.setState(
       "error",
       h(
@@ -262,6 +261,8 @@ class DataBackupWidget {
         this.t("by-restoring-after"),
       ),
     );
+    const check = this.form.querySelector("#data-backup-check");
+    disableKeepingFocus(check, this.result.firstElementChild);
   }
 }
 

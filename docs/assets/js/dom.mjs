@@ -26,3 +26,14 @@ export function pageWords(root) {
     );
   };
 }
+
+// Disables a control without letting keyboard focus fall back to the page's start (the HTML
+// "focus fixup" moves it there when the focused element stops being focusable, WCAG 2.4.3):
+// if the control had the focus, `target` takes it (made focusable from script where needed).
+export function disableKeepingFocus(control, target) {
+  const hadFocus = document.activeElement === control;
+  control.disabled = true;
+  if (!hadFocus || !target) return;
+  if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+  target.focus();
+}

@@ -6,7 +6,7 @@
 // data-tone, data-ok, data-kind, data-identity and data-problems for tests.
 // Nothing typed is sent anywhere, stored or logged: it goes only to this page's worker.
 import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
-import { h, pageWords } from "./dom.mjs";
+import { disableKeepingFocus, h, pageWords } from "./dom.mjs";
 import { loadDecoder, readQrPicture } from "./qr-picture.mjs";
 
 const LIVE_DELAY_MS = 250; // typing pause before the structure check runs
@@ -312,7 +312,6 @@ class IdExportWidget {
 
   fail(error) {
     this.setVerdictData(null);
-    this.button.disabled = true;
     const reason =
       error instanceof CheckerUnavailable ? error.message : this.t("could-not-start");
     this.announce(this.t("cannot-run", { reason }));
@@ -327,6 +326,7 @@ class IdExportWidget {
         this.t("by-hand-after"),
       ),
     );
+    disableKeepingFocus(this.button, this.result.firstElementChild);
   }
 }
 

@@ -48,12 +48,25 @@
     }
   }
 
+  // Hiding the element that has keyboard focus would drop the focus to the page's start (WCAG
+  // 2.4.3): a reader who tabbed onto a link in the fallback would lose their place. The box
+  // takes the focus instead, so the next Tab reaches the tool's first control.
+  function hideKeepingPlace(box, fallback) {
+    var active = document.activeElement;
+    var hadFocus = active && active !== box && fallback.contains(active);
+    fallback.hidden = true;
+    if (!hadFocus) return;
+    box.setAttribute("tabindex", "-1");
+    box.addEventListener("blur", function () { box.removeAttribute("tabindex"); }, { once: true });
+    box.focus({ preventScroll: true });
+  }
+
   function started() {
     if (failed) return;
     for (var i = 0; i < boxes.length; i += 1) {
       boxes[i].removeAttribute("data-guard-notice");
       var fallback = boxes[i].querySelector("[data-tool-fallback]");
-      if (fallback) fallback.hidden = true;
+      if (fallback) hideKeepingPlace(boxes[i], fallback);
     }
   }
 
