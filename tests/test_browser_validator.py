@@ -158,7 +158,7 @@ def test_typing_an_export_is_never_taken_for_something_else(
         field.press_sequentially(text[end - chunk : end])
         typed = text[:end]
         count = math.ceil(len(typed.replace("-", "").replace(" ", "")) / 4)
-        page.wait_for_function(_LIVE_UPDATED, arg=[count, MISREADING], timeout=10_000)
+        page.wait_for_function(_LIVE_UPDATED, arg=[count, MISREADING], timeout=60_000)
         said = page.inner_text("#id-export-live")
         assert not re.search(MISREADING, said, re.IGNORECASE), (typed, said)
         assert page.get_attribute(RESULT, "data-state") == "ready", typed

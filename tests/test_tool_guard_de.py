@@ -44,8 +44,7 @@ TOOLS = {
     "backup-choice": "/de/tools/backup-choice/",
     "data-backup": "/de/tools/data-backup/",
 }
-WITHIN_MS = 2_000
-LOAD_TIMEOUT_MS = 120_000
+LOAD_TIMEOUT_MS = 120_000  # bounds a hang only: see test_tool_guard.py
 REASONS = re.compile(r"""data-reasons='([^']*)'""")
 
 
@@ -66,7 +65,7 @@ def test_every_german_tool_page_hands_over_every_reason_in_german(
 
 
 def open_guarded(chromium, url: str, tool: str, reason: str, setup=None) -> None:
-    """The box says `reason` (tool-guard.js) in German within two seconds."""
+    """The box says `reason` (tool-guard.js) in German."""
     context = chromium.new_context()
     try:
         if setup:
@@ -75,7 +74,7 @@ def open_guarded(chromium, url: str, tool: str, reason: str, setup=None) -> None
         page.goto(url, wait_until="commit")
         attribute = "data-guard-notice" if reason == "slow" else "data-guard"
         page.wait_for_selector(f'#{tool}-widget[{attribute}="{reason}"]', state="attached",
-                               timeout=WITHIN_MS + 3_000)  # fmt: skip
+                               timeout=LOAD_TIMEOUT_MS)  # fmt: skip
         german_only(page.inner_text(f"#{tool}-status"), reason)
     finally:
         context.close()
