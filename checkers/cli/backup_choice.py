@@ -163,8 +163,13 @@ def format_report(report: dict[str, Any], wording: Wording | None = None) -> str
         zip(view["recommendations"], answer["recommendations"], strict=True), start=1
     ):
         lines += [
-            say("cli.choice.recommendation", rank=rank, name=shown["name"],
-                option=shown["option"], carries=shown["carries"]),  # fmt: skip
+            say(
+                "cli.choice.recommendation",
+                rank=rank,
+                name=shown["name"],
+                option=shown["option"],
+                carries=shown["carries"],
+            ),  # fmt: skip
             f"   {spec['why']}",
             "   " + say("cli.choice.guide", href=spec["guide"]),
         ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from checkers.wording import Wording
+from checkers.cli.words import print_error
+from checkers.wording import Wording, message
 
 # The content of this checkout; HELPCENTER_CONTENT_DIR (as for the site build) points elsewhere.
 DEFAULT_CONTENT_DIR = Path(__file__).resolve().parents[2] / "docs" / "content"
@@ -54,3 +55,15 @@ def wording(given: str | Path | None = None, language: str = "en") -> Wording:
 def plain_wording(language: str = "en") -> Wording:
     """`language`'s words without the content's labels: for saying that the labels are broken."""
     return Wording(language, translations(language))
+
+
+def wording_or_say_why(given: str | Path | None, language: str, prog: str) -> Wording | None:
+    """`wording(given, language)`; None, after printing to stderr in `language` that the
+    content's labels are broken and where, when they can't be read (the caller exits 2)."""
+    from helpcenter.yamlsource import ContentError
+
+    try:
+        return wording(given, language)
+    except ContentError as error:
+        print_error(prog, message("cli.error.labels", problem=str(error)), plain_wording(language))
+        return None

@@ -19,7 +19,6 @@ from checkers.cli.passwords import (
 from checkers.cli.words import fact_lines, print_error, problem_line, reason
 from checkers.databackup.report import BackupReport
 from checkers.wording import Wording, message
-from helpcenter.yamlsource import ContentError
 
 EXIT_OK, EXIT_NOT_OK, EXIT_USAGE = 0, 1, 2
 _PROG = "python -m checkers data-backup"
@@ -45,11 +44,8 @@ def add_parser(
 def run(args: argparse.Namespace) -> int:
     """Prints the report; 0 when the backup will restore, 1 when not, 2 for a usage error."""
     language = getattr(args, "language", "en")  # --language (the main parser adds it)
-    try:
-        wording = content.wording(args.content_dir, language)
-    except ContentError as error:
-        problem = message("cli.error.labels", problem=str(error))
-        print_error(_PROG, problem, content.plain_wording(language))
+    wording = content.wording_or_say_why(args.content_dir, language, _PROG)
+    if wording is None:
         return EXIT_USAGE
     try:
         password = password_input(args, wording)

@@ -21,7 +21,6 @@ from checkers.export_text import MAX_INPUT_CHARS
 from checkers.idexport import check_export
 from checkers.idexport_report import ExportReport, app_form, build_report
 from checkers.wording import Wording, message
-from helpcenter.yamlsource import ContentError
 
 EXIT_OK, EXIT_NOT_OK, EXIT_USAGE = 0, 1, 2
 _PROG = "python -m checkers id-export"
@@ -48,11 +47,8 @@ def add_parser(
 def run(args: argparse.Namespace) -> int:
     """Prints the verdict; 0 when ok, 1 when not, 2 for a usage error."""
     language = getattr(args, "language", "en")  # --language (the main parser adds it)
-    try:
-        wording = content.wording(args.content_dir, language)
-    except ContentError as error:
-        problem = message("cli.error.labels", problem=str(error))
-        print_error(_PROG, problem, content.plain_wording(language))
+    wording = content.wording_or_say_why(args.content_dir, language, _PROG)
+    if wording is None:
         return EXIT_USAGE
     try:
         text, password = _inputs(args, wording)
