@@ -13,7 +13,9 @@ latency, CPU slowed 4×). For each, side by side in one run, fresh browser conte
   manifest);
 - bytes: what the first visit of each tool page received, as sent (compressed), until its
   checker was ready (the service worker's own filling of the offline cache afterwards is
-  counted apart).
+  counted apart);
+- where a second visit's time goes: the page's and the worker's marks (`checkers:<step>`) in
+  ms since navigation, medians (`<tool>_warm_steps`).
 Not a test: it prints the figures (and writes JSON with --json); it asserts nothing.
 """
 
@@ -122,6 +124,25 @@ class Visit:
         self.context.close()
 
 
+# The start's steps on a page's timeline (ms since navigation): the page's marks (the worker
+# created, the ready message) and the worker's (performance.mark "checkers:<step>"), moved onto
+# the page's clock by the two time origins.
+_PAGE_MARKS = """() => [performance.timeOrigin, performance.getEntriesByType("mark")
+  .filter((m) => m.name.startsWith("checkers:")).map((m) => [m.name.slice(9), m.startTime])]"""
+
+
+def timeline(page) -> dict:
+    """{step: ms since navigation} for the page's and its checkers worker's marks."""
+    origin, marks = page.evaluate(_PAGE_MARKS)
+    steps = {f"page:{name}": round(at, 1) for name, at in marks}
+    for worker in page.workers:
+        if "checkers-worker" in worker.url:
+            worker_origin, worker_marks = worker.evaluate(_PAGE_MARKS)
+            for name, at in worker_marks:
+                steps[f"worker:{name}"] = round(worker_origin - origin + at, 1)
+    return steps
+
+
 READY = {
     "validator": (VALIDATOR, '#id-export-result[data-state="ready"]'),
     "wizard": (WIZARD, '#backup-choice-result[data-state="done"]'),
@@ -167,6 +188,7 @@ def one_round(browser, base: str, manifest: dict, profile: dict | None) -> dict:
                     figures[f"{tool}_offline_cache_bytes"] = after
                     seconds, start = visit.open(path, until)
                     figures[f"{tool}_warm"], figures[f"{tool}_warm_path"] = seconds, start
+                    figures[f"{tool}_warm_steps"] = timeline(visit.page)
                     visit.page.evaluate(_WITHOUT_SNAPSHOT)
                     seconds, start = visit.open(path, until)
                     figures[f"{tool}_warm_bare"] = seconds
@@ -193,6 +215,12 @@ def measure(site: Path, runs: int) -> dict:
                 merged: dict = {}
                 for key in rounds[0]:
                     values = [r[key] for r in rounds]
+                    if isinstance(values[0], dict):  # a timeline: each step's median
+                        steps = {step: [v[step] for v in values if step in v]
+                                 for step in values[0]}  # fmt: skip
+                        merged[key] = {step: round(statistics.median(at), 1)
+                                       for step, at in steps.items()}  # fmt: skip
+                        continue
                     merged[key] = (
                         round(statistics.median(values), 3)
                         if isinstance(values[0], float)

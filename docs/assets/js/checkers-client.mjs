@@ -51,6 +51,13 @@ const PAGE = pageSettings();
 
 let shared = null;
 
+// The worker checkers-start.js created from the page's <head>, and the events it has sent
+// since, or null (a page without that script, or it could not create one).
+function takeStartedWorker() {
+  const take = typeof window === "object" ? window.helpcenterStartedWorker : undefined;
+  return typeof take === "function" ? take() : null;
+}
+
 function createClient() {
   const pending = new Map();
   let nextId = 1;
@@ -67,8 +74,12 @@ function createClient() {
       fail(typeof WebAssembly !== "object" ? "no-webassembly" : "no-worker");
       return;
     }
+    // The worker the page's <head> created (checkers-start.js), with what it said meanwhile.
+    const started = takeStartedWorker();
     try {
-      worker = new Worker(new URL("./checkers-worker.mjs", import.meta.url), { type: "module" });
+      worker = started
+        ? started.worker
+        : new Worker(new URL("./checkers-worker.mjs", import.meta.url), { type: "module" });
       // This page's edition's words for the checkers (its labels.json and messages.json).
       worker.postMessage({ type: "configure", words: PAGE.words.href });
     } catch (error) {
@@ -76,7 +87,7 @@ function createClient() {
       return;
     }
     const timer = setTimeout(() => fail("timeout"), START_TIMEOUT_MS);
-    worker.addEventListener("message", (event) => {
+    const onMessage = (event) => {
       const message = event.data;
       if (message.type === "ready") {
         performance.mark("checkers:ready"); // for the start-up benchmark (a time, nothing else)
@@ -91,13 +102,20 @@ function createClient() {
         if ("error" in message) call.reject(new Error(message.error));
         else call.resolve(message.result);
       }
-    });
+    };
     // The worker script itself (or a file it imports statically) did not load.
-    worker.addEventListener("error", (event) => {
+    const onError = (event) => {
       event.preventDefault();
       clearTimeout(timer);
       fail("load-failed", "the worker script did not start");
-    });
+    };
+    worker.addEventListener("message", onMessage);
+    worker.addEventListener("error", onError);
+    // In this same task, so that nothing the worker says comes between or is lost.
+    for (const event of started ? started.early : []) {
+      if (event.type === "error") onError(event);
+      else onMessage(event);
+    }
   });
   ready.catch(() => {}); // widgets handle it; not an unhandled rejection
 

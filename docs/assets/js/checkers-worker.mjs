@@ -182,10 +182,16 @@ async function start() {
   const image = snapshot ? readSnapshot(snapshot) : null;
   if (image) image.catch(() => {}); // awaited by the restore, or dropped below
   mark("snapshot-chosen");
-  // The runtime's module is imported while the presence of its files is checked.
+  // The runtime's module is imported while the presence of its files is checked, and with it
+  // the Emscripten module it loads (pyodide.asm.mjs, 1.2 MB of JavaScript): loadPyodide()
+  // imports that same URL, and finds it loaded or on its way instead of asking for it only once
+  // pyodide.mjs has run.
   const runtime = import(new URL("pyodide.mjs", runtimeDir).href);
   runtime.catch(() => {});
-  await checkCoreFiles(runtimeDir);
+  import(new URL("pyodide.asm.mjs", runtimeDir).href).catch(() => {}); // loadPyodide reports
+  // A snapshot found in the offline cache came with the runtime's files (the service worker
+  // stores them in one step); otherwise they are asked for first.
+  if (!(snapshot && snapshot.cached)) await checkCoreFiles(runtimeDir);
   const { loadPyodide, version } = await runtime;
   mark("pyodide-module");
   const quiet = () => {};
