@@ -201,7 +201,7 @@ class _FileHost:
         numbers = []
         for index, r in enumerate(requests):
             if isinstance(r, Begin):
-                begun[index] = _Ticket(r.request, self._start(r.request))
+                begun[index] = _Ticket(r.request, self._start(r.request, begun=True))
             else:
                 numbers.append(self._start(r))
         return _Pending(request, begun, tuple(numbers))
@@ -228,8 +228,10 @@ class _FileHost:
             raise answer
         return answer
 
-    def _start(self, request: Any) -> int:
-        """Starts `request` in the JS host; its number there."""
+    def _start(self, request: Any, begun: bool = False) -> int:
+        """Starts `request` in the JS host; its number there. A `begun` request's AES blocks
+        all go to WebCrypto (they run beside the check's critical path: Python, the worker's
+        one thread, stays free); an awaited one's few blocks are Python's (_PYTHON_AES_BYTES)."""
         host = self.js
         if isinstance(request, ReadRequest):
             return host.read(request.offset, request.length)
@@ -238,13 +240,13 @@ class _FileHost:
         if isinstance(request, ReadKeyedAesRequest):
             read, keyed = request.read, request.keyed
             return host.readKeyed(read.offset, read.length, request.salt_at, request.salt_bytes,
-                                  *self._keyed_args(keyed))  # fmt: skip
+                                  *self._keyed_args(keyed, begun))  # fmt: skip
         if isinstance(request, KdfRequest) and request.algorithm not in _WEBCRYPTO_HASHES:
             return host.refuse(f"no {request.algorithm} for backups")
         if isinstance(request, KdfRequest):
             return host.derive(*self._kdf_args(request))
         if isinstance(request, KeyedAesRequest):
-            return host.keyed(*self._kdf_args(request.kdf), *self._keyed_args(request)[4:])
+            return host.keyed(*self._kdf_args(request.kdf), *self._keyed_args(request, begun)[4:])
         if isinstance(request, AesRequest):  # null without WebCrypto's AES: Python's, in _answer
             return host.aes(to_js(request.key), to_js(request.blocks))
         raise TypeError(f"unknown request {type(request).__name__}")
@@ -257,12 +259,12 @@ class _FileHost:
                 request.length)  # fmt: skip
 
     @staticmethod
-    def _keyed_args(request: KeyedAesRequest) -> tuple[Any, ...]:
+    def _keyed_args(request: KeyedAesRequest, begun: bool) -> tuple[Any, ...]:
         """(password, hash, iterations, length, key bytes, blocks or None) of a keyed AES: the
         blocks only where WebCrypto's AES is worth its calls (_PYTHON_AES_BYTES)."""
         kdf = request.kdf
         hashing = _WEBCRYPTO_HASHES.get(kdf.algorithm, kdf.algorithm)
-        many = len(request.blocks) > _PYTHON_AES_BYTES
+        many = begun or len(request.blocks) > _PYTHON_AES_BYTES
         blocks = to_js(request.blocks) if many else None
         return (to_js(kdf.password), hashing, kdf.iterations, kdf.length, request.key_bytes,
                 blocks)  # fmt: skip

@@ -1,5 +1,6 @@
 """The bridge's driver of the data-backup steps (bridge._drive): Python is called back in the
-microtask that settles each answer, where an await would resume a task later.
+microtask that settles each answer, where an await would resume a task later; a begun key's
+AES goes to WebCrypto.
 
 Under Node, Pyodide's event loop resumes an awaiting coroutine through setImmediate: a task
 queued before runs first. A refused key (Argon2id, which a backup never uses) is an answer
@@ -12,12 +13,13 @@ from __future__ import annotations
 import json
 
 import js
-from pyodide.ffi import create_once_callable, run_sync, to_js
+from pyodide.ffi import create_once_callable, create_proxy, run_sync, to_js
 
 from checkers import bridge
-from checkers.databackup.requests import Batch, Begin, Finish, ReadRequest
+from checkers.databackup.requests import Batch, Begin, Finish, KeyedAesRequest, ReadRequest
+from checkers.databackup.winzip_aes import counter_blocks
 from checkers.driver import run_async
-from checkers.kdf import ARGON2ID, KdfRequest, KdfUnavailable
+from checkers.kdf import ARGON2ID, PBKDF2_SHA1, KdfRequest, KdfUnavailable
 
 REFUSED = KdfRequest(ARGON2ID, b"password", b"saltsalt", 1, 8, 1, 32)
 
@@ -84,3 +86,36 @@ def test_a_failure_in_the_steps_rejects_the_promise_with_its_reason() -> None:
         return "resolved"
 
     assert "ValueError: the steps broke" in run_sync(outcome())
+
+
+def test_a_begun_keys_few_blocks_go_to_webcrypto_an_awaited_ones_stay_in_python() -> None:
+    """Begun requests run beside the check's critical path (the lists, while the ID export's
+    key is derived): their AES leaves Python, the worker's one thread, free. The expected
+    answer is RFC 6070's PBKDF2-HMAC-SHA1 key (c=4096, dkLen=20) and AES-128 of the WinZip
+    counter blocks 1 and 2 under it."""
+    rfc_6070_key = bytes.fromhex("4b007901b765489abead49d926f721d065a429c1")
+    counters_1_2 = bytes.fromhex("f407f9efbb7286bcdd6f979192cc21bfa3fd4a5d39560739ed1b13c378292641")
+    real, asked = getattr(js, bridge.AES_HOST_FUNCTION), []
+
+    def counting(key: object, blocks: object) -> object:
+        asked.append(blocks.byteLength)
+        return real(key, blocks)
+
+    counter = create_proxy(counting)
+    setattr(js, bridge.AES_HOST_FUNCTION, counter)  # the JS host looks it up when it needs it
+    kdf = KdfRequest(PBKDF2_SHA1, b"password", b"salt", 4096, 0, 0, 20)
+    keyed = KeyedAesRequest(kdf, 16, counter_blocks(32))
+
+    def steps():
+        (ticket,) = yield Batch((Begin(keyed),))
+        awaited = yield keyed
+        begun = yield Finish(ticket)
+        return [awaited.hex(), begun.hex()]
+
+    try:
+        text = run_sync(bridge._drive(steps(), bridge._FileHost(None), json.dumps))
+    finally:
+        setattr(js, bridge.AES_HOST_FUNCTION, real)
+        counter.destroy()
+    assert json.loads(text) == [(rfc_6070_key + counters_1_2).hex()] * 2
+    assert asked == [32]  # the begun one's two blocks only
