@@ -5,8 +5,9 @@ argon2-cffi, so `derive_key` answers the checks' KdfRequests with WebCrypto (`cr
 for PBKDF2-SHA256 and with hash-wasm's WebAssembly build for Argon2id, which the Web Worker
 exposes as the global function named by ARGON2_HOST_FUNCTION. The data-backup check's byte
 ranges come from the chosen File (`file.slice`), its keys from WebCrypto, its AES blocks from
-WebCrypto too, through the global function named by AES_HOST_FUNCTION (checkers-host.mjs;
-checkers.databackup.aes_blocks, pure Python, where it is missing). Everything else is the
+WebCrypto too (checkers.databackup.aes_blocks, pure Python, for a few), all through the File's
+host that BACKUP_HOST_FUNCTION makes (checkers-host.mjs), which keeps the promises on the
+JavaScript side and calls Python back as each settles (_drive). Everything else is the
 pure core: the reports and their words (checkers.wording). The worker talks to this module
 in JSON strings only; the one Python object that outlives a call is the data-backup file read
 without its password (data_backup_open_json), kept for the password's check that follows.
