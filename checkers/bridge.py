@@ -174,7 +174,10 @@ class _FileHost:
     lacks WebCrypto's."""
 
     def __init__(self, file: Any) -> None:
-        self.js = getattr(js, BACKUP_HOST_FUNCTION)(file)
+        make_host = getattr(js, BACKUP_HOST_FUNCTION, None)
+        if make_host is None:  # checkers-host.mjs installs it with the AES blocks
+            raise RuntimeError(f"{BACKUP_HOST_FUNCTION} (checkers-host.mjs) is missing here")
+        self.js = make_host(file)
         self.bytes_read = 0
         self.ranges = 0
 

@@ -191,6 +191,15 @@ def test_the_password_stage_reads_nothing_and_begins_the_id_exports_key_second(
     }[case]
 
 
+def test_an_unencrypted_identitys_export_key_is_begun_once(files: dict[str, Path]) -> None:
+    """Its first request is the ID export's key, begun already: never begun a second time."""
+    staged = Staged(files["no encryption"])
+    prepared, _ = staged.open()
+    report, keyed = staged.keyed(prepared, PASSWORD)
+    assert report.identity == "ECHOECHO"
+    assert keyed == ["[begin(key:pbkdf2-sha256)]", "finish"]
+
+
 def test_one_file_read_checks_with_several_passwords(files: dict[str, Path]) -> None:
     staged = Staged(files["right"])
     prepared, _ = staged.open()

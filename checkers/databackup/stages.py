@@ -94,12 +94,14 @@ def keyed_steps(prepared: Prepared, password: str | None) -> Generator[Any, Any,
         for entry in names.LISTS
     ]
     first, identity = _start(identity_step)
-    # The identity's key is begun before the other entries' requests are made: the browser
-    # derives it while Python makes them (a Begin is answered at once, no round trip).
-    ticket = (yield Begin(first)) if first is not None else None
+    if first is not None and not isinstance(first, Begin):
+        # The identity's key is begun before the other entries' requests are made: the
+        # browser derives it while Python makes them (a Begin is answered at once). An
+        # unencrypted identity's first request is the ID export's key, begun already.
+        first = Finish((yield Begin(first)))
     started = [_start(step) for step in others]
     asked = [Begin(request) for request, _ in started if request is not None]
-    answers = yield Batch(((Finish(ticket),) if first is not None else ()) + tuple(asked))
+    answers = yield Batch(((first,) if first is not None else ()) + tuple(asked))
     tickets = iter(answers[1:] if first is not None else answers)
     if first is not None:
         identity = yield from _resumed(identity_step, answers[0])
