@@ -5,8 +5,9 @@ argon2-cffi, so `derive_key` answers the checks' KdfRequests with WebCrypto (`cr
 for PBKDF2-SHA256 and with hash-wasm's WebAssembly build for Argon2id, which the Web Worker
 exposes as the global function named by ARGON2_HOST_FUNCTION. The data-backup check's byte
 ranges come from the chosen File (`file.slice`), its keys from WebCrypto, its AES blocks from
-WebCrypto too, through the global function named by AES_HOST_FUNCTION (checkers-host.mjs;
-checkers.databackup.aes_blocks, pure Python, where it is missing). Everything else is the
+WebCrypto too (checkers.databackup.aes_blocks, pure Python, for a few), all through the File's
+host that BACKUP_HOST_FUNCTION makes (checkers-host.mjs), which keeps the promises on the
+JavaScript side and calls Python back as each settles (_drive). Everything else is the
 pure core: the reports and their words (checkers.wording). The worker talks to this module
 in JSON strings only; the one Python object that outlives a call is the data-backup file read
 without its password (data_backup_open_json), kept for the password's check that follows.
@@ -14,8 +15,10 @@ without its password (data_backup_open_json), kept for the password's check that
 
 from __future__ import annotations
 
+import asyncio
 import json
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
 from typing import Any
 
 import js
@@ -49,6 +52,8 @@ __all__ = [
 ARGON2_HOST_FUNCTION = "checkersArgon2id"
 # Set likewise: async (key, blocks) -> Uint8Array, each 16-byte block AES-encrypted (WebCrypto).
 AES_HOST_FUNCTION = "checkersAesBlocks"
+# Set likewise: (file) -> the data-backup check's requests on that File (checkers-host.mjs).
+BACKUP_HOST_FUNCTION = "checkersBackupHost"
 
 _wording = Wording()  # until the worker hands over the site's language and labels
 
@@ -142,146 +147,131 @@ class FileUnreadable(Exception):
 
 @dataclass(frozen=True)
 class _Ticket:
-    """A begun request: its promise runs on (WebCrypto's thread) while Python works."""
+    """A begun request: its promise (the JS host's `number`) runs on while Python works."""
 
     request: Any
-    promise: Any
+    number: int
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A request (one, or a Batch) started: the tickets of its Begins by index, and the JS
+    host's numbers of the promises to wait for (none: answered at once)."""
+
+    request: Any
+    begun: dict[int, _Ticket]
+    numbers: tuple[int, ...]
 
 
 class _FileHost:
     """Performs the data-backup check's requests for one File; counts what it read.
 
-    Each request becomes one JavaScript promise and a Batch is one await of all of them: every
-    await costs a round through Pyodide's scheduler. A key and its AES blocks are one promise
-    chain (WebCrypto's AES right after the key, no round through Python between); Python's
-    own AES (aes_blocks, several times slower in WebAssembly) only for a few blocks
-    (_PYTHON_AES_BYTES) and where the host lacks WebCrypto's."""
+    The promises live in JavaScript (checkers-host.mjs, BACKUP_HOST_FUNCTION): Python starts
+    each request with plain data, gets its number, and is called back once the numbers it
+    waits for have settled, in their own microtask. A key and its AES blocks are one promise
+    chain there (WebCrypto's AES right after the key); Python's own AES (aes_blocks, several
+    times slower in WebAssembly) only for a few blocks (_PYTHON_AES_BYTES) and where the host
+    lacks WebCrypto's."""
 
     def __init__(self, file: Any) -> None:
-        self.file = file
+        make_host = getattr(js, BACKUP_HOST_FUNCTION, None)
+        if make_host is None:  # checkers-host.mjs installs it with the AES blocks
+            raise RuntimeError(f"{BACKUP_HOST_FUNCTION} (checkers-host.mjs) is missing here")
+        self.js = make_host(file)
         self.bytes_read = 0
         self.ranges = 0
-        self.keys: dict[bytes, Any] = {}  # imported PBKDF2 keys by password, for this check
-        self.imports: dict[bytes, Any] = {}  # the import of each (a promise), for those waiting
-        self.subtle = getattr(getattr(js, "crypto", None), "subtle", None)
-        self.aes = getattr(js, AES_HOST_FUNCTION, None)
 
     def prepare(self, password: bytes) -> None:
         """Starts importing `password` as a PBKDF2 key now, so that the first derivation (on
         the check's critical path) does not wait for the import. Keys of an earlier check of
         the same file are dropped: each check imports its password once."""
-        self.keys.clear()
-        self.imports.clear()
-        if self.subtle is not None:
-            self._imported(password)
+        self.js.prepare(to_js(password))
 
     async def perform(self, request: Any) -> Any:
+        """The answer to `request` (checkers.driver.run_async's host, for tests; the checks
+        run through _drive, without a round through asyncio's scheduler)."""
+        pending = self.started(request)
+        if not pending.numbers:
+            return self.answered(pending, None)
+        settled = asyncio.get_running_loop().create_future()
+        self.when_settled(pending, settled.set_result)
+        return self.answered(pending, await settled)
+
+    def started(self, request: Any) -> _Pending:
+        """Starts `request` (one, or a Batch's every one at once, in the order asked: WebCrypto
+        works through its calls one at a time); a Begin's ticket needs no waiting."""
+        requests = request.requests if isinstance(request, Batch) else (request,)
+        begun: dict[int, _Ticket] = {}
+        numbers = []
+        for index, r in enumerate(requests):
+            if isinstance(r, Begin):
+                begun[index] = _Ticket(r.request, self._start(r.request, begun=True))
+            else:
+                numbers.append(self._start(r))
+        return _Pending(request, begun, tuple(numbers))
+
+    def when_settled(self, pending: _Pending, back: Callable[[Any], Any]) -> None:
+        """Calls `back` with the allSettled outcomes of `pending`'s promises once they settled."""
+        self.js.settle(to_js(list(pending.numbers)), create_once_callable(back))
+
+    def answered(self, pending: _Pending, settled: Any) -> Any:
+        """The answer to a started request once its promises settled (`settled`, their
+        allSettled outcomes in order; None when it waited for nothing). In a Batch's answer a
+        refused request is its KdfUnavailable; a lone refused request raises it."""
+        request = pending.request
+        requests = request.requests if isinstance(request, Batch) else (request,)
+        outcomes = iter(settled if settled is not None else ())
+        answers = tuple(
+            pending.begun[index] if index in pending.begun else self._answer(r, next(outcomes))
+            for index, r in enumerate(requests)
+        )
         if isinstance(request, Batch):
-            return await self._batch(request.requests)
-        if isinstance(request, Begin):
-            return self._begin(request.request)
-        (answer,) = await self._batch((request,))
+            return answers
+        (answer,) = answers
         if isinstance(answer, HostUnavailable):
             raise answer
         return answer
 
-    def _begin(self, request: Any) -> _Ticket:
-        """Starts `request` now: WebCrypto takes it before Python moves on."""
-        return _Ticket(request, self._promise(request))
-
-    async def _batch(self, requests: tuple[Any, ...]) -> tuple[Any, ...]:
-        """Every request at once; a refused one answered with its KdfUnavailable."""
-        # Started in the order asked: WebCrypto works through its calls one at a time.
-        begun: dict[int, _Ticket] = {}
-        promises = []
-        for index, r in enumerate(requests):
-            if isinstance(r, Begin):
-                begun[index] = self._begin(r.request)
-                promises.append(js.Promise.resolve(None))
-            else:
-                promises.append(self._promise(r))
-        if len(begun) == len(requests):  # nothing to wait for
-            return tuple(begun.values())
-        settled = await js.Promise.allSettled(to_js(promises))
-        return tuple(
-            begun[index] if index in begun else self._answer(r, s)
-            for index, (r, s) in enumerate(zip(requests, settled, strict=True))
-        )
-
-    def _promise(self, request: Any) -> Any:
+    def _start(self, request: Any, begun: bool = False) -> int:
+        """Starts `request` in the JS host; its number there. A `begun` request's AES blocks
+        all go to WebCrypto (they run beside the check's critical path: Python, the worker's
+        one thread, stays free); an awaited one's few blocks are Python's (_PYTHON_AES_BYTES)."""
+        host = self.js
         if isinstance(request, ReadRequest):
-            return self.file.slice(request.offset, request.offset + request.length).arrayBuffer()
+            return host.read(request.offset, request.length)
         if isinstance(request, Finish):
-            return request.ticket.promise
+            return request.ticket.number
         if isinstance(request, ReadKeyedAesRequest):
-            return self._read_then_bits(request)
-        if self.subtle is None:  # WebCrypto exists only on https:// or localhost pages
-            return js.Promise.reject(js.Error.new("this browser offers no WebCrypto here"))
+            read, keyed = request.read, request.keyed
+            return host.readKeyed(read.offset, read.length, request.salt_at, request.salt_bytes,
+                                  *self._keyed_args(keyed, begun))  # fmt: skip
         if isinstance(request, KdfRequest) and request.algorithm not in _WEBCRYPTO_HASHES:
-            return js.Promise.reject(js.Error.new(f"no {request.algorithm} for backups"))
+            return host.refuse(f"no {request.algorithm} for backups")
         if isinstance(request, KdfRequest):
-            return self._bits(request)
+            return host.derive(*self._kdf_args(request))
         if isinstance(request, KeyedAesRequest):
-            return self._keyed(request)
-        if isinstance(request, AesRequest):
-            if self.aes is None:
-                return js.Promise.resolve(None)  # Python's own AES, in _answer
-            return self.aes(to_js(request.key), to_js(request.blocks))
+            return host.keyed(*self._kdf_args(request.kdf), *self._keyed_args(request, begun)[4:])
+        if isinstance(request, AesRequest):  # null without WebCrypto's AES: Python's, in _answer
+            return host.aes(to_js(request.key), to_js(request.blocks))
         raise TypeError(f"unknown request {type(request).__name__}")
 
-    def _keyed(self, request: KeyedAesRequest) -> Any:
-        """The promise of [PBKDF2's bits, the AES blocks under its first key_bytes] (the
-        blocks undefined where Python does AES, in _answer)."""
-        bits = self._bits(request.kdf)
-        if self.aes is None or len(request.blocks) <= _PYTHON_AES_BYTES:
-            return js.Promise.all(to_js([bits, None]))
+    @staticmethod
+    def _kdf_args(request: KdfRequest) -> tuple[Any, ...]:
+        """(password, hash, salt, iterations, length) of a PBKDF2 derivation, for the JS host."""
+        hashing = _WEBCRYPTO_HASHES.get(request.algorithm, request.algorithm)
+        return (to_js(request.password), hashing, to_js(request.salt), request.iterations,
+                request.length)  # fmt: skip
 
-        def encrypt(buffer: Any) -> Any:
-            key = js.Uint8Array.new(buffer, 0, request.key_bytes)
-            return js.Promise.all(to_js([buffer, self.aes(key, to_js(request.blocks))]))
-
-        return bits.then(create_once_callable(encrypt))
-
-    def _bits(self, request: KdfRequest) -> Any:
-        """PBKDF2's bits. Once the password's key is imported, WebCrypto starts on them at once
-        (a begun derivation must start before Python goes on working, not at its next await);
-        until then they wait on the one import of the check, shared by every derivation."""
-        key = self.keys.get(request.password)
-        if key is not None:
-            return _derive_bits(self.subtle, key, request)
-
-        def derive(imported: Any) -> Any:
-            self.keys[request.password] = imported
-            return _derive_bits(self.subtle, imported, request)
-
-        return self._imported(request.password).then(create_once_callable(derive))
-
-    def _imported(self, password: bytes) -> Any:
-        """The promise of `password` imported as a PBKDF2 key, once a check."""
-        importing = self.imports.get(password)
-        if importing is None:
-            importing = self.subtle.importKey(
-                "raw", to_js(password), "PBKDF2", False, to_js(["deriveBits"])
-            )
-            self.imports[password] = importing
-        return importing
-
-    def _read_then_bits(self, request: ReadKeyedAesRequest) -> Any:
-        """The promise of [the bytes, PBKDF2's settled bits] (null: no salt in the bytes, or no
-        WebCrypto). Chained in the browser: the derivation starts as soon as the bytes are
-        there, with no round through Python's event loop between."""
-        read = request.read
-        slice_ = self.file.slice(read.offset, read.offset + read.length).arrayBuffer()
-
-        def derive(buffer: Any) -> Any:
-            end = request.salt_at + request.salt_bytes
-            if self.subtle is None or request.salt_at < 0 or end > buffer.byteLength:
-                return js.Array.of(buffer, None)
-            salt = js.Uint8Array.new(buffer, request.salt_at, request.salt_bytes).to_bytes()
-            keyed = self._keyed(replace(request.keyed, kdf=replace(request.keyed.kdf, salt=salt)))
-            return js.Promise.all(to_js([buffer, js.Promise.allSettled(to_js([keyed]))]))
-
-        return slice_.then(create_once_callable(derive))
+    @staticmethod
+    def _keyed_args(request: KeyedAesRequest, begun: bool) -> tuple[Any, ...]:
+        """(password, hash, iterations, length, key bytes, blocks or None) of a keyed AES: the
+        blocks only where WebCrypto's AES is worth its calls (_PYTHON_AES_BYTES)."""
+        kdf = request.kdf
+        hashing = _WEBCRYPTO_HASHES.get(kdf.algorithm, kdf.algorithm)
+        many = begun or len(request.blocks) > _PYTHON_AES_BYTES
+        blocks = to_js(request.blocks) if many else None
+        return (to_js(kdf.password), hashing, kdf.iterations, kdf.length, request.key_bytes,
+                blocks)  # fmt: skip
 
     def _answer(self, request: Any, settled: Any) -> Any:
         """The Python answer to `request` from its settled promise."""
@@ -297,7 +287,7 @@ class _FileHost:
             keyed = request.salted(data)
             if keyed is None or value[1] is None:
                 return data, None
-            return data, self._answer(keyed, value[1][0])
+            return data, self._answer(keyed, value[1])
         if isinstance(request, ReadRequest):
             return self._data(value)
         if isinstance(request, KdfRequest):
@@ -319,19 +309,14 @@ class _FileHost:
         return data
 
 
-async def data_backup_json(file: Any, password: str | None = None) -> str:
-    """The data-backup report on a browser File, its wording, and how much of it was read."""
+def data_backup_json(file: Any, password: str | None = None) -> Any:
+    """The promise of the data-backup report on a browser File (JSON: its wording, and how
+    much of it was read)."""
     host = _FileHost(file)
     if password:  # the bytes checkers.databackup.check derives the entries' keys from
         host.prepare(password.encode("utf-8", "surrogatepass"))
     steps = data_backup_steps(int(file.size), str(file.name or ""), password or None)
-    try:
-        report = await run_async(steps, host.perform)
-    except FileUnreadable as error:
-        return json.dumps({"error": {"code": "file-unreadable", "detail": str(error)}})
-    data = report.to_dict(_wording)
-    data["read"] = {"bytes": host.bytes_read, "ranges": host.ranges}
-    return json.dumps(data)
+    return _drive(steps, host, lambda report: _report_json(report, host))
 
 
 # The data-backup file read without its password, for the check that follows: only the newest
@@ -340,40 +325,97 @@ _opened: dict[int, tuple[_FileHost, Prepared]] = {}
 _newest = 0
 
 
-async def data_backup_open_json(file: Any, generation: int) -> str:
-    """The data-backup report on a browser File read without its password (stages.early_dict,
-    worded), the file kept as `generation` (the page's count of files chosen) for
-    data_backup_check_json. A file chosen meanwhile (a higher generation) wins: this one is
-    then answered as {"error": {"code": "stale"}} and not kept."""
-    global _newest, _opened
+def data_backup_open_json(file: Any, generation: int) -> Any:
+    """The promise of the data-backup report on a browser File read without its password
+    (JSON: stages.early_dict, worded), the file kept as `generation` (the page's count of files
+    chosen) for data_backup_check_json. A file chosen meanwhile (a higher generation) wins:
+    this one is then answered as {"error": {"code": "stale"}} and not kept."""
+    global _newest
     _newest = max(_newest, generation)
     host = _FileHost(file)
-    try:
-        prepared = await run_async(open_steps(int(file.size), str(file.name or "")), host.perform)
-    except FileUnreadable as error:
-        return json.dumps({"error": {"code": "file-unreadable", "detail": str(error)}})
-    if generation < _newest:
-        return json.dumps({"error": {"code": "stale"}})
-    _opened = {generation: (host, prepared)}
-    data = early_dict(prepared, _wording, host.bytes_read)
-    data["read"] = {"bytes": host.bytes_read, "ranges": host.ranges}
-    return json.dumps(data)
+
+    def keep(prepared: Prepared) -> str:
+        global _opened
+        if generation < _newest:
+            return json.dumps({"error": {"code": "stale"}})
+        _opened = {generation: (host, prepared)}
+        data = early_dict(prepared, _wording, host.bytes_read)
+        data["read"] = {"bytes": host.bytes_read, "ranges": host.ranges}
+        return json.dumps(data)
+
+    return _drive(open_steps(int(file.size), str(file.name or "")), host, keep)
 
 
-async def data_backup_check_json(generation: int, password: str | None = None) -> str:
-    """The data-backup report on the file read as `generation`, with `password`: only the
-    keyed part runs (stages.keyed_steps), on that file's bytes alone. A generation no longer
-    kept (another file chosen since) is answered as {"error": {"code": "stale"}}."""
+def data_backup_check_json(generation: int, password: str | None = None) -> Any:
+    """The promise of the data-backup report (JSON) on the file read as `generation`, with
+    `password`: only the keyed part runs (stages.keyed_steps), on that file's bytes alone. A
+    generation no longer kept (another file chosen since) is answered as
+    {"error": {"code": "stale"}}."""
     kept = _opened.get(generation)
     if kept is None:
-        return json.dumps({"error": {"code": "stale"}})
+        return js.Promise.resolve(json.dumps({"error": {"code": "stale"}}))
     host, prepared = kept
     if password:  # the bytes checkers.databackup.check derives the entries' keys from
         host.prepare(password.encode("utf-8", "surrogatepass"))
-    try:
-        report = await run_async(keyed_steps(prepared, password or None), host.perform)
-    except FileUnreadable as error:
-        return json.dumps({"error": {"code": "file-unreadable", "detail": str(error)}})
+    steps = keyed_steps(prepared, password or None)
+    return _drive(steps, host, lambda report: _report_json(report, host))
+
+
+def _report_json(report: Any, host: _FileHost) -> str:
     data = report.to_dict(_wording)
     data["read"] = {"bytes": host.bytes_read, "ranges": host.ranges}
     return json.dumps(data)
+
+
+def _drive(steps: Generator[Any, Any, Any], host: _FileHost, done: Callable[[Any], str]) -> Any:
+    """The promise of `done(result of steps)`, a JSON text, with `host` answering the steps'
+    requests (as checkers.driver.run_async, without asyncio): Python is called back in the
+    microtask that settles each answer, instead of a task later (Pyodide's event loop resumes
+    an awaiting coroutine in a new task, behind whatever else the worker has queued). A file
+    the browser cannot read is answered as {"error": {"code": "file-unreadable"}}; anything
+    else going wrong rejects the promise with its reason."""
+    outcome: list[Any] = []
+    answer = js.Promise.new(create_once_callable(lambda resolve, reject: outcome.extend(
+        (resolve, reject))))  # fmt: skip
+    resolve, reject = outcome
+
+    def advance(resume: Callable[[], Any]) -> None:
+        """Runs the steps from `resume` (which hands them their answer) to their next wait."""
+        try:
+            pending = host.started(resume())
+            while not pending.numbers:  # only begun: answered at once
+                pending = host.started(steps.send(host.answered(pending, None)))
+        except StopIteration as finished:
+            _settle(resolve, reject, done, finished.value)
+        except FileUnreadable as error:
+            resolve(json.dumps({"error": {"code": "file-unreadable", "detail": str(error)}}))
+        except Exception as error:  # the page shows why the check stopped
+            reject(js.Error.new(f"{type(error).__name__}: {error}"))
+        else:
+            host.when_settled(pending, lambda outcomes: advance(
+                lambda: _answer_steps(steps, host, pending, outcomes)))  # fmt: skip
+
+    advance(lambda: next(steps))
+    return answer
+
+
+def _settle(resolve: Any, reject: Any, done: Callable[[Any], str], result: Any) -> None:
+    """Resolves with `done(result)`, or rejects with the reason it raised."""
+    try:
+        text = done(result)
+    except Exception as error:  # the page shows why the check stopped
+        reject(js.Error.new(f"{type(error).__name__}: {error}"))
+    else:
+        resolve(text)
+
+
+def _answer_steps(
+    steps: Generator[Any, Any, Any], host: _FileHost, pending: _Pending, outcomes: Any
+) -> Any:
+    """The next request of `steps` once `pending` settled: its answer sent in, or the host's
+    refusal thrown in."""
+    try:
+        answer = host.answered(pending, outcomes)
+    except HostUnavailable as refused:
+        return steps.throw(refused)
+    return steps.send(answer)

@@ -176,8 +176,9 @@ def test_the_password_stage_reads_nothing_and_begins_the_id_exports_key_second(
     assert report.ok and report.identity == "ECHOECHO" and report.contacts == 3
     sha1 = "key+aes:pbkdf2-sha1"
     assert keyed == [
-        # The identity's key first; settings' and the lists' begun behind it.
-        f"[{sha1} begin({sha1}) begin({sha1}) begin({sha1}) begin({sha1})]",
+        # The identity's key begun first; settings' and the lists' begun behind it.
+        f"begin({sha1})",
+        f"[finish begin({sha1}) begin({sha1}) begin({sha1}) begin({sha1})]",
         "begin(key:pbkdf2-sha256)",  # the ID export inside identity: the longest wait
         "[finish finish finish finish]",  # settings and the lists, decrypted meanwhile
         "finish",
@@ -188,6 +189,15 @@ def test_the_password_stage_reads_nothing_and_begins_the_id_exports_key_second(
         "right": ["[ReadRequest ReadRequest]"],
         "2 GB": ["[ReadRequest ReadRequest]", "[ReadRequest ReadRequest ReadRequest]"],
     }[case]
+
+
+def test_an_unencrypted_identitys_export_key_is_begun_once(files: dict[str, Path]) -> None:
+    """Its first request is the ID export's key, begun already: never begun a second time."""
+    staged = Staged(files["no encryption"])
+    prepared, _ = staged.open()
+    report, keyed = staged.keyed(prepared, PASSWORD)
+    assert report.identity == "ECHOECHO"
+    assert keyed == ["[begin(key:pbkdf2-sha256)]", "finish"]
 
 
 def test_one_file_read_checks_with_several_passwords(files: dict[str, Path]) -> None:

@@ -76,27 +76,40 @@ def encrypt_blocks(key: bytes, blocks: bytes) -> bytes:
     if len(blocks) % BLOCK:
         raise ValueError("AES works on whole 16-byte blocks")
     rk = round_keys(bytes(key))
-    rounds = len(rk) // 4 - 1
+    # The tables and round keys as locals, the rounds' keys as 4-tuples: Python looks locals up
+    # fastest, and this loop is the browser's AES (several times slower in WebAssembly).
+    t0, t1, t2, t3, sbox = T0, T1, T2, T3, SBOX
+    middle = [rk[k : k + 4] for k in range(4, len(rk) - 4, 4)]
+    k0, k1, k2, k3 = rk[:4]
+    f0, f1, f2, f3 = rk[-4:]
+    words = memoryview(blocks).cast("B")
     out = bytearray()
     for at in range(0, len(blocks), BLOCK):
-        s0, s1, s2, s3 = (
-            int.from_bytes(blocks[at + i : at + i + 4], "big") ^ rk[i // 4] for i in (0, 4, 8, 12)
-        )
-        for r in range(1, rounds):
-            k = 4 * r
+        s0 = int.from_bytes(words[at : at + 4], "big") ^ k0
+        s1 = int.from_bytes(words[at + 4 : at + 8], "big") ^ k1
+        s2 = int.from_bytes(words[at + 8 : at + 12], "big") ^ k2
+        s3 = int.from_bytes(words[at + 12 : at + 16], "big") ^ k3
+        for r0, r1, r2, r3 in middle:
             s0, s1, s2, s3 = (
-                T0[s0 >> 24] ^ T1[(s1 >> 16) & 255] ^ T2[(s2 >> 8) & 255] ^ T3[s3 & 255] ^ rk[k],
-                T0[s1 >> 24] ^ T1[(s2 >> 16) & 255] ^ T2[(s3 >> 8) & 255] ^ T3[s0 & 255]
-                ^ rk[k + 1],
-                T0[s2 >> 24] ^ T1[(s3 >> 16) & 255] ^ T2[(s0 >> 8) & 255] ^ T3[s1 & 255]
-                ^ rk[k + 2],
-                T0[s3 >> 24] ^ T1[(s0 >> 16) & 255] ^ T2[(s1 >> 8) & 255] ^ T3[s2 & 255]
-                ^ rk[k + 3],
-            )  # fmt: skip
-        k = 4 * rounds
-        for word, (a, b, c, d) in enumerate(((s0, s1, s2, s3), (s1, s2, s3, s0),
-                                              (s2, s3, s0, s1), (s3, s0, s1, s2))):  # fmt: skip
-            value = (SBOX[a >> 24] << 24 | SBOX[(b >> 16) & 255] << 16
-                     | SBOX[(c >> 8) & 255] << 8 | SBOX[d & 255]) ^ rk[k + word]  # fmt: skip
-            out += value.to_bytes(4, "big")
+                t0[s0 >> 24] ^ t1[(s1 >> 16) & 255] ^ t2[(s2 >> 8) & 255] ^ t3[s3 & 255] ^ r0,
+                t0[s1 >> 24] ^ t1[(s2 >> 16) & 255] ^ t2[(s3 >> 8) & 255] ^ t3[s0 & 255] ^ r1,
+                t0[s2 >> 24] ^ t1[(s3 >> 16) & 255] ^ t2[(s0 >> 8) & 255] ^ t3[s1 & 255] ^ r2,
+                t0[s3 >> 24] ^ t1[(s0 >> 16) & 255] ^ t2[(s1 >> 8) & 255] ^ t3[s2 & 255] ^ r3,
+            )
+        out += (
+            (sbox[s0 >> 24] << 24 | sbox[(s1 >> 16) & 255] << 16
+             | sbox[(s2 >> 8) & 255] << 8 | sbox[s3 & 255]) ^ f0
+        ).to_bytes(4, "big")  # fmt: skip
+        out += (
+            (sbox[s1 >> 24] << 24 | sbox[(s2 >> 16) & 255] << 16
+             | sbox[(s3 >> 8) & 255] << 8 | sbox[s0 & 255]) ^ f1
+        ).to_bytes(4, "big")  # fmt: skip
+        out += (
+            (sbox[s2 >> 24] << 24 | sbox[(s3 >> 16) & 255] << 16
+             | sbox[(s0 >> 8) & 255] << 8 | sbox[s1 & 255]) ^ f2
+        ).to_bytes(4, "big")  # fmt: skip
+        out += (
+            (sbox[s3 >> 24] << 24 | sbox[(s0 >> 16) & 255] << 16
+             | sbox[(s1 >> 8) & 255] << 8 | sbox[s2 & 255]) ^ f3
+        ).to_bytes(4, "big")  # fmt: skip
     return bytes(out)

@@ -18,7 +18,7 @@ from checkers.databackup import check
 from checkers.databackup import entries as names
 from checkers.databackup.check import MAX_LIST_BYTES, MAX_SMALL_ENTRY
 from checkers.databackup.report import BackupReport, Finding, backup_wording, size_message
-from checkers.databackup.requests import Batch, Begin, finish, relay, together
+from checkers.databackup.requests import Batch, Begin, Finish, finish, relay, together
 from checkers.databackup.winzip_aes import entry_range
 from checkers.databackup.ziprange import ByteCache, Entry, read_directory
 from checkers.driver import HostUnavailable
@@ -73,7 +73,7 @@ def open_steps(size: int, name: str | None, prefetch: bool = True) -> Generator[
 def keyed_steps(prepared: Prepared, password: str | None) -> Generator[Any, Any, BackupReport]:
     """The rest of the check of a file read by `open_steps`, with `password`.
 
-    The identity's key goes first, the other entries' keys are begun behind it; as soon as the
+    The identity's key is begun first, the other entries' keys behind it; as soon as the
     identity is open, the ID export's key derivation (the longest wait) is begun, and the other
     entries are decrypted while it runs. Reads only what `open_steps` did not (nothing, for a
     file as the app writes it)."""
@@ -94,6 +94,11 @@ def keyed_steps(prepared: Prepared, password: str | None) -> Generator[Any, Any,
         for entry in names.LISTS
     ]
     first, identity = _start(identity_step)
+    if first is not None and not isinstance(first, Begin):
+        # The identity's key is begun before the other entries' requests are made: the
+        # browser derives it while Python makes them (a Begin is answered at once). An
+        # unencrypted identity's first request is the ID export's key, begun already.
+        first = Finish((yield Begin(first)))
     started = [_start(step) for step in others]
     asked = [Begin(request) for request, _ in started if request is not None]
     answers = yield Batch(((first,) if first is not None else ()) + tuple(asked))

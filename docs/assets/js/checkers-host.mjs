@@ -52,12 +52,111 @@ export function makeAesBlocks(subtle) {
 }
 
 // Make WebCrypto's AES available to Python where there is WebCrypto (https:// or localhost
-// pages); without it the data-backup check says its keys cannot be derived here anyway.
+// pages); without it the data-backup check says its keys cannot be derived here anyway. The
+// data-backup check's requests (BACKUP_HOST_FUNCTION) are installed either way.
 export function installAesBlocks(scope) {
+  scope[BACKUP_HOST_FUNCTION] = (file) => makeBackupHost(scope, file);
   const subtle = scope.crypto && scope.crypto.subtle;
   if (subtle && typeof subtle.encrypt === "function") {
     scope[AES_HOST_FUNCTION] = makeAesBlocks(subtle);
     return true;
   }
   return false;
+}
+
+// --- The data-backup check's requests, as promises kept here (checkers/bridge.py _FileHost) ---
+export const BACKUP_HOST_FUNCTION = "checkersBackupHost";
+
+// The host of one chosen File: Python starts each request with plain data and gets a number
+// back; `settle` calls Python back once the numbered requests have settled. Python never holds
+// a promise: Pyodide turns a promise that a call returns to Python into a Python future, whose
+// every continuation (a `then`, an await) waits for a turn of Python's event loop, a task
+// queued behind whatever the worker has to do, where this continues in the promise's own
+// microtask. A key and its AES blocks, or a read and the key whose salt it holds, are one
+// chain here, with no round through Python between.
+export function makeBackupHost(scope, file) {
+  const subtle = (scope.crypto && scope.crypto.subtle) || null;
+  const started = new Map(); // number -> promise, until settled
+  const imports = new Map(); // the password's PBKDF2 key import, once a check
+  let count = 0;
+
+  const keep = (promise) => {
+    count += 1;
+    promise.catch(() => {}); // its outcome goes to Python through settle
+    started.set(count, promise);
+    return count;
+  };
+  const noCrypto = () => Promise.reject(new Error("this browser offers no WebCrypto here"));
+
+  let importsBegun = 0;
+  function imported(password) {
+    const text = password.join(",");
+    if (!imports.has(text)) {
+      importsBegun += 1;
+      imports.set(text, subtle.importKey("raw", password, "PBKDF2", false, ["deriveBits"]));
+    }
+    return imports.get(text);
+  }
+
+  // PBKDF2's bits; WebCrypto starts on them as soon as the key is imported.
+  function bits(password, hash, salt, iterations, length) {
+    if (!subtle) return noCrypto();
+    const params = { name: "PBKDF2", hash, salt, iterations };
+    return imported(password).then((key) => subtle.deriveBits(params, key, 8 * length));
+  }
+
+  // [PBKDF2's bits, the AES blocks under its first keyBytes bytes] (the blocks undefined, None
+  // in Python, when there are none to do here: Python's AES does a few blocks quicker than
+  // WebCrypto's queue).
+  function keyed(password, hash, salt, iterations, length, keyBytes, blocks) {
+    const derived = bits(password, hash, salt, iterations, length);
+    const aes = scope[AES_HOST_FUNCTION];
+    if (!blocks || !aes) return Promise.all([derived, undefined]);
+    return derived.then((buffer) =>
+      Promise.all([buffer, aes(new Uint8Array(buffer, 0, keyBytes), blocks)]),
+    );
+  }
+
+  return {
+    // How many key imports this host has begun (one a check and password).
+    get importsBegun() {
+      return importsBegun;
+    },
+    // Starts the password's key import now: the first derivation need not wait for it.
+    prepare(password) {
+      imports.clear(); // each check imports its password once
+      if (subtle) imported(password);
+    },
+    read: (offset, length) => keep(file.slice(offset, offset + length).arrayBuffer()),
+    derive: (...args) => keep(bits(...args)),
+    keyed: (...args) => keep(keyed(...args)),
+    // [the bytes, the keyed promise's settled outcome] once the bytes are read and their
+    // salt (saltBytes at saltAt) keyed; no outcome when the bytes end before the salt.
+    readKeyed(offset, length, saltAt, saltBytes, password, hash, iterations, bitLength,
+              keyBytes, blocks) {
+      const read = file.slice(offset, offset + length).arrayBuffer();
+      return keep(
+        read.then((buffer) => {
+          if (!subtle || saltAt < 0 || saltAt + saltBytes > buffer.byteLength) {
+            return [buffer, undefined];
+          }
+          const salt = new Uint8Array(buffer.slice(saltAt, saltAt + saltBytes));
+          const derived = keyed(password, hash, salt, iterations, bitLength, keyBytes, blocks);
+          return Promise.allSettled([derived]).then(([outcome]) => [buffer, outcome]);
+        }),
+      );
+    },
+    // The blocks under `key`; undefined without WebCrypto's AES (then Python's own does it).
+    aes(key, blocks) {
+      const aes = scope[AES_HOST_FUNCTION];
+      return keep(aes ? aes(key, blocks) : Promise.resolve(undefined));
+    },
+    refuse: (message) => keep(Promise.reject(new Error(message))),
+    // Calls back(outcomes), as Promise.allSettled gives them, once `numbers` have settled.
+    settle(numbers, back) {
+      const promises = Array.from(numbers, (number) => started.get(number));
+      numbers.forEach((number) => started.delete(number));
+      Promise.allSettled(promises).then(back);
+    },
+  };
 }
