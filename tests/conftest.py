@@ -87,23 +87,6 @@ def page(chromium):
 WARM_UP_TIMEOUT_MS = 120_000
 
 
-@pytest.fixture(scope="session")
-def warm_context(chromium, site_url: str):
-    """One browser context per worker whose offline cache already holds the tools, as after a
-    reader's first visit: a tool page opened in it starts its checker from the build's memory
-    snapshot (about a third of a first visit's start). For tests of what a widget does once it
-    runs; the first visit's bare start is tested on fresh contexts (tests/test_offline.py, the
-    page tour, tests/test_browser_failure.py). The widgets keep nothing in web storage."""
-    context = chromium.new_context()
-    page = context.new_page()
-    page.goto(site_url + "/tools/id-export/")
-    page.wait_for_selector("html[data-offline='ready']", state="attached",
-                           timeout=WARM_UP_TIMEOUT_MS)  # fmt: skip
-    page.close()
-    yield context
-    context.close()
-
-
 @pytest.fixture
 def warm_page(warm_context):
     """A new page of warm_context (1280 x 720 until the test sets its size); closed afterwards."""
@@ -130,6 +113,22 @@ def validator_session(chromium, site_url: str):
     assert page.get_attribute(result, "data-state") == "ready", page.inner_text(result)
     yield {"page": page, "context": context, "requests": requests, "console": console}
     context.close()
+
+
+@pytest.fixture(scope="session")
+def warm_context(validator_session):
+    """One browser context per worker whose offline cache already holds the tools, as after a
+    reader's first visit: a tool page opened in it starts its checker from the build's memory
+    snapshot (about a third of a first visit's start). For tests of what a widget does once it
+    runs; the first visit's bare start is tested on fresh contexts (tests/test_offline.py, the
+    page tour, tests/test_browser_failure.py). The widgets keep nothing in web storage.
+
+    It is validator_session's context once that first visit has filled the cache (one bare
+    start per worker, not two): its pages' requests are recorded there too, all to the site."""
+    page = validator_session["page"]
+    page.wait_for_selector("html[data-offline='ready']", state="attached",
+                           timeout=WARM_UP_TIMEOUT_MS)  # fmt: skip
+    return validator_session["context"]
 
 
 # Tests that need no built site but take long (their own builds, Node, previews, many examples),

@@ -218,9 +218,10 @@ def scanned_in(site_page, scheme: str, viewport: str) -> bool:
 
 def tour_part(site_page) -> str:
     """Which test of a run visits the page: "main" (the English edition's pages and every tool
-    page), "more" (the other German pages and the print pages: only some runs show them). The
-    tool pages stay together: the first one a context opens starts its checker bare and fills
-    the offline cache, which a second context would do again."""
+    page, then the widgets' states), "more" (the other German pages and the print pages: only
+    some runs show them). The tool pages and the widgets stay together: the first tool page a
+    context opens starts its checker bare and fills the offline cache, which a second context
+    would do again."""
     german = site_page.url_path.startswith("/de/")
     tool = site_page.url_path.removeprefix("/de").startswith("/tools/")
     return "more" if (site_page.is_print or german) and not tool else "main"
@@ -260,15 +261,17 @@ def widget_reports(page, site_url: str, scheme: str, viewport: str) -> list[str]
     return report
 
 
-# Pages and widget states are separate tests so that parallel workers share the load evenly;
-# the runs that also show German or print pages visit most of those in a test of their own
-# ("more"), so that no single test is much longer than the others (the longest test is the least
-# time the whole suite can take, however many workers share it).
+# The runs that also show German or print pages visit most of those in a test of their own
+# ("more"), so that parallel workers share the load evenly and no single test is much longer
+# than the others (the longest test is the least time the whole suite can take, however many
+# workers share it). The widgets' states are scanned in the "main" test, after its tool pages:
+# in the same context their checkers start from the offline cache the tool pages filled (a
+# fresh context would start them bare again, which the tool pages have just checked).
 TOUR = [
     pytest.param(scheme, viewport, part, id=f"{scheme}-{viewport}-{part}")
     for scheme in SCHEMES
     for viewport in VIEWPORTS
-    for part in ("main", "more", "widgets")
+    for part in ("main", "more")
     if part != "more" or (scheme, viewport) in GERMAN_RUNS | PRINT_RUNS
 ]
 
@@ -288,11 +291,10 @@ def test_every_page_passes_axe_fits_and_stays_on_its_origin(
     page = context.new_page()
     recorder.watch(page)
     try:
-        if part != "widgets":
-            report = page_reports(page, recorder, built_site, site_url, scheme, viewport, part)
-        else:
+        report = page_reports(page, recorder, built_site, site_url, scheme, viewport, part)
+        if part == "main":
             recorder.current_page = f"{VALIDATOR_PATH} and {WIZARD_PATH}, used"
-            report = widget_reports(page, site_url, scheme, viewport)
+            report += widget_reports(page, site_url, scheme, viewport)
         cookies = context.cookies()
     finally:
         context.close()

@@ -182,17 +182,23 @@ def test_results_meet_wcag_a_and_aa_light(session: dict, backups: dict[str, Path
     assert not found, "\n".join(found)
 
 
-def test_results_meet_wcag_a_and_aa_dark(chromium, site_url: str, backups) -> None:
-    context = chromium.new_context(color_scheme="dark", reduced_motion="reduce")
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/tools/data-backup/")
-        assert wait_for_state(page, "ready", "error") == "ready"
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-        found = axe_findings(page, backups)
-        assert not found, "\n".join(found)
-    finally:
-        context.close()
+FORGET_SCHEME = """for (const key of Object.keys(localStorage)) {
+  if (key.endsWith("__palette")) localStorage.removeItem(key);
+}"""
+
+
+def test_results_meet_wcag_a_and_aa_dark(warm_page, site_url: str, backups) -> None:
+    # A later visit (the checker starts from the offline cache; the first visit's start is the
+    # session's) by a reader whose system is dark. The theme keeps the scheme an earlier page of
+    # the shared context showed (light) in localStorage: forgotten, the system's scheme counts.
+    page = warm_page
+    page.emulate_media(color_scheme="dark", reduced_motion="reduce")
+    page.add_init_script(FORGET_SCHEME)
+    page.goto(f"{site_url}/tools/data-backup/")
+    assert wait_for_state(page, "ready", "error") == "ready"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    found = axe_findings(page, backups)
+    assert not found, "\n".join(found)
 
 
 def test_works_from_the_keyboard(session: dict, backups: dict[str, Path]) -> None:

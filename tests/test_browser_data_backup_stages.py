@@ -38,14 +38,14 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
-def page(chromium, site_url: str) -> Iterator:
-    context = chromium.new_context()
-    page = context.new_page()
+def page(warm_context, site_url: str) -> Iterator:
+    """One page for the module, on a later visit: its checker starts from the offline cache."""
+    page = warm_context.new_page()
     page.goto(f"{site_url}/tools/data-backup/")
     page.wait_for_selector(f'{RESULT}[data-state="ready"]', state="attached",
                            timeout=LOAD_TIMEOUT_MS)  # fmt: skip
     yield page
-    context.close()
+    page.close()
 
 
 # The result box's left border: the colour that marks a problem (widgets.css, #c62828), and the

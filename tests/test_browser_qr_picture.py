@@ -25,16 +25,19 @@ READ_AT = """async ([jpeg, retries]) => {
   return reader.readQrPicture(new File([bytes], "photo.jpg", { type: "image/jpeg" }), retries);
 }"""
 @pytest.fixture(scope="module")
-def offline_page(chromium, site_url: str) -> Iterator:
-    """A fresh validator page that goes offline right after it has loaded."""
-    context = chromium.new_context()
-    page = context.new_page()
+def offline_page(warm_context, site_url: str) -> Iterator:
+    """A validator page (a later visit: its checker starts from the offline cache) that goes
+    offline right after it has loaded; the shared context is back online after the module."""
+    page = warm_context.new_page()
     page.goto(f"{site_url}/tools/id-export/")
     assert wait_for_state(page, "ready", "error") == "ready", page.inner_text(RESULT)
     page.wait_for_load_state("networkidle", timeout=LOAD_TIMEOUT_MS)
-    context.set_offline(True)
-    yield page
-    context.close()
+    warm_context.set_offline(True)
+    try:
+        yield page
+    finally:
+        warm_context.set_offline(False)
+        page.close()
 
 
 def photo(page, tmp_path: Path, name: str, text: str, **options) -> Path:

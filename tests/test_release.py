@@ -70,18 +70,20 @@ def test_release_build_refuses_and_builds_nothing(tmp_path: Path, site_url, word
 
 
 def test_release_build_links_to_the_public_address_without_preview_mark(tmp_path: Path) -> None:
+    from test_pdfs import pdf_links_follow
+
     site = tmp_path / "site"
+    deployed = "https://help.example.org/hc/"
     # The German edition is left out: a release refuses missing translations (tests/test_i18n.py).
-    result = build(
-        site, "--release", "--skip", "pdfs", "--skip", "pages-translated",
-        site_url="https://help.example.org/hc/",
-    )  # fmt: skip
+    # The English PDFs are made: their links follow the address too (tests/test_pdfs.py).
+    result = build(site, "--release", "--skip", "pages-translated", site_url=deployed)
     assert result.returncode == 0, result.stderr
     assert "development build" not in result.stdout
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://help.example.org/hc/faq/</loc>" in sitemap
     assert "127.0.0.1" not in sitemap
     assert "Preview:" not in (site / "print" / "android" / "index.html").read_text("utf-8")
+    pdf_links_follow(site, deployed)
 
 
 def test_development_build_says_so_and_marks_the_pdfs(built_site: Path) -> None:
