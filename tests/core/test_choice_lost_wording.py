@@ -53,6 +53,16 @@ def test_the_pages_language_and_catalog_word_the_report(loaded: None) -> None:
         choice_json.set_language_json("de", json.dumps(catalog))
         assert view("id,contacts")["lost"] == "(catalog) nothing lost"
         assert view("id,chats")["lost"] == "Chats: the first suggestion can't take this along."
+        # German rules beyond the catalog: names inside a sentence keep their capitals.
+        assert view("id,chats,media")["lost"] == (
+            "Chats and Media files: the first suggestion can't take these along."
+        )
+        # A language asked for explicitly is worded without the page's catalog.
+        inputs = {"from": "android", "to": "ios", "old-device": "available", "keep": "id,contacts"}
+        english = json.loads(choice_json.backup_choice_json(json.dumps(inputs), language="en"))
+        assert english["report"]["view"]["lost"] == (
+            "Nothing: the first suggestion takes along everything you picked."
+        )
     finally:
         choice_json.set_language_json("en")  # the default: English, an empty catalog
     assert view("id,contacts")["lost"] == (

@@ -1,0 +1,51 @@
+"""The wizard report's guide links: a section's title with the app's words of the platform the
+step is done on ([[label]] references), and the bare path where no title is known."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from checkers import choice_json
+from helpcenter.choice_data import load_choice_data
+
+TITLES = {
+    "/guides/android/#create-threema-safe": "Open [[my_profile]] first",
+    "/guides/ios/#restore-threema-safe": "Open [[my_profile]] again",
+}  # labels.yml: my_profile is "My Profile" on Android, "Profile" on iOS
+
+
+@pytest.fixture(scope="module")
+def links() -> Iterator[list[dict]]:
+    data = load_choice_data()
+    catalog, labels = json.dumps(data.catalog.to_data()), json.dumps(data.labels)
+    assert json.loads(choice_json.set_catalog_json(catalog, labels, json.dumps(TITLES))) == {
+        "ok": True
+    }
+    inputs = {"from": "android", "to": "ios", "old-device": "available", "keep": "id,contacts",
+              "have": "threema-safe"}  # fmt: skip
+    try:
+        reply = json.loads(choice_json.backup_choice_json(json.dumps(inputs)))
+        yield reply["report"]["view"]["recommendations"]
+    finally:
+        choice_json.set_catalog_json(catalog, labels, json.dumps(data.guide_titles))
+
+
+def test_a_titles_app_words_are_the_platforms_the_step_is_done_on(links: list[dict]) -> None:
+    safe = links[0]
+    assert safe["guide"] == {
+        "href": "/guides/android/#create-threema-safe", "lead": "Steps:",
+        "title": "Open \u201cMy Profile\u201d first (Android guide)",
+    }  # fmt: skip
+    assert safe["restore_guide"] == {
+        "href": "/guides/ios/#restore-threema-safe", "lead": "Then, on the new phone:",
+        "title": "Open \u201cProfile\u201d again (iOS guide)",
+    }  # fmt: skip
+
+
+def test_a_section_without_a_known_title_is_named_by_its_path(links: list[dict]) -> None:
+    id_export = links[1]
+    assert id_export["guide"]["title"] == "/guides/android/#create-id-export (Android guide)"
+    assert id_export["restore_guide"]["title"] == "/guides/ios/#restore-id-export (iOS guide)"
