@@ -49,3 +49,33 @@ def test_a_section_without_a_known_title_is_named_by_its_path(links: list[dict])
     id_export = links[1]
     assert id_export["guide"]["title"] == "/guides/android/#create-id-export (Android guide)"
     assert id_export["restore_guide"]["title"] == "/guides/ios/#restore-id-export (iOS guide)"
+
+
+def test_an_asked_language_words_the_report_by_its_rules(links: list[dict]) -> None:
+    data = load_choice_data()
+    catalog, labels = json.dumps(data.catalog.to_data()), json.dumps(data.labels)
+    inputs = {"from": "android", "to": "ios", "old-device": "available", "keep": "id,chats,media",
+              "have": "threema-safe"}  # fmt: skip
+    try:
+        choice_json.set_catalog_json(catalog, labels, json.dumps(TITLES))
+        view = json.loads(choice_json.backup_choice_json(json.dumps(inputs), language="de"))
+        view = view["report"]["view"]
+        # German rules (names keep capitals, „quotes“) on the labels handed over (the English
+        # page's); sentences with no catalog here stay English.
+        assert view["recommendations"][0]["guide"]["title"] == (
+            "Open \u201eMy Profile\u201c first (Android guide)"
+        )
+        assert view["lost"] == "Chats and Media files: the first suggestion can't take these along."
+    finally:
+        choice_json.set_catalog_json(catalog, labels, json.dumps(data.guide_titles))
+
+
+def test_labels_and_titles_may_be_left_out() -> None:
+    data = load_choice_data()
+    catalog = json.dumps(data.catalog.to_data())
+    try:
+        assert json.loads(choice_json.set_catalog_json(catalog)) == {"ok": True}
+    finally:
+        choice_json.set_catalog_json(
+            catalog, json.dumps(data.labels), json.dumps(data.guide_titles)
+        )
