@@ -17,6 +17,9 @@ from pathlib import Path
 
 # Verdicts that count as killed (mutmut's names).
 KILLS = ("killed", "timeout", "caught by type check")
+# Kills that a later run elsewhere cannot undo. A timeout can: under a heavy load a correct run
+# may hit mutmut's wall-clock limit, so a newer verdict for the mutant replaces it.
+FIRM_KILLS = ("killed", "caught by type check")
 # mutmut's exit code per verdict, for writing verdicts back into its mutants/*.meta files.
 EXIT_CODE = {"killed": 1, "timeout": 36, "caught by type check": 37}
 VERSION = 1
@@ -57,8 +60,9 @@ def merge(
     """The verdicts of `stored` (the committed file) and `local` (this checkout's mutmut run)
     that still hold for the `current` source hashes. A record whose hash differs from the
     current one is dropped; a kill found by either counts (it came with the test that made
-    it); otherwise this checkout's verdict, being the newer, wins. A function no longer in the
-    source is left out; one whose every record is outdated keeps its last count, marked."""
+    it); otherwise this checkout's verdict, being the newer, wins (also over a timeout). A
+    function no longer in the source is left out; one whose every record is outdated keeps
+    its last count, marked."""
     merged: dict[str, Function] = {}
     for name in sorted(stored.keys() | local.keys()):
         if name not in current:
@@ -72,7 +76,7 @@ def merge(
         verdicts: dict[int, str] = {}
         for record in reversed(valid):  # stored first, then local over it
             for number, verdict in record.verdicts.items():
-                if verdicts.get(number) not in KILLS:
+                if verdicts.get(number) not in FIRM_KILLS:
                     verdicts[number] = verdict
         merged[name] = Function(now, valid[0].mutants, dict(sorted(verdicts.items())))
     return merged
