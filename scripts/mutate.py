@@ -232,6 +232,7 @@ def main() -> int:
         else:
             seconds = run_mutmut(patterns + args.mutant, args.workers)
         functions = _merged(functions, current, sources)
+    if MUTANTS.is_dir():  # this checkout's verdicts join the committed ones (a merge loses none)
         RESULTS.write_text(results_file.dump(functions, tool), encoding="utf-8")
     if not functions:
         print("mutate: no results yet (run without --report-only)", file=sys.stderr)
@@ -253,7 +254,7 @@ def main() -> int:
         print(f"mutate: {title}: {row['killed']} of {row['checked'] - row['equivalent']} "
               f"killed ({score}), {row['survived']} survived, "
               f"{row['mutants'] - row['checked']} not checked")  # fmt: skip
-    written = (REPORT_MD, REPORT_JSON) if args.report_only else (REPORT_MD, REPORT_JSON, RESULTS)
+    written = (REPORT_MD, REPORT_JSON, *([RESULTS] if MUTANTS.is_dir() else []))
     print("mutate: wrote " + ", ".join(str(path.relative_to(ROOT)) for path in written))
     return 0
 
