@@ -17,8 +17,9 @@ TITLES = {
 }  # labels.yml: my_profile is "My Profile" on Android, "Profile" on iOS
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def links() -> Iterator[list[dict]]:
+    # Per test, not per module: mutmut ties a function to the test whose setup called it.
     data = load_choice_data()
     catalog, labels = json.dumps(data.catalog.to_data()), json.dumps(data.labels)
     assert json.loads(choice_json.set_catalog_json(catalog, labels, json.dumps(TITLES))) == {

@@ -13,7 +13,7 @@ from checkers import choice_json
 from helpcenter.choice_data import load_choice_data
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def loaded() -> None:
     data = load_choice_data()
     reply = choice_json.set_catalog_json(
