@@ -2,11 +2,13 @@
 
 mutmut (configured in pyproject.toml, [tool.mutmut]) puts one fault at a time into the code and
 runs the fast tests that reach it; a fault no test notices "survives". This script runs it (at
-low priority, one worker, optionally for some modules only), then reads mutmut's results and
-writes mutation-report.json and mutation-report.md: per target the mutants, killed, survivors,
-the mutants listed as equivalent in tests/mutation-equivalents.md, and the score
+low priority, one worker, optionally for some modules only), merges its verdicts into the
+committed tests/mutation-results.json (scripts/mutation_results.py: verdicts add up across runs
+and checkouts, a changed function's are dropped), and writes tests/mutation-report.md and
+mutation-report.json: per target the mutants, how many are checked, killed, survivors, the
+mutants listed as equivalent in tests/mutation-equivalents.md, and the score
 
-    killed / (mutants - equivalent)
+    killed / (checked mutants - equivalent)
 
 Usage: scripts/mutate.py [--module checkers.typos ...] [--mutant NAME ...] [--mutants-from FILE]
                          [--report-only] [--workers N] [--again]
@@ -15,7 +17,6 @@ Usage: scripts/mutate.py [--module checkers.typos ...] [--mutant NAME ...] [--mu
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import json
 import os
 import re
@@ -26,60 +27,67 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))  # noqa: E402 - mutation_results lives beside this script
+import mutation_results as results_file  # noqa: E402
+
 MUTMUT = [sys.executable, "-m", "mutmut"]
 EQUIVALENTS = ROOT / "tests" / "mutation-equivalents.md"
+RESULTS = ROOT / "tests" / "mutation-results.json"
 REPORT_JSON = ROOT / "mutation-report.json"
-REPORT_MD = ROOT / "mutation-report.md"
+REPORT_MD = ROOT / "tests" / "mutation-report.md"
+MUTANTS = ROOT / "mutants"
 # The two targets of the issue: the pure core, and the content model and its loader.
 TARGETS = {"checkers": "checkers.", "content model": "helpcenter."}
-KILLED = {"killed", "timeout", "caught by type check"}
+KILLED = set(results_file.KILLS)
 GOAL = 90.0
 
 
-def run_mutmut(modules: list[str], mutants: list[str], workers: int, again: bool) -> float:
-    """mutmut run (niced: the machine is shared) over `modules` and `mutants` (all when both
-    are empty; named mutants are retested even when they have a result); seconds."""
-    patterns = _module_patterns(modules, again) + mutants
-    if (modules or mutants) and not patterns:
-        print("mutate: every mutant of those modules has a result (--again retests them)")
-        return 0.0
+def run_mutmut(patterns: list[str], workers: int) -> float:
+    """mutmut run (niced: the machine is shared) over `patterns` (every mutant without a
+    verdict in mutants/ when empty); seconds."""
     started = time.monotonic()
     nice = ["nice", "-n", "15"] if hasattr(os, "nice") else []
     command = [*nice, *MUTMUT, "run", "--max-children", str(workers), *patterns]
-    print("+", " ".join(command), flush=True)
+    shown = (
+        command if len(patterns) <= 5 else [*command[: -len(patterns)], f"<{len(patterns)} names>"]
+    )
+    print("+", " ".join(shown), flush=True)
     subprocess.run(command, cwd=ROOT, check=False)
     return time.monotonic() - started
 
 
-def _module_patterns(modules: list[str], again: bool) -> list[str]:
-    """What to name to mutmut for `modules`. mutmut retests every mutant a name or pattern
-    matches, killed ones too (only a run without names skips those with a result), so once
-    results exist a module is named by its mutants still without a verdict or surviving (a
-    survivor is retested: a test may have been added for it). mutmut resets the results of a
-    function changed since only while it generates the mutants, after this list is made: after
-    changing code, run once more (or with --again)."""
-    patterns = [f"{module}.*" for module in modules]
-    if again or not modules or not (ROOT / "mutants").is_dir():
-        return patterns
-    open_statuses = {"not checked", "survived", "no tests", "suspicious", "segfault"}
-    return sorted(
-        name
-        for name, status in results().items()
-        if status in open_statuses and any(fnmatch.fnmatch(name, p) for p in patterns)
-    )
+def mutatable_sources() -> list[Path]:
+    """The files mutmut mutates (pyproject.toml's only_mutate less do_not_mutate), relative to
+    the project, as mutmut itself walks them."""
+    from mutmut.configuration import config
+    from mutmut.utils.file_utils import walk_mutatable_files
+
+    here = os.getcwd()
+    os.chdir(ROOT)  # mutmut reads its configuration and walks the source from the project root
+    try:
+        config()
+        return sorted(Path(path) for path in walk_mutatable_files())
+    finally:
+        os.chdir(here)
 
 
-def results() -> dict[str, str]:
-    """Every mutant's status from mutmut's stored results (mutants/*.meta)."""
-    output = subprocess.run(
-        [*MUTMUT, "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
-    found = {}
-    for line in output.splitlines():
-        name, sep, status = line.strip().rpartition(": ")
-        if sep and "__mutmut_" in name:
-            found[name] = status
-    return found
+def patterns_for(
+    modules: list[str],
+    functions: dict[str, results_file.Function],
+    current: dict[str, str],
+    sources: list[Path],
+) -> list[str]:
+    """What to name to mutmut for `modules`: their mutants without a kill (survivors are
+    retested: a test may have been added for them), and every mutant of a function no run
+    has generated yet. mutmut retests whatever it is named, so killed ones are not named."""
+    names = results_file.open_names(functions, modules)
+    generated = {str(s)[:-3].replace("/", ".").removesuffix(".__init__") for s in sources
+                 if (MUTANTS / (str(s) + ".meta")).exists()}  # fmt: skip
+    for function in sorted(current):
+        module = results_file.module_of(function)
+        if module in modules and function not in functions and module not in generated:
+            names.append(f"{function}__mutmut_*")
+    return names
 
 
 def equivalents() -> dict[str, str]:
@@ -94,16 +102,23 @@ def equivalents() -> dict[str, str]:
     return listed
 
 
-def module_of(name: str) -> str:
-    """checkers.typos.xǁCorrectionǁdescribe__mutmut_3 -> checkers.typos"""
-    return name.split(".x_")[0].split(".xǁ")[0]
-
-
 def diff_of(name: str) -> str:
+    """What the mutant changed (mutmut show), from this checkout's mutants/ directory."""
+    if not MUTANTS.is_dir():
+        return f"(no mutants/ here: `.venv/bin/mutmut show {name}` after a run shows it)"
     shown = subprocess.run([*MUTMUT, "show", name], cwd=ROOT, capture_output=True, text=True)
     lines = [line for line in shown.stdout.splitlines() if line[:1] in "+-" and line[:3] not in
              ("+++", "---")]  # fmt: skip
     return "\n".join(lines)
+
+
+def statuses(functions: dict[str, results_file.Function]) -> dict[str, str]:
+    """Every known mutant's verdict, "not checked" where there is none."""
+    found = {}
+    for function, record in functions.items():
+        for number in range(1, record.mutants + 1):
+            found[f"{function}__mutmut_{number}"] = record.verdicts.get(number, "not checked")
+    return found
 
 
 def summarize(statuses: dict[str, str], listed: dict[str, str]) -> dict:
@@ -127,9 +142,7 @@ def summarize(statuses: dict[str, str], listed: dict[str, str]) -> dict:
             "score": score,
             "goal": GOAL,
             "modules": _by_module(checked, listed),
-            "survivors": [
-                {"name": n, "status": checked[n], "diff": diff_of(n)} for n in survivors
-            ],
+            "survivors": [{"name": n, "status": checked[n], "diff": diff_of(n)} for n in survivors],
         }
     return targets
 
@@ -137,7 +150,9 @@ def summarize(statuses: dict[str, str], listed: dict[str, str]) -> dict:
 def _by_module(checked: dict[str, str], listed: dict[str, str]) -> dict[str, dict]:
     modules: dict[str, dict] = {}
     for name, status in checked.items():
-        row = modules.setdefault(module_of(name), {"mutants": 0, "killed": 0, "survived": 0})
+        row = modules.setdefault(
+            results_file.module_of(name), {"mutants": 0, "killed": 0, "survived": 0}
+        )
         row["mutants"] += 1
         if status in KILLED:
             row["killed"] += 1
@@ -194,10 +209,33 @@ def main() -> int:
     args = parser.parse_args()
     if args.mutants_from:
         args.mutant += args.mutants_from.read_text(encoding="utf-8").split()
-    run = not args.report_only
-    seconds = run_mutmut(args.module, args.mutant, args.workers, args.again) if run else 0.0
-    if not (ROOT / "mutants").is_dir():
-        print("mutate: no mutmut results yet (run without --report-only)", file=sys.stderr)
+    tool = "mutmut " + _mutmut_version()
+    sources = mutatable_sources()
+    current = results_file.source_hashes(ROOT, sources)
+    try:
+        stored = results_file.load(RESULTS, tool)
+    except ValueError as error:
+        print(f"mutate: {error}", file=sys.stderr)
+        return 2
+    functions = _merged(stored, current, sources)
+    seconds = 0.0
+    if not args.report_only:
+        RESULTS.write_text(results_file.dump(functions, tool), encoding="utf-8")
+        kills = results_file.seed(MUTANTS, ROOT, sources, functions)
+        print(f"mutate: {kills} mutants known killed (tests/mutation-results.json) are skipped")
+        if args.again:
+            patterns = [f"{module}.*" for module in args.module]
+        else:
+            patterns = patterns_for(args.module, functions, current, sources)
+        if args.module and not patterns and not args.mutant:
+            print("mutate: every mutant of those modules is killed (--again retests them)")
+        else:
+            seconds = run_mutmut(patterns + args.mutant, args.workers)
+        functions = _merged(functions, current, sources)
+    if MUTANTS.is_dir():  # this checkout's verdicts join the committed ones (a merge loses none)
+        RESULTS.write_text(results_file.dump(functions, tool), encoding="utf-8")
+    if not functions:
+        print("mutate: no results yet (run without --report-only)", file=sys.stderr)
         return 2
     command = "scripts/mutate.py" + "".join(f" --module {m}" for m in args.module)
     if args.mutant:
@@ -205,9 +243,9 @@ def main() -> int:
     report = {
         "command": command,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-        "tool": "mutmut " + _mutmut_version(),
+        "tool": tool,
         "seconds": round(seconds, 1),
-        "targets": summarize(results(), equivalents()),
+        "targets": summarize(statuses(functions), equivalents()),
     }
     REPORT_JSON.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
     REPORT_MD.write_text(write_markdown(report), encoding="utf-8")
@@ -216,8 +254,17 @@ def main() -> int:
         print(f"mutate: {title}: {row['killed']} of {row['checked'] - row['equivalent']} "
               f"killed ({score}), {row['survived']} survived, "
               f"{row['mutants'] - row['checked']} not checked")  # fmt: skip
-    print(f"mutate: wrote {REPORT_MD.name} and {REPORT_JSON.name}")
+    written = (REPORT_MD, REPORT_JSON, *([RESULTS] if MUTANTS.is_dir() else []))
+    print("mutate: wrote " + ", ".join(str(path.relative_to(ROOT)) for path in written))
     return 0
+
+
+def _merged(
+    stored: dict[str, results_file.Function], current: dict[str, str], sources: list[Path]
+) -> dict[str, results_file.Function]:
+    """The committed verdicts and this checkout's mutants/ (if any), as far as they hold."""
+    local = results_file.local_results(MUTANTS, sources) if MUTANTS.is_dir() else {}
+    return results_file.merge(stored, local, current)
 
 
 def _mutmut_version() -> str:
