@@ -68,3 +68,19 @@ def test_the_pages_language_and_catalog_word_the_report(loaded: None) -> None:
     assert view("id,contacts")["lost"] == (
         "Nothing: the first suggestion takes along everything you picked."
     )
+
+
+def test_an_input_error_is_worded_in_the_language_asked_for(loaded: None) -> None:
+    """A bad input's message follows the same rule as the report: the page's catalog words it
+    by default, and a language asked for explicitly is worded without that catalog."""
+    catalog = {"choice.input.missing": "(catalog) missing"}
+    inputs = json.dumps({"from": "android", "to": "ios"})
+    try:
+        choice_json.set_language_json("de", json.dumps(catalog))
+        pages = json.loads(choice_json.backup_choice_json(inputs))["error"]
+        assert pages["message"] == "old-device: (catalog) missing; allowed values: available, lost"
+        english = json.loads(choice_json.backup_choice_json(inputs, language="en"))["error"]
+        assert english["input"] == "old-device"
+        assert english["message"] == "old-device: missing; allowed values: available, lost"
+    finally:
+        choice_json.set_language_json("en")
