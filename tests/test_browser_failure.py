@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from held_requests import wait_until_held
 
 from helpcenter.csp_plugin import SCRIPT, is_executable_inline, parse_attributes
 from helpcenter.security import CONTENT_SECURITY_POLICY
@@ -213,12 +214,7 @@ def test_a_focused_check_button_hands_its_focus_to_the_failure_message(
         page = context.new_page()
         page.goto(site_url + path, wait_until="load")
         page.locator(button).focus()
-        for _ in range(400):  # the runtime is asked for once the worker runs
-            if held:
-                break
-            page.wait_for_timeout(50)
-        assert held, "the runtime was never requested"
-        held[0].fulfill(status=404)
+        wait_until_held(page, held, "the runtime").fulfill(status=404)
         page.wait_for_selector(f'{result}[data-state="error"]', timeout=LOAD_TIMEOUT_MS)
         assert page.is_disabled(button)
         focused = page.evaluate("document.activeElement.closest('[data-state]')?.id")
@@ -238,12 +234,7 @@ def test_a_focused_question_hands_its_focus_to_the_failure_message(chromium, sit
         page = context.new_page()
         page.goto(site_url + "/tools/backup-choice/", wait_until="load")
         page.locator("#backup-choice-form input[name='from']").first.focus()
-        for _ in range(400):  # the runtime is asked for once the worker runs
-            if held:
-                break
-            page.wait_for_timeout(50)
-        assert held, "the runtime was never requested"
-        held[0].fulfill(status=404)
+        wait_until_held(page, held, "the runtime").fulfill(status=404)
         page.wait_for_selector('#backup-choice-result[data-state="error"]', timeout=LOAD_TIMEOUT_MS)
         assert page.is_hidden("#backup-choice-form")
         assert page.evaluate("document.activeElement.tagName") == "H2"

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from held_requests import wait_until_held
 
 from helpcenter.security import SECURITY_HEADERS
 from helpcenter.server import RunningServer, make_app
@@ -168,12 +169,7 @@ def test_a_focused_fallback_link_hands_its_focus_to_the_tool(
         link = page.locator(f"#{tool}-fallback a").last
         link.focus()
         assert page.evaluate("document.activeElement.closest('[data-tool-fallback]') !== null")
-        for _ in range(200):  # the worker's script is asked for once the widget module runs
-            if held:
-                break
-            page.wait_for_timeout(50)
-        assert held, "the checkers' worker was never requested"
-        held[0].continue_()
+        wait_until_held(page, held, "the checkers' worker").continue_()
         page.wait_for_selector(f"#{tool}-fallback", state="hidden", timeout=LOAD_TIMEOUT_MS)
         assert page.evaluate("document.activeElement.id") == f"{tool}-widget"
         page.keyboard.press("Tab")
