@@ -7,7 +7,7 @@ setup:
 	@bash scripts/setup.sh
 
 build: setup
-	@$(PY) scripts/build_site.py
+	@$(PY) scripts/build_site.py --local-port $(PORT)
 
 # A build to publish: refuses without HELPCENTER_SITE_URL, the site's public https address.
 dist: setup

@@ -16,6 +16,11 @@ latency, CPU slowed 4×). For each, side by side in one run, fresh browser conte
   counted apart);
 - where a second visit's time goes: the page's and the worker's marks (`checkers:<step>`) in
   ms since navigation, medians (`<tool>_warm_steps`).
+Every time is read on the page's own clock, from the start of its navigation: a tool page's
+until the frame that first shows its state (ready, or the answer) has been drawn, the blank page's
+until loadPyodide() resolved. The driver's clock (Playwright's goto and wait_for_selector) is
+kept beside them (`*_driver`): on a tool page it adds 0.25-0.45 s of noticing after the state is
+drawn (measured 2026-11-30 with both clocks; ~0.02 s on the blank page), which no visitor waits.
 Not a test: it prints the figures (and writes JSON with --json); it asserts nothing.
 """
 
@@ -42,6 +47,25 @@ import {{ loadPyodide }} from "{runtime}pyodide.mjs";
 await loadPyodide({{ indexURL: "{runtime}" }});
 document.title = "ready " + performance.now();
 """
+# When each selector of READY first matches (page clock, ms since navigation) and when the frame
+# that shows it has been drawn (a task after that frame's animation callbacks): installed in every
+# page of a visit before its own scripts run, so nothing is missed; it only reads the page.
+_SHOWN = """(() => {
+  const selectors = %s;
+  const shown = (window.__benchShown = {});
+  const look = () => {
+    for (const selector of selectors) {
+      if (shown[selector] || !document.querySelector(selector)) continue;
+      const at = performance.now();
+      shown[selector] = { at, drawn: null };
+      requestAnimationFrame(() => setTimeout(() => { shown[selector].drawn = performance.now(); }));
+    }
+  };
+  const all = { subtree: true, childList: true, attributes: true };
+  new MutationObserver(look).observe(document, all);
+})();"""
+_DRAWN = "(selector) => (window.__benchShown[selector] || {}).drawn ?? null"
+
 _WITHOUT_SNAPSHOT = """async () => {
   const name = (await caches.keys()).find((key) => key.startsWith("helpcenter-offline-"));
   const cache = await caches.open(name);
@@ -86,6 +110,7 @@ class Visit:
                 f"{base}/assets/checkers/manifest.json",
                 lambda route: route.fulfill(body=body, content_type="application/json"),
             )
+        self.context.add_init_script(_SHOWN % json.dumps([until for _, until in READY.values()]))
         self.page = self.context.new_page()
         throttle(self.context, self.page, profile)
 
@@ -103,18 +128,23 @@ class Visit:
         else:
             self.bytes += received
 
-    def open(self, path: str, until: str) -> tuple[float, str]:
-        """Seconds from navigation until the selector shows; and how the checkers started.
-        self.ready_bytes: what had come in when the checkers were ready (after that, the
-        service worker starts filling the offline cache)."""
+    def open(self, path: str, until: str) -> tuple[float, float, str]:
+        """Seconds from navigation until the frame showing `until` was drawn (page clock), the
+        same on the driver's clock, and how the checkers started. self.ready_bytes: what had
+        come in when the checkers were ready (after that, the service worker starts filling
+        the offline cache)."""
         started = time.perf_counter()
         self.page.goto(self.base + path)
         self.page.wait_for_selector("html[data-checkers='ready']", state="attached",
                                     timeout=TIMEOUT_MS)  # fmt: skip
         self.ready_bytes = self.bytes
         self.page.wait_for_selector(until, state="attached", timeout=TIMEOUT_MS)
-        seconds = time.perf_counter() - started
-        return seconds, self.page.get_attribute("html", "data-checkers-start") or ""
+        driver = time.perf_counter() - started
+        drawn = None
+        while drawn is None:  # the frame after the selector matched: at most a frame away
+            drawn = self.page.evaluate(_DRAWN, until)
+        start = self.page.get_attribute("html", "data-checkers-start") or ""
+        return drawn / 1000, driver, start
 
     def wait_offline_ready(self) -> None:
         self.page.wait_for_selector("html[data-offline='ready']", state="attached",
@@ -149,7 +179,9 @@ READY = {
 }
 
 
-def bare_start(browser, base: str, runtime: str, profile: dict | None) -> float:
+def bare_start(browser, base: str, runtime: str, profile: dict | None) -> tuple[float, float]:
+    """Seconds from navigation until loadPyodide() resolved on a blank page: on the page's
+    clock, and on the driver's."""
     visit = Visit(browser, base, profile)
     module = BLANK_MODULE.format(runtime=runtime)
     visit.context.route(f"{base}/__bench/blank.html",
@@ -160,9 +192,9 @@ def bare_start(browser, base: str, runtime: str, profile: dict | None) -> float:
         started = time.perf_counter()
         visit.page.goto(f"{base}/__bench/blank.html")
         visit.page.wait_for_selector("title", state="attached")
-        while not (visit.page.title() or "").startswith("ready"):
+        while not (title := visit.page.title() or "").startswith("ready"):
             visit.page.wait_for_timeout(20)
-        return time.perf_counter() - started
+        return float(title.split()[1]) / 1000, time.perf_counter() - started
     finally:
         visit.close()
 
@@ -172,13 +204,13 @@ def one_round(browser, base: str, manifest: dict, profile: dict | None) -> dict:
     figures: dict = {}
     forced = {**manifest, "snapshot": {**manifest["snapshot"], "cold": True}}
     runtime = manifest["runtime"]["dir"].replace("../../", "/")
-    figures["bare"] = bare_start(browser, base, runtime, profile)
+    figures["bare"], figures["bare_driver"] = bare_start(browser, base, runtime, profile)
     for tool, (path, until) in READY.items():
         for name, served in (("cold", None), ("cold_snapshot", forced)):
             visit = Visit(browser, base, profile, served)
             try:
-                seconds, start = visit.open(path, until)
-                figures[f"{tool}_{name}"] = seconds
+                seconds, driver, start = visit.open(path, until)
+                figures[f"{tool}_{name}"], figures[f"{tool}_{name}_driver"] = seconds, driver
                 figures[f"{tool}_{name}_path"] = start
                 figures[f"{tool}_{name}_bytes"] = visit.ready_bytes
                 if name == "cold":
@@ -186,12 +218,14 @@ def one_round(browser, base: str, manifest: dict, profile: dict | None) -> dict:
                     visit.wait_offline_ready()
                     after = visit.background_bytes + visit.bytes - before
                     figures[f"{tool}_offline_cache_bytes"] = after
-                    seconds, start = visit.open(path, until)
+                    seconds, driver, start = visit.open(path, until)
                     figures[f"{tool}_warm"], figures[f"{tool}_warm_path"] = seconds, start
+                    figures[f"{tool}_warm_driver"] = driver
                     figures[f"{tool}_warm_steps"] = timeline(visit.page)
                     visit.page.evaluate(_WITHOUT_SNAPSHOT)
-                    seconds, start = visit.open(path, until)
+                    seconds, driver, start = visit.open(path, until)
                     figures[f"{tool}_warm_bare"] = seconds
+                    figures[f"{tool}_warm_bare_driver"] = driver
                     figures[f"{tool}_warm_bare_path"] = start
             finally:
                 visit.close()
@@ -278,16 +312,19 @@ def report(startup: dict) -> tuple[list[tuple[str, float, str, float]], list[tup
                             _mb(figures_of[f"{tool}_offline_cache_bytes"]), "–"))  # fmt: skip
     phone = startup["profiles"].get("phone")
     if phone:
-        figures.append(("Wizard answer on the phone profile, first visit",
-                        f"{phone['wizard_cold']:.2f} s", "<= 8 s"))  # fmt: skip
-        figures.append(("Wizard answer on the phone profile, second visit",
-                        f"{phone['wizard_warm']:.2f} s", "<= 1.5 s"))  # fmt: skip
+        for visit, target in (("cold", "<= 8 s"), ("warm", "<= 1.5 s")):
+            which = "first" if visit == "cold" else "second"
+            driver = phone.get(f"wizard_{visit}_driver", 0)
+            figures.append((f"Wizard answer on the phone profile, {which} visit (page's clock; "
+                            f"driver's clock {driver:.2f} s)", f"{phone[f'wizard_{visit}']:.2f} s",
+                            target))
     desktop = startup["profiles"].get("desktop")
     if desktop:
         for tool, label in tools.items():
             ratio = desktop[f"{tool}_warm"] / desktop["bare"]
-            figures.append((f"{label}, desktop, second visit ÷ bare Pyodide start",
-                            f"{ratio:.2f}×", "<= 0.35×"))  # fmt: skip
+            driver = desktop.get(f"{tool}_warm_driver", 0) / desktop.get("bare_driver", 1)
+            figures.append((f"{label}, desktop, second visit ÷ bare Pyodide start (page's clock; "
+                            f"driver's clock {driver:.2f}×)", f"{ratio:.2f}×", "<= 0.35×"))
     snapshot = startup["snapshot"]
     figures.append(("Snapshot size: raw, brotli, gzip",
                     f"{_mb(snapshot['bytes'])}, {_mb(snapshot['br_bytes'])}, "

@@ -182,11 +182,15 @@ def remove_staging(staging: Path, target: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def check_site_url(release: bool) -> bool:
-    """A release needs a real site_url; a development build says where its links point."""
+def check_site_url(release: bool, local_port: int | None = None) -> bool:
+    """A release needs a real site_url; a development build says where its links point: to
+    HELPCENTER_SITE_URL, else to this machine at `local_port` (`make serve PORT=...`; mkdocs.yml
+    says 8000 without it), so that a preview's PDF links and QR codes reach the served site."""
     from helpcenter.release import RELEASE_VARIABLE, SITE_URL_VARIABLE, release_url_problem
 
     url = os.environ.get(SITE_URL_VARIABLE, "").strip()
+    if not url and local_port is not None and not release:
+        url = os.environ[SITE_URL_VARIABLE] = f"http://127.0.0.1:{local_port}/"
     if release:
         problem = release_url_problem(url)
         if problem:
@@ -219,6 +223,12 @@ def main(argv: list[str] | None = None) -> int:
         help="a build to publish: needs HELPCENTER_SITE_URL, the site's public https address",
     )
     parser.add_argument(
+        "--local-port",
+        type=int,
+        help="a development build's links (PDFs, sitemaps) name http://127.0.0.1:PORT/ "
+        "unless HELPCENTER_SITE_URL is set (make serve passes its PORT)",
+    )
+    parser.add_argument(
         "--strict",
         action="store_true",
         help="fail on any missing or stale translation (a release build always does)",
@@ -228,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[STRICT_TRANSLATIONS_VARIABLE] = "1"
     else:
         os.environ.pop(STRICT_TRANSLATIONS_VARIABLE, None)
-    if not check_site_url(args.release):
+    if not check_site_url(args.release, args.local_port):
         return 2
     if args.paper:
         # Steps take only the staging folder; the PDF step reads the size from the environment.

@@ -122,7 +122,7 @@ def test_report_in_plain_words(session: dict, backups: dict[str, Path]) -> None:
         "Groups: 2",
         "Lists: 1",
         "version 27 (today's apps can restore it)",
-        "Created: 2025-11-20T21:15:04Z",
+        "Created: 2025-11-20, 21:15:04 UTC",
         "2 files and 1 thumbnail, about 223 kB",
     )
     for fact in facts:

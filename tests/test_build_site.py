@@ -103,3 +103,31 @@ def test_each_build_gets_its_own_staging_folder(tmp_path: Path) -> None:
     assert first[0] != second[0]
     for staging, new_site in (first, second):
         assert new_site.parent == staging and new_site.stat().st_mode & 0o777 == 0o755
+
+
+@pytest.mark.parametrize(
+    ("environment", "port", "expected"),
+    [
+        ("", 8917, "http://127.0.0.1:8917/"),  # make serve PORT=8917
+        ("", None, ""),  # no port: mkdocs.yml's own default (8000) applies
+        ("https://help.example.org/", 8917, "https://help.example.org/"),  # named: kept
+    ],
+)
+def test_a_development_build_links_to_the_port_it_is_served_on(
+    monkeypatch: pytest.MonkeyPatch, environment: str, port: int | None, expected: str
+) -> None:
+    # Set first, so that whatever the check writes is undone after the test.
+    monkeypatch.setenv("HELPCENTER_SITE_URL", environment)
+    if not environment:
+        monkeypatch.delenv("HELPCENTER_SITE_URL")
+    assert build_site.check_site_url(False, port) is True
+    assert build_site.os.environ.get("HELPCENTER_SITE_URL", "") == expected
+
+
+def test_a_release_never_takes_the_local_port_for_its_address(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HELPCENTER_SITE_URL", "")
+    monkeypatch.delenv("HELPCENTER_SITE_URL")
+    assert build_site.check_site_url(True, 8917) is False
+    assert "HELPCENTER_SITE_URL" not in build_site.os.environ

@@ -66,6 +66,12 @@ def test_wrong_password_exit_1(backups: dict[str, Path]) -> None:
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert [f["code"] for f in report["findings"]] == ["wrong-password"]
+    # The headline names the cause, not the file: with another password it may well restore.
+    assert (report["headline_code"], report["tone"]) == ("backup.headline.wrong-password",
+                                                         "problem")  # fmt: skip
+    assert report["headline"] == (
+        "NOT OK: this password does not open the backup; nothing shows the file is damaged."
+    )
     assert report["findings"][0]["text"].startswith("This password does not open the backup.")
     assert report["findings"][0]["lead"] == "Problem:"
 

@@ -102,9 +102,9 @@ def test_right_password_reports_everything(good: Path) -> None:
         "tone": "success",
         "facts": [
             {"key": "created", "label": "Created",
-             "value": "2025-11-20T21:15:04Z (from the file name)"},
+             "value": "2025-11-20, 21:15:04 UTC (from the file name)"},
             {"key": "newest_entry", "label": "Newest entry",
-             "value": "2026-11-20T21:15:04 (the phone's local time)"},
+             "value": "2026-11-20, 21:15:04 (the phone's local time)"},
             {"key": "size", "label": "Size", "value": "227 kB"},
             {"key": "identity", "label": "ID", "value": "ECHOECHO"},
             {"key": "format_version", "label": "Format",

@@ -247,7 +247,7 @@ def test_plain_words_for_sizes_and_facts() -> None:
     assert [fact["key"] for fact in data["facts"]] == [
         "created", "newest_entry", "size", "chats", "media",
     ]  # fmt: skip
-    assert facts["created"][1] == "2025-11-20T21:15:04Z (from the file name)"
+    assert facts["created"][1] == "2025-11-20, 21:15:04 UTC (from the file name)"
     bare = run(plain_zip(["settings", "identity"])).to_dict(WORDING)
     media = {fact["key"]: fact["value"] for fact in bare["facts"]}["media"]
     assert media == "none (“Include media files” was off)"

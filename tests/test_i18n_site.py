@@ -78,6 +78,37 @@ def test_pages_name_their_language_its_alternates_and_link_the_same_page(built_s
     assert '"lang":["de"]' in search.replace(" ", "")
 
 
+
+# The theme's labels that mkdocs.yml words (helpcenter/i18n/site_text.py) and the admonitions'
+# default titles, as the German edition must not show them (written out, not read from the code).
+ENGLISH_THEME_WORDS = {
+    'title="Link to this section"': 'title="Link zu diesem Abschnitt"',
+    "Switch to dark mode": "Zum dunklen Modus wechseln",
+    "Switch to light mode": "Zum hellen Modus wechseln",
+}
+ENGLISH_ADMONITION_TITLE = re.compile(r'class="admonition-title">(Note|Warning|Tip)<')
+
+
+def test_german_pages_show_no_english_theme_words_or_admonition_titles(built_site: Path) -> None:
+    german = [p for p in list_pages(built_site) if p.url_path.startswith("/de/")]
+    assert len(german) >= 8
+    problems = []
+    for page in german:
+        html = page.file.read_text("utf-8")
+        for english, wanted in ENGLISH_THEME_WORDS.items():
+            if english in html:
+                problems.append(f"{page.url_path}: {english!r} instead of {wanted!r}")
+        for title in ENGLISH_ADMONITION_TITLE.findall(html):
+            problems.append(f"{page.url_path}: a box titled {title!r}")
+    assert not problems, "\n".join(problems)
+    shown = (built_site / "de" / "backups" / "index.html").read_text("utf-8")
+    assert all(wanted in shown for wanted in ENGLISH_THEME_WORDS.values())
+    assert 'class="admonition-title">Hinweis<' in shown
+    # The English pages keep their words.
+    english = (built_site / "backups" / "index.html").read_text("utf-8")
+    assert 'title="Link to this section"' in english and "Switch to dark mode" in english
+    assert ENGLISH_ADMONITION_TITLE.search(english)
+
 # --- An edition built from the German test catalog ------------------------------------------
 
 GERMAN_LABELS = {"my_profile": {"android": "Mein Profil", "ios": "Profil"},

@@ -106,6 +106,13 @@ def test_headlines_and_tones() -> None:
     assert report_of(wrong["input"], wrong["password"])["headline_code"] == (
         "headline.wrong-password"
     )
+    # The right password and a typo in the salt (character 1): the key is as wrong as with a
+    # wrong password, so the headline names both causes, never the password alone.
+    right = CASES["v0 basic"]
+    salt_typo = ("A" if right["input"][0] != "A" else "B") + right["input"][1:]
+    assert report_of(salt_typo, right["password"])["headline"] == (
+        "The password is wrong, or the text has a typo that looks like a wrong password."
+    )
     typo = CASES["v0 one typo after the salt"]
     assert report_of(typo["input"], typo["password"])["headline"] == "The export has a typo."
     assert report_of("3HGAZYX9")["headline"] == (

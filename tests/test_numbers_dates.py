@@ -1,7 +1,8 @@
 """Numbers, sizes and dates in each language's form (issue 13, item 5): "1,234" and "1.5 GB" in
-English, "1.234" and "1,5 GB" in German; a backup's timestamps ISO in English (as the English
-edition writes dates), "20.11.2026, 21:15:04" in German. The German forms come from the
-`checkers` catalog's `locale.*` entries, the same data the browser's checkers get."""
+English, "1.234" and "1,5 GB" in German; a backup's timestamps "2026-11-20, 21:15:04" in
+English (the date as the English edition writes dates), "20.11.2026, 21:15:04" in German. The
+German forms come from the `checkers` catalog's `locale.*` entries, the same data the browser's
+checkers get."""
 
 from __future__ import annotations
 
@@ -84,9 +85,9 @@ def test_counts_in_sentences_are_grouped() -> None:
 def test_timestamps_in_each_language() -> None:
     newest = message("backup.value.newest_entry", value="2026-11-20T21:15:04")
     created = message("backup.value.created", value="2026-01-02T03:04:05Z")
-    assert ENGLISH(newest) == "2026-11-20T21:15:04 (the phone's local time)"
+    assert ENGLISH(newest) == "2026-11-20, 21:15:04 (the phone's local time)"
     assert GERMAN(newest) == "20.11.2026, 21:15:04 (Ortszeit des Geräts)"
-    assert ENGLISH(created) == "2026-01-02T03:04:05Z (from the file name)"
+    assert ENGLISH(created) == "2026-01-02, 03:04:05 UTC (from the file name)"
     assert GERMAN(created) == "02.01.2026, 03:04:05 UTC (laut Dateiname)"
 
 
@@ -138,6 +139,6 @@ def test_the_data_backup_command_prints_german_dates(capsys, tmp_path) -> None:
     assert main(argv) == 0
     english = capsys.readouterr().out
     assert "  Neuester Eintrag: 20.11.2026, 21:15:04 (Ortszeit des Geräts)" in german.splitlines()
-    assert "  Newest entry:   2026-11-20T21:15:04 (the phone's local time)" in english.splitlines()
+    assert "  Newest entry:   2026-11-20, 21:15:04 (the phone's local time)" in english.splitlines()
     assert any(line.startswith("  Erstellt:         ") and " UTC (laut Dateiname)" in line
                for line in german.splitlines())  # fmt: skip

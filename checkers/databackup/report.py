@@ -156,6 +156,8 @@ class BackupReport:
             return message("backup.headline.unreadable")
         if self.tone == "neutral":
             return message("backup.headline.no-password")
+        if self.password_ok is False:  # the cause first: the file may well be sound
+            return message("backup.headline.wrong-password")
         return message("backup.headline.not-ok")
 
     @property

@@ -106,6 +106,9 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
         "OK: this backup opens with this password and restores the ID {identity}."
     ),
     "backup.headline.not-ok": N_("NOT OK: this backup will not restore as it is."),
+    "backup.headline.wrong-password": N_(
+        "NOT OK: this password does not open the backup; nothing shows the file is damaged."
+    ),
     "backup.headline.no-password": N_(
         "NOT CHECKED: the structure is fine; give the password to check it."
     ),

@@ -298,7 +298,11 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
         "The text has the right form for an ID export. Only its password can show whether a "
         "character in it is wrong."
     ),
-    "headline.wrong-password": N_("This password does not open the export."),
+    # Not "the password is wrong": a typo in the salt (or, in a newer export, one the search
+    # cannot explain) changes the key exactly as a wrong password does.
+    "headline.wrong-password": N_(
+        "The password is wrong, or the text has a typo that looks like a wrong password."
+    ),
     "headline.several-exports": N_("The text holds more than one export."),
     "headline.typo": N_("The export has a typo."),
     "headline.kdf-unavailable": N_(

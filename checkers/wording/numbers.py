@@ -29,8 +29,8 @@ class NumberStyle:
 
     decimal: str = "."
     group: str = ","
-    date_time: str = "{year}-{month}-{day}T{hour}:{minute}:{second}"
-    date_time_utc: str = "{year}-{month}-{day}T{hour}:{minute}:{second}Z"
+    date_time: str = "{year}-{month}-{day}, {hour}:{minute}:{second}"
+    date_time_utc: str = "{year}-{month}-{day}, {hour}:{minute}:{second} UTC"
 
     @classmethod
     def from_gettext(cls, lookup: Callable[[str, str], str]) -> NumberStyle:

@@ -31,7 +31,7 @@ from helpcenter.i18n.catalogs import ROOT
 from helpcenter.i18n.localized import load_localized
 from helpcenter.i18n.search import SearchPatchError, stem_search_queries
 from helpcenter.i18n.site import SiteLanguage, from_localized, relative_root, site_root
-from helpcenter.i18n.site_text import translate_nav
+from helpcenter.i18n.site_text import translate_nav, translate_theme_words
 from helpcenter.yamlsource import ContentError
 
 CONTENT_PLUGIN = "helpcenter/content"
@@ -122,6 +122,7 @@ def build_language(
     if config.site_description:
         config.site_description = translations.gettext(" ".join(config.site_description.split()))
     config.nav = translate_nav(config.nav, translations.gettext)
+    translate_theme_words(config, translations.gettext)
     try:
         build(config)
         stem_search_queries(site_dir, language)

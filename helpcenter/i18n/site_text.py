@@ -1,4 +1,5 @@
-"""Words of mkdocs.yml (site name, description, navigation) as msgids of the `site` domain.
+"""Words of mkdocs.yml (site name, description, navigation, the theme's own labels) as msgids of
+the `site` domain.
 
 mkdocs.yml stays English; a translated build replaces these by their translation.
 """
@@ -29,6 +30,13 @@ SITE_WORDS = (
     N_("Tools"),
     N_("ID-export check"),
     N_("Which backup?"),
+    N_("Data-backup check"),
+    # What mkdocs.yml gives the theme to show: the colour toggle's label (its tooltip and
+    # screen-reader name) and the title of each heading's link. Material words the rest itself
+    # (theme.language).
+    N_("Switch to dark mode"),
+    N_("Switch to light mode"),
+    N_("Link to this section"),
 )
 
 
@@ -39,3 +47,15 @@ def translate_nav(nav: Any, gettext: Callable[[str], str]) -> Any:
     if isinstance(nav, dict):
         return {gettext(title): translate_nav(value, gettext) for title, value in nav.items()}
     return nav
+
+
+def translate_theme_words(config: Any, gettext: Callable[[str], str]) -> None:
+    """Put mkdocs.yml's theme labels (SITE_WORDS) through `gettext` in a loaded `config`: each
+    palette toggle's name and the table of contents' permalink title."""
+    for palette in config.theme.get("palette") or []:
+        toggle = palette.get("toggle") if isinstance(palette, dict) else None
+        if toggle and toggle.get("name"):
+            toggle["name"] = gettext(toggle["name"])
+    toc = config.mdx_configs.get("toc") or {}
+    if isinstance(toc.get("permalink_title"), str):
+        toc["permalink_title"] = gettext(toc["permalink_title"])

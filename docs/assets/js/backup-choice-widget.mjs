@@ -67,10 +67,13 @@ class BackupChoiceWidget {
       if (!response.ok) throw new CheckerUnavailable("load-failed", "backup catalog");
       return response.text();
     });
-    // The worker receives the catalog and the words for its answers once, not with each answer.
-    this.catalogSet = Promise.all([catalog, this.client.ready])
-      .then(([text]) =>
-        this.client.call("catalog", {
+    // The worker receives the catalog and the words for its answers once, not with each answer;
+    // sent as soon as it is here, so the worker takes it up the moment Python is (answers sent
+    // after it wait behind it: `catalogSent`).
+    this.catalogSent = catalog;
+    this.catalogSet = catalog
+      .then((text) =>
+        this.client.send("catalog", {
           catalog: text,
           labels: this.root.dataset.labels,
           guideTitles: this.root.dataset.guideTitles,
@@ -245,12 +248,17 @@ class BackupChoiceWidget {
     // The form is hidden now: focus goes to the answer's heading rather than being lost.
     if (moveFocus) this.result.querySelector("h2").focus();
     try {
-      await this.catalogSet;
+      // Sent behind the catalog (a shared link's answer is asked for while Python starts); the
+      // catalog's own failure is the one to report.
+      await this.catalogSent;
       if (token !== this.renderToken) return;
       // Only the questions asked: `have` means nothing while the old phone is at hand.
       const asked = askedQuestions(answers);
       const inputs = Object.fromEntries([...answers].filter(([name]) => asked.includes(name)));
-      const reply = await this.client.call("choose", { inputs });
+      const answer = this.client.send("choose", { inputs });
+      answer.catch(() => {}); // reported below, after the catalog's outcome
+      await this.catalogSet;
+      const reply = await answer;
       if (token !== this.renderToken) return;
       const focused = this.result.contains(document.activeElement);
       if (reply.error) this.showInputError(reply.error, answers);

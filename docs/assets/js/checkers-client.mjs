@@ -62,9 +62,11 @@ function createClient() {
   const pending = new Map();
   let nextId = 1;
   let worker = null;
+  let failed = false;
 
   const ready = new Promise((resolve, reject) => {
     const fail = (reason, detail) => {
+      failed = true;
       const error = new CheckerUnavailable(reason, detail);
       for (const { reject: rejectCall } of pending.values()) rejectCall(error);
       pending.clear();
@@ -119,20 +121,29 @@ function createClient() {
   });
   ready.catch(() => {}); // widgets handle it; not an unhandled rejection
 
-  // Ask the worker; resolves with its result once it is ready (rejects if it never will be).
-  function call(op, args) {
-    return ready.then(
-      () =>
-        new Promise((resolve, reject) => {
-          const id = nextId;
-          nextId += 1;
-          pending.set(id, { resolve, reject });
-          worker.postMessage({ id, op, args });
-        }),
-    );
+  function post(op, args) {
+    return new Promise((resolve, reject) => {
+      const id = nextId;
+      nextId += 1;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, op, args });
+    });
   }
 
-  return { ready, call };
+  // Ask the worker; resolves with its result once it is ready (rejects if it never will be).
+  function call(op, args) {
+    return ready.then(() => post(op, args));
+  }
+
+  // As `call`, but sent at once: the worker holds it until Python is up and answers requests
+  // in the order they were sent, so a page can queue what it already knows it needs (the
+  // wizard: its catalog, then a shared link's answer) instead of a round trip after the start
+  // for each. A start that fails rejects it as it rejects `ready`.
+  function send(op, args) {
+    return worker === null || failed ? call(op, args) : post(op, args);
+  }
+
+  return { ready, call, send };
 }
 
 // Starts loading Pyodide in the worker, once per page, without claiming the page for a widget.
