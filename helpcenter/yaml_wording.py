@@ -77,7 +77,12 @@ def describe(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
         )
     if error.context and "flow mapping" in error.context:
         return context_at + 1, f"the '{{' on line {context_at + 1} is not closed with '}}'"
-    if "expected <block end>" in problem or "did not find expected" in problem:
+    # A block where the parser wanted its end, or (the first lines indented) a new document:
+    # both mean a line that does not line up with the one above it. (Only PyYAML's own parser
+    # words errors here: helpcenter/yamlsource.py parses again with it after libyaml fails.)
+    if "expected <block end>" in problem or "expected '<document start>', but found '<block" in (
+        problem
+    ):
         before = _previous_content_line(lines, at)
         if before is not None and _indent(line) != _indent(lines[before]):
             how = "less" if _indent(line) < _indent(lines[before]) else "more"

@@ -62,6 +62,31 @@ SLIPS = {
         "a:\n  b:\n    c: d\n e: f\n",
         4, "line 4 is indented less than the lines around it (1 space; line 3 has 4)",
     ),
+    "the first line indented, the second not (PyYAML expects a new document)": (
+        "  a: b\nc: d\n",
+        2, "line 2 is indented less than the lines around it (0 spaces; line 1 has 2)",
+    ),
+    "an unclosed quote on the first line": (
+        'a: "text\nb: c\n',
+        1, f'line 1 opens a quoted text (a: "text…) {CLOSE_QUOTE}',
+    ),
+    "an unclosed quote on the last line, without a final line break": (
+        'a: b\nc: "open',
+        2, f'line 2 opens a quoted text (c: "open…) {CLOSE_QUOTE}',
+    ),
+    "an open-looking quote in a block text above is not the slip": (
+        'intro: |\n  He said: "hello\nfaq:\n  - id: a\n    question: b\n   answer: c\n',
+        6, "line 6 is indented less than the lines around it (3 spaces; line 5 has 4)",
+    ),
+    "a key at the list's indentation": (
+        "items:\n  - a\n  b: c\n",
+        3, "line 3 does not fit the indentation of the lines above it",
+    ),
+    "an anchor without a name (anything else: PyYAML's words)": (
+        "a: &\n",
+        1, "broken YAML: while scanning an anchor expected alphabetic or numeric character, but "
+        "found '\\n'",
+    ),
 }
 
 
@@ -93,3 +118,42 @@ def test_a_quote_closed_on_its_line_is_not_blamed() -> None:
     assert describe(raised.value, text) == (
         4, "line 4 is indented less than the lines around it (3 spaces; line 3 has 4)"
     )
+
+
+def _mark(line: int) -> yaml.error.Mark:
+    return yaml.error.Mark("faq.yml", 0, line, 0, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "expected"),
+    [
+        pytest.param(
+            "a:\n  b: c\n  d\te: f\n",
+            yaml.MarkedYAMLError(problem="expected <block end>, but found '<scalar>'",
+                                 problem_mark=_mark(2)),
+            (3, "line 3 does not fit the indentation of the lines above it"),
+            id="a tab after the first character is not a tab in the indentation",
+        ),
+        pytest.param(
+            "a:\n  b: c\n  \td: e\n",
+            yaml.MarkedYAMLError(problem="expected <block end>, but found '<scalar>'",
+                                 problem_mark=_mark(2)),
+            (3, "line 3 is indented with a tab; indent with spaces only"),
+            id="a tab right after the spaces, whatever PyYAML says",
+        ),
+        pytest.param(
+            "a: b\nc: d\n",
+            yaml.MarkedYAMLError(context="while composing a node", context_mark=_mark(1)),
+            (2, "broken YAML: while composing a node"),
+            id="no problem text: the context alone",
+        ),
+        pytest.param(
+            "a: b\nc: d\n",
+            yaml.MarkedYAMLError(context="while composing a node"),
+            (1, "broken YAML: while composing a node"),
+            id="no mark at all: the first line",
+        ),
+    ],
+)
+def test_errors_as_pyyaml_may_word_them(text: str, error, expected) -> None:
+    assert describe(error, text) == expected
