@@ -73,7 +73,8 @@ def _code_lines(lines: list[str]) -> set[int]:
 
 
 def indented_code(lines: list[str], fenced: set[int]) -> Iterable[Slip]:
-    """Paragraphs indented four or more spaces past their container: Markdown code blocks."""
+    """Paragraphs indented four or more spaces past their container (the text's margin, a list
+    item's, a tab's or an admonition's four), as Python-Markdown renders them: code blocks."""
     containers: list[int] = []  # content indents of the open list items, tabs and admonitions
     after_blank = True
     for i, line in enumerate(lines):
@@ -96,10 +97,9 @@ def indented_code(lines: list[str], fenced: set[int]) -> Iterable[Slip]:
                 _occurrence_before(lines, i),
             )
         after_blank = False
-        item = _LIST_ITEM.match(line)
-        if item:
-            containers.append(indent + len(item.group("marker")) + len(item.group("gap")))
-        elif _CONTAINER.match(line):
+        # Python-Markdown indents a list item's blocks by four, whatever its marker's width
+        # (`- ` or `10. `): its text may sit at two, its next paragraph needs four.
+        if _LIST_ITEM.match(line) or _CONTAINER.match(line):
             containers.append(indent + 4)
 
 
