@@ -18,7 +18,9 @@ from typing import Protocol
 from helpcenter.yamlsource import KeyPath, SourceDocument
 
 _FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})")
-_LIST_ITEM = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?P<gap> {1,4})\S")
+# A list item's marker and the spaces after it (the text's first character only looked at: it
+# may be the star of *italic* text).
+_LIST_ITEM = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|\d{1,9}[.)])(?P<gap> {1,4})(?=\S)")
 # Blocks whose content is indented by four: content tabs, admonitions, collapsible details.
 _CONTAINER = re.compile(r'^(?P<indent> *)(?:===[+!]*\s+"[^"]*"|!!!\s+\w+|\?\?\?\+?\s+\w+)')
 _HEADING = re.compile(r"^ {0,3}(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
@@ -158,7 +160,9 @@ def unbalanced_emphasis(lines: list[str], prose: list[tuple[int, str]]) -> Itera
             continue
         singles = []
         for i, text in paragraph:
-            text = re.sub(r"\*\*", "  ", text)
+            # Bold markers out of the way as two non-space characters, not spaces: the single
+            # star of ***bold italic*** keeps a letter beside it, as it has in the text.
+            text = re.sub(r"\*\*", "\0\0", text)
             text = _LIST_ITEM.sub(lambda m: " " * len(m.group(0)), text, count=1)
             singles += [i for m in re.finditer(r"(?<!\s)\*|\*(?!\s)", text)]
         if len(singles) % 2:
