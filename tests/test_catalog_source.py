@@ -239,3 +239,54 @@ def test_guide_sections_differ_only_in_platform_specific_backups() -> None:
     android, ios = set(GUIDE_SECTIONS["android"]), set(GUIDE_SECTIONS["ios"])
     assert android - ios == {"create-data-backup", "restore-data-backup"}
     assert ios - android == {"create-device-backup", "restore-device-backup"}
+
+
+def _problems_of(text: str) -> list[str]:
+    from helpcenter.catalog_source import catalog_problems
+    from helpcenter.yamlsource import parse_yaml
+
+    return catalog_problems(parse_yaml(text, Path("backup-options.yml")))[1]
+
+
+def test_problems_come_in_the_order_of_their_lines() -> None:
+    """Sorted by line, not by key (`guide` sorts before `to`) nor by which check found them
+    (the guide links are checked after the catalog's own rules)."""
+    shipped = SHIPPED.read_text(encoding="utf-8")
+    create = "      create: create-data-backup\n"
+    renamed = "      create: make-a-backup\n"
+    guide_message = ("options[0].guide.create: 'make-a-backup' is not a section of the Android "
+                     "guide (did you mean 'create-data-backup'?)")  # fmt: skip
+    within = shipped.replace("    to: [android]\n", "    to: []\n", 1).replace(create, renamed, 1)
+    lines = within.splitlines()
+    to, guide = lines.index("    to: []") + 1, lines.index(renamed.rstrip("\n")) + 1
+    assert to < guide
+    assert _problems_of(within) == [
+        f"backup-options.yml:{to}: options[0].to: name at least one platform",
+        f"backup-options.yml:{guide}: {guide_message}",
+    ]
+    across = shipped.replace(create, renamed, 1).replace("    carries: [id]\n",
+                                                         "    carries: [id, contact]\n", 1)
+    lines = across.splitlines()
+    guide = lines.index(renamed.rstrip("\n")) + 1
+    carries = lines.index("    carries: [id, contact]") + 1
+    assert guide < carries
+    assert _problems_of(across) == [
+        f"backup-options.yml:{guide}: {guide_message}",
+        f"backup-options.yml:{carries}: options[3].carries[1]: unknown item 'contact' (did you "
+        "mean 'contacts'?); known: id, contacts, groups, settings, chats, media",
+    ]
+
+
+def test_a_file_that_is_no_mapping_is_one_problem_at_its_first_line() -> None:
+    assert _problems_of("- a\n- b\n") == [
+        "backup-options.yml:1: expected a mapping with items, options"
+    ]
+
+
+@pytest.mark.parametrize(
+    "data", [[], {}, {"options": "text"}, {"options": ["text"]}, {"options": [{"guide": "x"}]}]
+)
+def test_guide_links_of_a_malformed_catalog_are_left_to_its_other_checks(data) -> None:
+    from helpcenter.catalog_source import guide_link_problems
+
+    assert guide_link_problems(data) == []
