@@ -111,10 +111,12 @@ def _occurrence_before(lines: list[str], index: int) -> int:
 
 
 def _prose(lines: list[str], fenced: set[int]) -> list[tuple[int, str]]:
-    """(index, text) of lines outside fences, with code spans, link targets and labels blanked."""
+    """(index, text) of lines outside fences, with code spans, link targets and labels masked:
+    each character made a NUL, not a space, so that a line holding only code still continues
+    its paragraph (a fenced line is empty: it ends one)."""
     kept = "\n".join("" if i in fenced else line for i, line in enumerate(lines))
     for pattern in (_CODE_SPAN, _LINK_TARGET, _LABEL, _ATTR_LIST):
-        kept = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), kept)
+        kept = pattern.sub(lambda m: re.sub(r"[^\n]", "\0", m.group(0)), kept)
     return list(enumerate(kept.split("\n")))
 
 
@@ -175,14 +177,19 @@ def unbalanced_emphasis(lines: list[str], prose: list[tuple[int, str]]) -> Itera
 
 
 def empty_sections(lines: list[str], fenced: set[int]) -> Iterable[Slip]:
-    """A heading with nothing before the next heading of its level, or a tab with no content."""
-    content = [(i, line) for i, line in enumerate(lines) if line.strip() and i not in fenced]
+    """A heading with nothing before the next heading of its level, or a tab with no content.
+    Fenced code is content; a `#` line inside it is no heading."""
+    content = [(i, line) for i, line in enumerate(lines) if line.strip()]
     for position, (i, line) in enumerate(content):
+        if i in fenced:
+            continue
         following = content[position + 1] if position + 1 < len(content) else None
         heading = _HEADING.match(line)
         if heading:
             level = len(heading.group("hashes"))
-            next_heading = following and _HEADING.match(following[1])
+            next_heading = following and following[0] not in fenced and (
+                _HEADING.match(following[1])
+            )
             if following is None or (next_heading and len(next_heading.group("hashes")) <= level):
                 yield Slip(
                     f"the heading '{heading.group('title')}' has nothing under it",

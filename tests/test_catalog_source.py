@@ -290,3 +290,19 @@ def test_guide_links_of_a_malformed_catalog_are_left_to_its_other_checks(data) -
     from helpcenter.catalog_source import guide_link_problems
 
     assert guide_link_problems(data) == []
+
+
+def test_guide_links_on_both_sides_and_past_a_malformed_option() -> None:
+    """The create step is looked up in the guides of the phones the backup comes from, the
+    restore step in those it goes to; a malformed option or side does not stop the search."""
+    from helpcenter.catalog_source import guide_link_problems
+
+    option = {"from": ["android"], "to": ["ios"], "guide": {"create": "zzz", "restore": "yyy"}}
+    assert guide_link_problems({"options": [{"guide": "x"}, option]}) == [
+        (("options", 1, "guide", "create"), "'zzz' is not a section of the Android guide"),
+        (("options", 1, "guide", "restore"), "'yyy' is not a section of the iOS guide"),
+    ]
+    no_create = {**option, "guide": {"create": None, "restore": "yyy"}}
+    assert guide_link_problems({"options": [no_create]}) == [
+        (("options", 0, "guide", "restore"), "'yyy' is not a section of the iOS guide"),
+    ]

@@ -109,6 +109,11 @@ RULES = {
         "faq.yml", "    question: Where is the backup menu on Android?\n", "    question:\n",
         "faq.yml:33: 'question' must be non-empty text",
     ),
+    "a number for an id": Break(
+        "faq.yml", "  - id: iphone-quick-start\n", "  - id: 5\n",
+        "faq.yml:41: 'id' must be non-empty text",
+        "faq.yml:57: unknown FAQ entry 'iphone-quick-start'",
+    ),
     "a number for an intro": Break(
         "guides/android.yml", INTRO, "    intro: 3\n",
         "guides/android.yml:42: 'intro' must be non-empty text",

@@ -25,6 +25,11 @@ OPEN_BOLD = "'**' opens bold text that is never closed in this paragraph"
         ),
         pytest.param("Type `**` for bold.", [], id="stars in a code span"),
         pytest.param(
+            "Open **bold\n`a line of code`\ncloses** here", [],
+            id="a line holding only code continues its paragraph",
+        ),
+        pytest.param("Text.\n\n~~~\n<b>x</b> **\n~~~", [], id="HTML in a tilde fence"),
+        pytest.param(
             "Text.\n\n```\n<b>not HTML here</b> **\n```", [], id="HTML and stars in a fence",
         ),
         pytest.param(
@@ -78,6 +83,7 @@ def test_raw_html(text: str, expected: list[Slip]) -> None:
         pytest.param("An *italic\nspanning* lines", [], id="italic over two lines"),
         pytest.param("- *An italic* list item", [], id="a list item that starts in italics"),
         pytest.param("1. *An italic* numbered item", [], id="a numbered one"),
+        pytest.param("- * a nested item", [], id="a nested item's star is its marker"),
         pytest.param("- a list item *left open", [Slip(OPEN_ITALIC, "-")], id="italic open"),
         pytest.param(
             "Run it.\n\nRun *this", [Slip(OPEN_ITALIC, "Run", 1)],

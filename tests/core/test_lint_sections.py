@@ -29,6 +29,10 @@ from helpcenter.content_lint import Slip, lint_text
             id="a box with its text not indented",
         ),
         pytest.param("!!! note\n    Text", [], id="a box with its text"),
+        pytest.param("## Example\n```\ncode\n```", [], id="a heading over fenced code"),
+        pytest.param(
+            "## Example\n```\n## not a heading\n```", [], id="a '#' line in a fence is code",
+        ),
         pytest.param(
             '=== "Android"\n\n=== "iOS"\n    Text',
             [Slip('=== "Android" has nothing indented under it', "===", 0)],

@@ -157,3 +157,22 @@ def _mark(line: int) -> yaml.error.Mark:
 )
 def test_errors_as_pyyaml_may_word_them(text: str, error, expected) -> None:
     assert describe(error, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "a:\n  -\tc\n", (2, "line 2 is indented with a tab; indent with spaces only"),
+            id="a tab after a list's dash (PyYAML names the tab, the indentation has none)",
+        ),
+        pytest.param(
+            "%FOO\n", (1, "broken YAML: expected '<document start>', but found '<stream end>'"),
+            id="an error at the end of the text names its last line, not the one after",
+        ),
+    ],
+)
+def test_slips_pyyaml_finds_at_the_edges(text: str, expected: tuple[int, str]) -> None:
+    with pytest.raises(yaml.MarkedYAMLError) as raised:
+        yaml.safe_load(text)
+    assert describe(raised.value, text) == expected
