@@ -83,7 +83,10 @@ def indented_code(lines: list[str], fenced: set[int]) -> Iterable[Slip]:
         if not line.strip():
             after_blank = True
             continue
-        if i in fenced:
+        # A fence's own first line is where its indentation counts: four past its container
+        # (after a blank line) and Python-Markdown shows the fence as code, backticks and all.
+        opening = _FENCE.match(line) is not None and (i == 0 or i - 1 not in fenced)
+        if i in fenced and not opening:
             after_blank = False
             continue
         indent = _indent(line)
@@ -187,9 +190,8 @@ def empty_sections(lines: list[str], fenced: set[int]) -> Iterable[Slip]:
         heading = _HEADING.match(line)
         if heading:
             level = len(heading.group("hashes"))
-            next_heading = following and following[0] not in fenced and (
-                _HEADING.match(following[1])
-            )
+            # (a fenced line right after a heading is the fence itself, never a heading)
+            next_heading = following and _HEADING.match(following[1])
             if following is None or (next_heading and len(next_heading.group("hashes")) <= level):
                 yield Slip(
                     f"the heading '{heading.group('title')}' has nothing under it",

@@ -51,6 +51,13 @@ def code_slip(spaces: int, token: str, occurrence: int = 0) -> Slip:
             "Text.\n\n~~~\n    indented inside a tilde fence\n~~~", [], id="inside a tilde fence",
         ),
         pytest.param(
+            "Text.\n\n    ```\n    code\n    ```", [code_slip(4, "```")],
+            id="a fence itself indented four: shown as code, backticks and all",
+        ),
+        pytest.param(
+            "- An item\n\n    ```\n    code\n    ```", [], id="a fence in a list item's four",
+        ),
+        pytest.param(
             "Text.\n\n````\n```\n\n    still inside: three ticks do not close four\n````",
             [], id="a shorter fence inside a longer one",
         ),

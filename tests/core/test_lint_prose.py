@@ -30,6 +30,9 @@ OPEN_BOLD = "'**' opens bold text that is never closed in this paragraph"
         ),
         pytest.param("Text.\n\n~~~\n<b>x</b> **\n~~~", [], id="HTML in a tilde fence"),
         pytest.param(
+            "Text.\n\n~~~ <html> **\n<b>x</b>\n~~~", [], id="a fence's info string is no prose",
+        ),
+        pytest.param(
             "Text.\n\n```\n<b>not HTML here</b> **\n```", [], id="HTML and stars in a fence",
         ),
         pytest.param(

@@ -31,6 +31,11 @@ from helpcenter.content_lint import Slip, lint_text
         pytest.param("!!! note\n    Text", [], id="a box with its text"),
         pytest.param("## Example\n```\ncode\n```", [], id="a heading over fenced code"),
         pytest.param(
+            "## Example\n```\ncode\n```\n## Last",
+            [Slip("the heading 'Last' has nothing under it", "##", 1)],
+            id="headings after a fence are checked too",
+        ),
+        pytest.param(
             "## Example\n```\n## not a heading\n```", [], id="a '#' line in a fence is code",
         ),
         pytest.param(
