@@ -58,6 +58,13 @@ def code_slip(spaces: int, token: str, occurrence: int = 0) -> Slip:
             "- An item\n\n    ```\n    code\n    ```", [], id="a fence in a list item's four",
         ),
         pytest.param(
+            "Text.\n\n```\ncode\n\n    ```", [], id="a closing fence is no new paragraph",
+        ),
+        pytest.param(
+            "```\na\n```\n\n    ```\n    b\n    ```", [code_slip(4, "```", 2)],
+            id="a second fence, one blank line after the first, indented four",
+        ),
+        pytest.param(
             "Text.\n\n````\n```\n\n    still inside: three ticks do not close four\n````",
             [], id="a shorter fence inside a longer one",
         ),
