@@ -71,6 +71,8 @@ def test_an_empty_file_is_an_empty_document() -> None:
         Path("f.yml"), None, {(): 1}, {}, "",
     )
     assert document.line_of(()) == 1
+    comments = parse_yaml("# only a comment\n", Path("f.yml"))
+    assert (comments.data, comments.text) == (None, "# only a comment\n")
 
 
 @pytest.mark.parametrize(
