@@ -85,7 +85,7 @@ def indented_code(lines: list[str], fenced: set[int]) -> Iterable[Slip]:
             continue
         # A fence's own first line is where its indentation counts: four past its container
         # (after a blank line) and Python-Markdown shows the fence as code, backticks and all.
-        opening = _FENCE.match(line) is not None and (i == 0 or i - 1 not in fenced)
+        opening = _FENCE.match(line) is not None and i - 1 not in fenced  # -1: no line
         if i in fenced and not opening:
             after_blank = False
             continue

@@ -87,6 +87,16 @@ SLIPS = {
         1, "broken YAML: while scanning an anchor expected alphabetic or numeric character, but "
         "found '\\n'",
     ),
+    "an indentation slip below a quote closed on its line (the quote not blamed)": (
+        'faq:\n  - id: a\n    question: "closed"\n   answer: c\n',
+        4, "line 4 is indented less than the lines around it (3 spaces; line 3 has 4)",
+    ),
+    "a tab after a list's dash (PyYAML names the tab, the indentation has none)": (
+        "a:\n  -\tc\n", 2, "line 2 is indented with a tab; indent with spaces only",
+    ),
+    "an error at the end of the text names its last line, not the one after": (
+        "%FOO\n", 1, "broken YAML: expected '<document start>', but found '<stream end>'",
+    ),
 }
 
 
@@ -108,16 +118,6 @@ def test_each_slip_is_named_at_its_line(text: str, line: int, message: str) -> N
 def test_closed_quotes_are_valid_yaml(text: str) -> None:
     """The texts the quote rule must not flag are valid YAML in the first place."""
     assert yaml.safe_load(text)
-
-
-def test_a_quote_closed_on_its_line_is_not_blamed() -> None:
-    """An indentation slip below a line whose quote is closed: the indentation is named."""
-    text = 'faq:\n  - id: a\n    question: "closed"\n   answer: c\n'
-    with pytest.raises(yaml.MarkedYAMLError) as raised:
-        yaml.safe_load(text)
-    assert describe(raised.value, text) == (
-        4, "line 4 is indented less than the lines around it (3 spaces; line 3 has 4)"
-    )
 
 
 def _mark(line: int) -> yaml.error.Mark:
@@ -158,21 +158,3 @@ def _mark(line: int) -> yaml.error.Mark:
 def test_errors_as_pyyaml_may_word_them(text: str, error, expected) -> None:
     assert describe(error, text) == expected
 
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(
-            "a:\n  -\tc\n", (2, "line 2 is indented with a tab; indent with spaces only"),
-            id="a tab after a list's dash (PyYAML names the tab, the indentation has none)",
-        ),
-        pytest.param(
-            "%FOO\n", (1, "broken YAML: expected '<document start>', but found '<stream end>'"),
-            id="an error at the end of the text names its last line, not the one after",
-        ),
-    ],
-)
-def test_slips_pyyaml_finds_at_the_edges(text: str, expected: tuple[int, str]) -> None:
-    with pytest.raises(yaml.MarkedYAMLError) as raised:
-        yaml.safe_load(text)
-    assert describe(raised.value, text) == expected
