@@ -83,6 +83,11 @@ def sri_digest(path: Path) -> str:
     return "sha384-" + base64.b64encode(digest).decode()
 
 
+def sri_sha256(hex_digest: str) -> str:
+    """A SHA-256 given in hex, in Subresource Integrity form ("sha256-<base64>")."""
+    return "sha256-" + base64.b64encode(bytes.fromhex(hex_digest)).decode()
+
+
 def hashed_name(name: str, digest_hex: str) -> str:
     """`name.ext` -> `name.<16 hex digits>.ext`: a new content, a new address."""
     stem, dot, extension = name.rpartition(".")
@@ -208,10 +213,20 @@ class PyodidePlugin(BasePlugin[PyodidePluginConfig]):
             return None
         name = hashed_name(info.path.name, info.sha256)
         self._add(files, config, info.path, PurePosixPath(self.config.checkers_dir, name))
-        digest = base64.b64encode(bytes.fromhex(info.sha256)).decode()
+        # The trimmed standard library it was made with: every start uses it when it is here
+        # (helpcenter/stdlib_trim.py), a restore needs it.
+        stdlib_name = hashed_name(info.stdlib_path.name, info.stdlib_sha256)
+        self._add(
+            files, config, info.stdlib_path, PurePosixPath(self.config.checkers_dir, stdlib_name)
+        )
         return {
             "file": name,
-            "integrity": f"sha256-{digest}",
+            "integrity": sri_sha256(info.sha256),
+            "stdlib": {
+                "file": stdlib_name,
+                "integrity": sri_sha256(info.stdlib_sha256),
+                "size": info.stdlib_size,
+            },
             "size": info.size,
             "key": info.key,
             "pyodide": info.pyodide,

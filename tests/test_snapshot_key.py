@@ -27,6 +27,10 @@ def runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     maker = tmp_path / "make_snapshot.mjs"
     maker.write_text("// the maker\n", encoding="utf-8")
     monkeypatch.setattr(snapshot, "MAKER", maker)
+    trimmer = (tmp_path / "stdlib_trim.py", tmp_path / "stdlib_fallback.py")
+    for path in trimmer:
+        path.write_text(f"# {path.name}\n", encoding="utf-8")
+    monkeypatch.setattr(snapshot, "TRIMMER", trimmer)
     return folder
 
 
@@ -58,6 +62,14 @@ def test_the_pyodide_version_is_part_of_the_key(runtime: Path) -> None:
 def test_a_changed_maker_script_gives_another_key(runtime: Path) -> None:
     before = snapshot.snapshot_key(runtime, WHEEL_SHA256)
     snapshot.MAKER.write_text("// the maker, changed\n", encoding="utf-8")
+    assert snapshot.snapshot_key(runtime, WHEEL_SHA256) != before
+
+
+@pytest.mark.parametrize("index", [0, 1], ids=["trimmer", "fallback finder"])
+def test_the_standard_library_trimmer_is_part_of_the_key(runtime: Path, index: int) -> None:
+    # They decide the trimmed archive the snapshot is made with and the site ships.
+    before = snapshot.snapshot_key(runtime, WHEEL_SHA256)
+    snapshot.TRIMMER[index].write_text("# changed\n", encoding="utf-8")
     assert snapshot.snapshot_key(runtime, WHEEL_SHA256) != before
 
 

@@ -15,14 +15,15 @@ import { installAesBlocks, installArgon2id } from "./checkers-host.mjs";
 const ARGON2_SCRIPT = new URL("../vendor/hash-wasm/argon2.umd.min.js", import.meta.url);
 const CHECKERS_DIR = new URL("../checkers/", import.meta.url);
 
-// What loadPyodide() fetches besides pyodide.mjs. It waits forever on a wasm file that fails
-// to instantiate, so their presence is checked first and a missing one is reported at once.
-const CORE_FILES = [
-  "pyodide.asm.mjs",
-  "pyodide.asm.wasm",
-  "python_stdlib.zip",
-  "pyodide-lock.json",
-];
+// What loadPyodide() fetches besides pyodide.mjs (from the runtime's folder; the standard
+// library from the build's trimmed archive where there is one). It waits forever on a wasm file
+// that fails to instantiate, so their presence is checked first and a missing one is reported
+// at once.
+const CORE_FILES = ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"];
+const FULL_STDLIB = "python_stdlib.zip";
+// Where the whole standard library goes in Pyodide's file system when a module left out of the
+// trimmed archive is imported (helpcenter/stdlib_fallback.py).
+const FULL_STDLIB_PATH = "/lib/python_stdlib_full.zip";
 // The Python module the snapshot's maker (scripts/make_snapshot.mjs) leaves with its key.
 const SNAPSHOT_MARKER =
   "import sys\ngetattr(sys.modules.get('_helpcenter_snapshot'), 'KEY', '')";
@@ -81,12 +82,13 @@ async function loadArgon2() {
   }
 }
 
-async function checkCoreFiles(runtimeDir) {
+async function checkCoreFiles(urls) {
   const missing = [];
   await Promise.all(
-    CORE_FILES.map(async (name) => {
+    urls.map(async (url) => {
+      const name = url.pathname.split("/").pop();
       try {
-        const response = await fetch(new URL(name, runtimeDir), { method: "HEAD" });
+        const response = await fetch(url, { method: "HEAD" });
         if (!response.ok) missing.push(name);
       } catch {
         missing.push(name);
@@ -149,6 +151,32 @@ async function restoreSnapshot(loadPyodide, options, bytes, integrity) {
   return restored;
 }
 
+// The function the trimmed standard library's finder calls, inside an import, the first time a
+// module left out of it is imported: the whole archive, fetched synchronously (a worker may),
+// written into Pyodide's file system; its path there.
+function fullStdlibFetcher(pyodide, url) {
+  return () => {
+    console.warn(`checkers: a module outside the trimmed standard library: ${url.pathname}`);
+    const request = new XMLHttpRequest();
+    request.open("GET", url.href, false);
+    request.responseType = "arraybuffer";
+    request.send();
+    if (request.status !== 200) throw new Error(`${url.pathname}: HTTP ${request.status}`);
+    pyodide.FS.writeFile(FULL_STDLIB_PATH, new Uint8Array(request.response));
+    return FULL_STDLIB_PATH;
+  };
+}
+
+// With the trimmed standard library: its finder of the modules left out (the archive's
+// _helpcenter_stdlib module), before anything else is imported.
+function installStdlibFallback(pyodide, fullUrl) {
+  try {
+    pyodide.pyimport("_helpcenter_stdlib").install(fullStdlibFetcher(pyodide, fullUrl));
+  } catch (error) {
+    console.warn(`checkers: no fallback for the trimmed standard library (${describe(error)})`);
+  }
+}
+
 function fallBack(reason) {
   // For developers only: the visitor sees the same checker, a moment later.
   console.warn(`checkers: not started from the snapshot (${reason}); starting without it`);
@@ -189,13 +217,26 @@ async function start() {
   const runtime = import(new URL("pyodide.mjs", runtimeDir).href);
   runtime.catch(() => {});
   import(new URL("pyodide.asm.mjs", runtimeDir).href).catch(() => {}); // loadPyodide reports
+  // The standard library: the build's trimmed archive (made with the snapshot, and needed by
+  // it) when there is one, else Pyodide's whole one.
+  const fullStdlib = new URL(FULL_STDLIB, runtimeDir);
+  const made = manifest.snapshot;
+  const trimmed = made && made.pyodide === manifest.runtime.version ? made.stdlib : null;
+  const stdlib = trimmed ? new URL(trimmed.file, CHECKERS_DIR) : fullStdlib;
   // A snapshot found in the offline cache came with the runtime's files (the service worker
   // stores them in one step); otherwise they are asked for first.
-  if (!(snapshot && snapshot.cached)) await checkCoreFiles(runtimeDir);
+  if (!(snapshot && snapshot.cached)) {
+    await checkCoreFiles([...CORE_FILES.map((name) => new URL(name, runtimeDir)), stdlib]);
+  }
   const { loadPyodide, version } = await runtime;
   mark("pyodide-module");
   const quiet = () => {};
-  const options = { indexURL: runtimeDir.href, stdout: quiet, stderr: quiet };
+  const options = {
+    indexURL: runtimeDir.href,
+    stdLibURL: stdlib.href,
+    stdout: quiet,
+    stderr: quiet,
+  };
   let pyodide = null;
   let path = "bare";
   if (snapshot && snapshot.pyodide !== version) {
@@ -211,7 +252,17 @@ async function start() {
       fallBack(describe(error));
     }
   }
+  if (pyodide === null && trimmed) {
+    try {
+      pyodide = await loadPyodide(options);
+    } catch (error) {
+      const reason = describe(error);
+      console.warn(`checkers: the trimmed standard library failed (${reason}); using the whole`);
+      options.stdLibURL = fullStdlib.href;
+    }
+  }
   if (pyodide === null) pyodide = await loadPyodide(options);
+  if (options.stdLibURL !== fullStdlib.href) installStdlibFallback(pyodide, fullStdlib);
   mark("python");
   bridge = path === "snapshot" ? bridgeFromSnapshot(pyodide) : null;
   if (bridge === null) {
