@@ -16,6 +16,9 @@ class ContentPluginConfig(base.Config):
     catalog_json = c.Type(str, default="assets/checkers/backup-options.json")
     # Where the UI labels (labels.yml) are published as JSON for the checkers' messages.
     labels_json = c.Type(str, default="assets/checkers/labels.json")
+    # Where the guide sections' titles are published as JSON ("/guides/<platform>/#<section>"
+    # -> title) for the wizard's answers, which link to them.
+    guide_titles_json = c.Type(str, default="assets/checkers/guide-titles.json")
     # --- issue 13: languages ---
     # The language of this build's pages; helpcenter/i18n/build.py builds each translation
     # (English at the site root, the others under /<language>/) with its own language here.

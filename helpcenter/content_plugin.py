@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from helpcenter.choice_data import choice_data
 from helpcenter.content import Content, load_content
 from helpcenter.content_config import ContentPluginConfig
 from helpcenter.i18n.site import SiteLanguage, english_site, localized_site
@@ -75,9 +76,7 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         content = self.content
         if content is None:  # on_config failed, and MkDocs went on anyway (it does not)
             raise PluginError("the content was not loaded")
-        renderer = PageRenderer(
-            content, self.config.catalog_json, config.use_directory_urls, self.site_language
-        )
+        renderer = PageRenderer(content, config.use_directory_urls, self.site_language)
         for src_uri in PAGE_TEMPLATES:
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} exists, but that page is generated: remove it")
@@ -87,6 +86,10 @@ class ContentPlugin(BasePlugin[ContentPluginConfig]):
         # The apps' UI labels, for the checkers' messages in the browser (same words as pages).
         labels_json = json.dumps(content.labels, ensure_ascii=False, indent=1)
         files.append(File.generated(config, self.config.labels_json, content=labels_json))
+        # The guide sections' titles, which the wizard's answers link to: the worker sets up the
+        # wizard with them, the catalog and the labels before the page asks (checkers-worker.mjs).
+        titles_json = json.dumps(choice_data(content).guide_titles, ensure_ascii=False, indent=1)
+        files.append(File.generated(config, self.config.guide_titles_json, content=titles_json))
         messages = self.site_language.checkers_messages() if self.site_language else {}
         messages_json = json.dumps(messages, ensure_ascii=False, indent=1)
         files.append(File.generated(config, self.config.messages_json, content=messages_json))

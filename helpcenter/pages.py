@@ -189,12 +189,10 @@ class PageRenderer:
     def __init__(
         self,
         content: Content,
-        catalog_json_uri: str,
         use_directory_urls: bool = True,
         site_language: SiteLanguage | None = None,
     ):
         self.content = content
-        self.catalog_json_uri = catalog_json_uri
         self.use_directory_urls = use_directory_urls
         self.site_language = site_language
         self.translations = (
@@ -249,7 +247,6 @@ class PageRenderer:
             format_date=self.format_date,
             page={"src_uri": src_uri, "url": page_url(src_uri, self.use_directory_urls)},
             guide=self.data["guides"].get(platform),
-            catalog_json_url=site_file(self.catalog_json_uri),
             md=markdown,
             link=link,
             site_file=site_file,

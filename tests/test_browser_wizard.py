@@ -7,10 +7,12 @@ import io
 import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -131,11 +133,40 @@ def test_answers_match_the_decision_logic(wizard, query: str) -> None:
     assert shown(wizard) == expected(query)
 
 
-def test_the_worker_gets_the_catalog_once(wizard) -> None:
-    """Since the page opened: the catalog went to the worker once, each answer only its inputs."""
+def test_each_answer_sends_only_its_inputs(wizard) -> None:
+    """Since the page opened, each answer sent the worker its inputs and nothing else: the
+    worker fetched the catalog and its words itself (while Python started)."""
     sent = [m for m in wizard.evaluate("() => window.sentToWorker") if m["op"]]  # not search's
-    assert sent[0] == {"op": "catalog", "args": ["catalog", "labels", "guideTitles"]}
-    assert sent[1:] and all(m == {"op": "choose", "args": ["inputs"]} for m in sent[1:]), sent
+    assert sent and all(m == {"op": "choose", "args": ["inputs"]} for m in sent), sent
+
+
+def test_the_worker_fetches_the_catalog_once_while_python_starts(warm_context, site_url) -> None:
+    page = warm_context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]))
+    try:
+        page.goto(f"{site_url}/tools/backup-choice/?{QUERIES[0]}")
+        assert shown(page) == expected(QUERIES[0])
+        open_query(page, QUERIES[1])
+        assert shown(page) == expected(QUERIES[1])
+    finally:
+        page.close()
+    assert fetched.count("backup-options.json") == 1, fetched
+    assert fetched.count("guide-titles.json") == 1, fetched
+
+
+def test_a_catalog_that_does_not_load_is_said_so(chromium, site_url: str) -> None:
+    context = chromium.new_context(service_workers="block")
+    context.route("**/backup-options.json", lambda route: route.fulfill(status=404, body=""))
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/tools/backup-choice/?{QUERIES[0]}")
+        page.wait_for_selector(f'{RESULT}[data-state="error"]', state="attached",
+                               timeout=LOAD_TIMEOUT_MS)  # fmt: skip
+        text = page.inner_text(RESULT)
+    finally:
+        context.close()
+    assert "A file the checker needs did not load" in text, text
 
 
 def test_clicking_through_matches_and_back_steps_through(wizard, site_url: str) -> None:
@@ -342,3 +373,30 @@ def test_a_renamed_label_reaches_the_browsers_answer(
     finally:
         context.close()
         server.shutdown()
+
+
+@pytest.mark.parametrize("edition", ["", "de/"])
+def test_the_answers_links_are_named_by_their_guide_sections(
+    warm_context, site_url: str, built_site: Path, edition: str
+) -> None:
+    """The worker's guide titles (guide-titles.json of each edition) name each link as the
+    guide page's heading it leads to does, in the page's language."""
+    page = warm_context.new_page()
+    try:
+        page.goto(f"{site_url}/{edition}tools/backup-choice/?{QUERIES[4]}")
+        assert shown(page) == expected(QUERIES[4])
+        links = page.eval_on_selector_all(
+            f"{RESULT} .hc-recommendations a[href*='/guides/']",
+            "(links) => links.map((a) => [a.getAttribute('href'), a.textContent.trim()])",
+        )
+    finally:
+        page.close()
+    assert links
+    for href, text in links:
+        path, anchor = href.split("#")
+        guide = path[path.index("guides/"):]  # fmt: skip
+        html = (built_site / edition / guide / "index.html").read_text(encoding="utf-8")
+        heading = re.search(rf'<h2 id="{re.escape(anchor)}"[^>]*>(.*?)<a ', html, re.S)
+        assert heading, f"{href}: no section {anchor} on {edition}{guide}"
+        title = unescape(re.sub(r"<[^>]+>", "", heading.group(1))).strip()
+        assert re.fullmatch(rf"{re.escape(title)} \(.+\)", text), (href, text, title)  # "(… guide)"

@@ -215,7 +215,7 @@ def test_yaml_lines_point_into_long_texts() -> None:
 
 
 def test_every_page_renders_from_the_fixture(content) -> None:
-    renderer = PageRenderer(content, "assets/checkers/backup-options.json")
+    renderer = PageRenderer(content)
     pages = {src_uri: renderer.render(src_uri) for src_uri in PAGE_TEMPLATES}
     guide = pages["guides/android.md"]
     assert "## Create a data backup { #create-data-backup }" in guide
@@ -235,7 +235,7 @@ def test_notes_lead_in_join_the_step_above_or_follow_the_list(content) -> None:
     trailing = sections["create-threema-safe"]
     assert [b["kind"] for b in trailing["after"]] == ["tip"]
     assert not trailing["steps"][-1]["notes"]
-    guide = PageRenderer(content, "assets/checkers/backup-options.json").render("guides/android.md")
+    guide = PageRenderer(content).render("guides/android.md")
     # The tip after the last step starts at the margin, outside the numbered list.
     assert "1. Pick a password you will remember.\n\n!!! tip\n" in guide
 
@@ -250,7 +250,7 @@ def test_backup_options_say_whether_they_help_once_the_old_phone_is_gone(content
     ]  # fmt: skip
     media_condition = content.catalog.option("data-backup").condition("media")
     assert options["data-backup"]["carries_text"].endswith(f"Media ({media_condition})")
-    page = PageRenderer(content, "assets/checkers/backup-options.json").render("backups.md")
+    page = PageRenderer(content).render("backups.md")
     assert "| If the old phone is gone |" in page and "Needs the old phone" not in page
     new_id = page[page.index("## New ID") :]
     assert "**What to do:**" in new_id and "Restore it on" not in new_id

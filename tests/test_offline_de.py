@@ -51,11 +51,13 @@ def test_the_german_build_ships_no_second_runtime(built_site: Path) -> None:
         assert not (german / shared).exists(), shared
     assert sorted(p.name for p in (german / "checkers").iterdir() if p.suffix == ".json") == [
         "backup-options.json",
+        "guide-titles.json",
         "labels.json",
         "messages.json",
     ]
     assert not (built_site / "de" / "sw.js").exists()
     worker = (built_site / "sw.js").read_text(encoding="utf-8")
     for page in ("de/tools/id-export/", "de/tools/backup-choice/", "de/tools/data-backup/",
-                 "tools/id-export/", "de/assets/checkers/messages.json"):  # fmt: skip
+                 "tools/id-export/", "de/assets/checkers/messages.json",
+                 "de/assets/checkers/guide-titles.json"):  # fmt: skip
         assert f'"{page}"' in worker, page

@@ -4,7 +4,7 @@
 // so a link opens on the finished answer and the browser's Back steps through the questions.
 // The result element carries data-state, data-options (best first) and data-lost for tests.
 // Every sentence of the answer comes from Python (checkers/choice_report.py); this file only
-// shows the report's fields. The worker gets the catalog and its words once, at start.
+// shows the report's fields. The worker fetches the catalog and its words itself, at start.
 import { CheckerUnavailable, SITE_ROOT, checkersClient } from "./checkers-client.mjs";
 import { h, pageWords } from "./dom.mjs";
 
@@ -48,7 +48,6 @@ class BackupChoiceWidget {
     this.result = root.querySelector("#backup-choice-result");
     this.backButton = root.querySelector("#backup-choice-back");
     this.status = root.querySelector("#backup-choice-announce");
-    this.catalogUrl = new URL(root.dataset.catalogUrl, document.baseURI);
     this.renderToken = 0;
     this.announced = ""; // the answer last announced, so that it is announced once
   }
@@ -63,26 +62,6 @@ class BackupChoiceWidget {
       },
       (error) => this.fail(error), // say so at once, not after the last question
     );
-    const catalog = fetch(this.catalogUrl).then((response) => {
-      if (!response.ok) throw new CheckerUnavailable("load-failed", "backup catalog");
-      return response.text();
-    });
-    // The worker receives the catalog and the words for its answers once, not with each answer;
-    // sent as soon as it is here, so the worker takes it up the moment Python is (answers sent
-    // after it wait behind it: `catalogSent`).
-    this.catalogSent = catalog;
-    this.catalogSet = catalog
-      .then((text) =>
-        this.client.send("catalog", {
-          catalog: text,
-          labels: this.root.dataset.labels,
-          guideTitles: this.root.dataset.guideTitles,
-        }),
-      )
-      .then((reply) => {
-        if (reply.error) throw new CheckerUnavailable("load-failed", reply.error.message);
-      });
-    this.catalogSet.catch(() => {});
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.next();
@@ -248,18 +227,13 @@ class BackupChoiceWidget {
     // The form is hidden now: focus goes to the answer's heading rather than being lost.
     if (moveFocus) this.result.querySelector("h2").focus();
     try {
-      // Sent behind the catalog (a shared link's answer is asked for while Python starts); the
-      // catalog's own failure is the one to report.
-      await this.catalogSent;
-      if (token !== this.renderToken) return;
-      // Only the questions asked: `have` means nothing while the old phone is at hand.
+      // Only the questions asked: `have` means nothing while the old phone is at hand. Sent at
+      // once: a shared link's answer is asked for while Python starts.
       const asked = askedQuestions(answers);
       const inputs = Object.fromEntries([...answers].filter(([name]) => asked.includes(name)));
-      const answer = this.client.send("choose", { inputs });
-      answer.catch(() => {}); // reported below, after the catalog's outcome
-      await this.catalogSet;
-      const reply = await answer;
+      const reply = await this.client.send("choose", { inputs });
       if (token !== this.renderToken) return;
+      if (reply.unavailable) throw new CheckerUnavailable("load-failed", reply.unavailable);
       const focused = this.result.contains(document.activeElement);
       if (reply.error) this.showInputError(reply.error, answers);
       else this.showReport(reply.report);

@@ -16,10 +16,12 @@
   }
   performance.mark("checkers:worker-created"); // for the start-up benchmark and its test
   // The folder of this edition's words (labels.json, messages.json), so that the worker need
-  // not wait for the client to ask for them; the client says the same again.
+  // not wait for the client to ask for them (the client says the same again), and the page's
+  // checkers (data-tools: the wizard's catalog is prepared on the wizard's page only).
   if (script.dataset.words) {
     var words = new URL(script.dataset.words, document.baseURI);
-    worker.postMessage({ type: "configure", words: words.href });
+    var tools = (script.dataset.tools || "").split(" ").filter(Boolean);
+    worker.postMessage({ type: "configure", words: words.href, tools: tools });
   }
   var early = [];
   function keep(event) {

@@ -2,10 +2,12 @@
 //
 // In:  {id, op, args}, op being "live" {text} (while typing), "check" {text, password}
 //      (the full verdict), each answered with the validator's report (checkers/idexport_report.py);
-//      for the wizard "catalog" {catalog, labels, guideTitles} once (JSON texts), then "choose"
-//      {inputs} for each answer; "data-backup" {file, password} with a File, read by slices;
-//      or in two stages, "data-backup-open" {file, generation} when the file is chosen (what it
-//      shows without the password) and "data-backup-check" {generation, password}.
+//      for the wizard "choose" {inputs} for each answer (its catalog, labels and guide titles
+//      this worker fetches itself from the edition's folder: fetchWizardFiles), answered with the
+//      report or, when the catalog cannot be had, {unavailable: reason}; "data-backup" {file,
+//      password} with a File, read by slices; or in two stages, "data-backup-open" {file,
+//      generation} when the file is chosen (what it shows without the password) and
+//      "data-backup-check" {generation, password}.
 // Out: {id, result} or {id, error}; and once, {type: "ready", start} or {type: "failed", error},
 // `start` saying how Python started: "snapshot" (from the build's memory snapshot) or "bare".
 // Every file comes from this site (the paths below are relative to this file, the runtime's
@@ -30,12 +32,19 @@ const SNAPSHOT_MARKER =
 
 installAesBlocks(globalThis); // WebCrypto's AES for the data-backup check's counter blocks
 
-// The folder of the page's edition's words (labels.json, messages.json): the page says which
-// in its first message ({type: "configure", words}); the site root's when it does not.
-let configureWords;
-const wordsDir = new Promise((resolve) => {
-  configureWords = resolve;
+// The folder of the page's edition's words (labels.json, messages.json, the wizard's
+// backup-options.json and guide-titles.json) and the page's checkers: the page says which in
+// its first message ({type: "configure", words, tools}); the site root's when it does not.
+let configure;
+const configured = new Promise((resolve) => {
+  configure = resolve;
 });
+const wordsDir = configured.then(({ words }) => words);
+
+// The wizard's catalog set in Python (a promise), once: on the wizard's page (tools says so)
+// while Python starts, elsewhere at the first answer asked for.
+let wizard = null;
+let labelsText = null; // the edition's labels.json, once fetched
 
 let bridge = null; // the Python module checkers.bridge: key derivations, the validator's JSON
 let choice = null; // the Python module checkers.choice_json: the wizard's JSON
@@ -206,6 +215,11 @@ async function start() {
     ]);
   });
   words.catch(() => {});
+  // On the wizard's page its catalog and titles are fetched meanwhile too.
+  const wizardFiles = configured.then(({ words: dir, tools }) =>
+    tools.includes("backup-choice") ? fetchWizardFiles(dir) : null,
+  );
+  wizardFiles.catch(() => {});
   const snapshot = await chooseSnapshot(manifest);
   const image = snapshot ? readSnapshot(snapshot) : null;
   if (image) image.catch(() => {}); // awaited by the restore, or dropped below
@@ -275,7 +289,12 @@ async function start() {
   // The apps' UI labels of the site's content, so that messages name menus as pages do.
   bridge.set_wording(language, labels, JSON.stringify(catalog));
   choice.set_language_json(language, JSON.stringify(catalog));
+  labelsText = labels;
   mark("words");
+  if ((await configured).tools.includes("backup-choice")) {
+    wizard = wizardFiles.then((files) => setWizard(...files));
+    await wizard.catch(() => {}); // its failure is the answers' to report, not the start's
+  }
   await argon2;
   mark("ready");
   return path;
@@ -300,16 +319,36 @@ async function installCheckers(pyodide, wheel) {
   pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
 }
 
+// The wizard's catalog and the guide sections' titles of the edition (JSON texts).
+function fetchWizardFiles(dir) {
+  return Promise.all([
+    fetchText(new URL("backup-options.json", dir)),
+    fetchText(new URL("guide-titles.json", dir)),
+  ]);
+}
+
+// The catalog, labels and titles set in Python; rejects saying why when they are not usable.
+function setWizard(options, titles) {
+  const reply = JSON.parse(choice.set_catalog_json(options, labelsText, titles));
+  if (reply.error) throw new Error(reply.error.message);
+}
+
 async function handle(op, args) {
   switch (op) {
     case "live":
       return JSON.parse(bridge.live_json(String(args.text)));
     case "check": // the password as typed: the checkers decide what an empty one means
       return JSON.parse(await bridge.check_json(String(args.text), args.password ?? null));
-    // The wizard: the catalog and its words once, then only the inputs of each answer.
-    case "catalog":
-      return JSON.parse(choice.set_catalog_json(args.catalog, args.labels, args.guideTitles));
+    // The wizard: only the inputs of each answer; its catalog is this worker's to fetch.
     case "choose":
+      if (wizard === null) {
+        wizard = wordsDir.then(fetchWizardFiles).then((files) => setWizard(...files));
+      }
+      try {
+        await wizard;
+      } catch (error) {
+        return { unavailable: `backup catalog: ${describe(error)}` };
+      }
       return JSON.parse(choice.backup_choice_json(JSON.stringify(args.inputs)));
     case "data-backup": // a File: Python reads only the slices it needs, nothing is sent
       return JSON.parse(await bridge.data_backup_json(args.file, args.password ?? null));
@@ -334,7 +373,9 @@ self.addEventListener("message", async (event) => {
   if (event.data && event.data.type === "configure") {
     // Only this site's own files (the policy's connect-src says so too).
     const words = new URL(String(event.data.words), CHECKERS_DIR);
-    configureWords(words.origin === self.location.origin ? words : CHECKERS_DIR);
+    const tools = Array.isArray(event.data.tools) ? event.data.tools.map(String) : [];
+    // The first message counts (the page's early script's); the client's repeats the words.
+    configure({ words: words.origin === self.location.origin ? words : CHECKERS_DIR, tools });
     return;
   }
   const { id, op, args } = event.data;
