@@ -1,0 +1,132 @@
+"""faq.yml's own fields, each broken alone in a copy of the fixture content: every problem it
+causes, in order, with its `path:line` (the field's own line, also where that is not the line
+of its list item); and labels.yml's problems sorted by line as numbers, not as text."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpcenter.content import _file_and_line, load_content, load_labels
+from helpcenter.yamlsource import ContentError
+
+FIXTURE = Path(__file__).resolve().parent / "data" / "content"
+GONE_FORGOT_PASSWORD = [
+    "guides/android.yml:13: unknown FAQ entry 'forgot-password'",
+    "guides/android.yml:49: unknown FAQ entry 'forgot-password'",
+    "guides/ios.yml:13: unknown FAQ entry 'forgot-password'",
+    "guides/ios.yml:49: unknown FAQ entry 'forgot-password'",
+]
+
+# (file, old text, new text, every problem that follows, in order)
+EDITS = {
+    "a topic that is not a mapping": (
+        "faq.yml",
+        "  - id: passwords\n    title: Passwords\n    summary: What a lost password means.\n",
+        "  - passwords\n",
+        ["faq.yml:9: a topic must be a mapping with the fields id, title, summary",
+         "faq.yml:41: unknown topic 'passwords'",
+         "faq.yml:49: unknown topic 'passwords'"],
+    ),
+    "an unknown label in a topic's summary": (
+        "faq.yml",
+        "    summary: What a lost password means.\n",
+        "    summary: What a lost [[pasword]] means.\n",
+        ["faq.yml:11: unknown UI label [[pasword]]"],
+    ),
+    "a topic id used twice, written after the title": (
+        "faq.yml",
+        "  - id: passwords\n    title: Passwords\n",
+        "  - title: Passwords\n    id: new-phone\n",
+        ["faq.yml:10: duplicate topic id 'new-phone' (first used on line 6)",
+         "faq.yml:43: unknown topic 'passwords'",
+         "faq.yml:51: unknown topic 'passwords'"],
+    ),
+    "an entry id used twice, written after the question": (
+        "faq.yml",
+        "  - id: forgot-password\n    question: I forgot my backup password. What now?\n",
+        "  - question: I forgot my backup password. What now?\n    id: which-backup\n",
+        ["faq.yml:30: unknown FAQ entry 'forgot-password'",
+         "faq.yml:50: duplicate FAQ entry id 'which-backup' (first used on line 14)",
+         "faq.yml:57: an entry cannot be related to itself",
+         *GONE_FORGOT_PASSWORD],
+    ),
+    # The missing field is the one problem: the labels of its question and answer are still
+    # checked (for both platforms), and are fine.
+    "an entry without platforms, with labels": (
+        "faq.yml",
+        "    question: Which backup should I make before I switch?\n    topics: [new-phone]\n"
+        "    platforms: [all]\n",
+        "    question: Which [[threema_safe]] should I make before I switch?\n"
+        "    topics: [new-phone]\n",
+        ["faq.yml:14: an FAQ entry is missing the field 'platforms'"],
+    ),
+}  # fmt: skip
+
+
+def content_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURE, folder)
+    return folder
+
+
+def problems_of(folder: Path, load=load_content) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load(folder)
+    return [problem.removeprefix(f"{folder}/") for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_each_faq_field_mistake_alone(tmp_path: Path, name: str) -> None:
+    file, old, new, expected = EDITS[name]
+    folder = content_copy(tmp_path)
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    assert problems_of(folder) == expected
+
+
+def test_faq_yml_that_is_not_a_mapping(tmp_path: Path) -> None:
+    folder = content_copy(tmp_path)
+    (folder / "faq.yml").write_text("# FAQ\n- topics\n- entries\n", encoding="utf-8")
+    found = problems_of(folder)
+    assert found[0] == (
+        "faq.yml:2: faq.yml must be a mapping with the fields topics, entries, updated, version"
+    )
+    # The guides' links to FAQ entries have nothing to point at any more.
+    assert all(": unknown FAQ entry '" in problem for problem in found[1:]) and found[1:]
+
+
+def test_labels_problems_are_sorted_by_line_number(tmp_path: Path) -> None:
+    folder = content_copy(tmp_path)
+    path = folder / "labels.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    android: My Profile\n", "    andriod: My Profile\n", 1)
+    path.write_text(text.replace("    android: Export ID\n", "    androd: Export ID\n", 1))
+    # Lines 4 and 7 before 20 and 23: as text, "labels.yml:20" would sort before ":4".
+    assert problems_of(folder, load_labels) == [
+        "labels.yml:4: unknown field 'andriod' in label 'my_profile' (did you mean 'android'?); "
+        "allowed: android, ios, de",
+        "labels.yml:7: label 'my_profile' has a German wording for Android but no English one; "
+        "a label exists on the same platforms in every language",
+        "labels.yml:20: unknown field 'androd' in label 'id_export' (did you mean 'android'?); "
+        "allowed: android, ios, de",
+        "labels.yml:23: label 'id_export' has a German wording for Android but no English one; "
+        "a label exists on the same platforms in every language",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("problem", "key"),
+    [
+        ("faq.yml:12: topic 'spare' has no entries", ("faq.yml", 12)),
+        ("faq.yml:7: x", ("faq.yml", 7)),
+        ("faq.yml: the file is empty", ("faq.yml", 0)),  # no line: before the file's lines
+        ("faq.yml:line one: x", ("faq.yml", 0)),
+    ],
+)
+def test_problems_sort_by_file_then_line(problem: str, key: tuple[str, int]) -> None:
+    assert _file_and_line(problem) == key
