@@ -79,8 +79,9 @@ PRECOMPRESSED: dict[str, str] = {"br": ".br", "gzip": ".gz"}
 # Pages and the files named without a version change in place: always revalidate. The vendored
 # runtime (hash-wasm, zxing-wasm) is pinned by package-lock.json and checked by its digest in
 # manifest.json, and the moved-out inline scripts are named by their digest: a day is safe.
-# Pyodide (its folder is named by the digest of its files), the checkers wheel and the snapshot
-# (their names carry their digest) never change under their address: cached for good.
+# Pyodide (its folder is named by the digest of its files), the checkers wheel, the snapshot and
+# the trimmed standard library (their names carry their digest) never change under their
+# address: cached for good.
 CACHE_REVALIDATE = "no-cache"
 CACHE_LONG = "public, max-age=86400"
 CACHE_IMMUTABLE = "public, max-age=31536000, immutable"
@@ -90,6 +91,7 @@ IMMUTABLE_PATTERNS: tuple[str, ...] = (
     f"{IMMUTABLE_PREFIX}*",
     "/assets/checkers/*.whl",
     "/assets/checkers/*.bin",
+    "/assets/checkers/*.zip",
 )
 
 # Files the build writes for hosts that must never be served as pages.

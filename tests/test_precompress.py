@@ -3,7 +3,9 @@ right Content-Encoding, and digest-named runtime files that hosts may cache for 
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import json
 import os
 import urllib.request
@@ -94,6 +96,7 @@ def test_a_file_without_copies_goes_as_it_is(small_server: str) -> None:
         ("/assets/checkers/helpcenter_checkers-0.1.0-py3-none-any.0123456789abcdef.whl",
          IMMUTABLE),
         ("/assets/checkers/snapshot-0123456789abcdef.fedcba9876543210.bin.gz", IMMUTABLE),
+        ("/assets/checkers/stdlib-0123456789abcdef.fedcba9876543210.zip", IMMUTABLE),
         ("/assets/checkers/manifest.json", "no-cache"),
         ("/assets/vendor/hash-wasm/argon2.umd.min.js", "public, max-age=86400"),
         ("/sw.js", "no-cache"),
@@ -119,6 +122,12 @@ def test_the_built_runtime_and_snapshot_have_digest_names_and_copies(built_site:
     assert brotli.decompress((checkers / f"{snapshot.name}.br").read_bytes()) == image
     # Compressed, the snapshot is a fraction of its 30-odd MB (mostly empty memory).
     assert len((checkers / f"{snapshot.name}.br").read_bytes()) < len(image) // 3
+    # The trimmed standard library it was made with: its digest in its name.
+    stdlib = checkers / manifest["snapshot"]["stdlib"]["file"]
+    assert stdlib.name.startswith(f"stdlib-{manifest['snapshot']['key']}.")
+    digest = base64.b64encode(hashlib.sha256(stdlib.read_bytes()).digest()).decode()
+    assert manifest["snapshot"]["stdlib"]["integrity"] == f"sha256-{digest}"
+    assert stdlib.name.split(".")[-2] == hashlib.sha256(stdlib.read_bytes()).hexdigest()[:16]
 
 
 def test_the_service_worker_caches_every_page_with_a_checker_box(tmp_path: Path) -> None:
