@@ -130,3 +130,20 @@ def test_labels_problems_are_sorted_by_line_number(tmp_path: Path) -> None:
 )
 def test_problems_sort_by_file_then_line(problem: str, key: tuple[str, int]) -> None:
     assert _file_and_line(problem) == key
+
+
+def test_a_version_that_is_a_list_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    folder = content_copy(tmp_path)
+    path = folder / "faq.yml"
+    text = path.read_text(encoding="utf-8").replace("version: 3\n", "") + "version: [1, 2]\n"
+    path.write_text(text, encoding="utf-8")
+    assert problems_of(folder) == ["faq.yml:57: 'version' must be a number or short text"]
+
+
+def test_without_version_and_date_the_faq_has_neither(tmp_path: Path) -> None:
+    folder = content_copy(tmp_path)
+    path = folder / "faq.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("version: 3\nupdated: 2026-01-15\n", ""), encoding="utf-8")
+    faq = load_content(folder).faq
+    assert (faq.version, faq.updated) == (None, None)  # not "None", not ""
