@@ -1,6 +1,7 @@
-"""faq.yml's own fields, each broken alone in a copy of the fixture content: every problem it
-causes, in order, with its `path:line` (the field's own line, also where that is not the line
-of its list item); and labels.yml's problems sorted by line as numbers, not as text."""
+"""faq.yml's and the guides' own fields, each broken alone in a copy of the fixture content:
+every problem it causes, in order, with its `path:line` (the field's own line, also where that
+is not the line of its list item); and labels.yml's problems sorted by line as numbers, not as
+text."""
 
 from __future__ import annotations
 
@@ -62,6 +63,34 @@ EDITS = {
         "    question: Which [[threema_safe]] should I make before I switch?\n"
         "    topics: [new-phone]\n",
         ["faq.yml:14: an FAQ entry is missing the field 'platforms'"],
+    ),
+    "a guide without its platform": (
+        "guides/android.yml", "platform: android\n", "",
+        ["guides/android.yml:2: a guide is missing the field 'platform'"],
+    ),
+    "the other platform, written after the title": (
+        "guides/android.yml",
+        "platform: android\ntitle: Test guide for Android\n",
+        "title: Test guide for Android\nplatform: ios\n",
+        ["guides/android.yml:3: this file is the Android guide: write 'platform: android'"],
+    ),
+    "a section that is not a mapping": (
+        "guides/android.yml",
+        "  - id: restore-threema-safe\n    title: Restore from Threema Safe\n    blocks:\n"
+        "      - step: Install the app on the new phone.\n"
+        "      - step: Enter your ID and the Safe password.\n",
+        "  - restore-threema-safe\n",
+        ["guides/android.yml:6: the guide lacks the sections: restore-threema-safe",
+         "guides/android.yml:15: a section must be a mapping with the fields id, title, blocks, "
+         "intro, related"],
+    ),
+    "an unknown section id, written after the title": (
+        "guides/android.yml",
+        "  - id: restore-threema-safe\n    title: Restore from Threema Safe\n",
+        "  - title: Restore from Threema Safe\n    id: restore-threema-safes\n",
+        ["guides/android.yml:6: the guide lacks the sections: restore-threema-safe",
+         "guides/android.yml:16: 'restore-threema-safes' is not a section of the Android guide "
+         "(did you mean 'restore-threema-safe'?)"],
     ),
 }  # fmt: skip
 
@@ -147,3 +176,21 @@ def test_without_version_and_date_the_faq_has_neither(tmp_path: Path) -> None:
     path.write_text(text.replace("version: 3\nupdated: 2026-01-15\n", ""), encoding="utf-8")
     faq = load_content(folder).faq
     assert (faq.version, faq.updated) == (None, None)  # not "None", not ""
+
+
+def test_a_guide_that_is_not_a_mapping(tmp_path: Path) -> None:
+    folder = content_copy(tmp_path)
+    (folder / "guides" / "android.yml").write_text("# guide\n- a\n", encoding="utf-8")
+    found = problems_of(folder)
+    assert "guides/android.yml:2: a guide must be a mapping with the fields platform, title, " \
+        "summary, sections, updated" in found  # fmt: skip
+
+
+def test_a_guide_may_say_when_it_was_updated(tmp_path: Path) -> None:
+    folder = content_copy(tmp_path)
+    path = folder / "guides" / "android.yml"
+    text = path.read_text(encoding="utf-8").replace(
+        "\nsections:\n", "\nupdated: 2026-02-01\nsections:\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert load_content(folder).guides["android"].updated == "2026-02-01"
