@@ -182,8 +182,10 @@ def test_a_guide_that_is_not_a_mapping(tmp_path: Path) -> None:
     folder = content_copy(tmp_path)
     (folder / "guides" / "android.yml").write_text("# guide\n- a\n", encoding="utf-8")
     found = problems_of(folder)
-    assert "guides/android.yml:2: a guide must be a mapping with the fields platform, title, " \
-        "summary, sections, updated" in found  # fmt: skip
+    assert (
+        "guides/android.yml:2: a guide must be a mapping with the fields platform, title, "
+        "summary, sections, updated"
+    ) in found
 
 
 def test_a_guide_may_say_when_it_was_updated(tmp_path: Path) -> None:
