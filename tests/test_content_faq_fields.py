@@ -92,6 +92,31 @@ EDITS = {
          "guides/android.yml:16: 'restore-threema-safes' is not a section of the Android guide "
          "(did you mean 'restore-threema-safe'?)"],
     ),
+    "a block that is not a mapping": (
+        "guides/android.yml",
+        "      - step: Install the app on the new phone.\n",
+        "      - Install the app on the new phone.\n",
+        ["guides/android.yml:18: a block must be a mapping with the fields step, note, warning, "
+         "tip",
+         "guides/android.yml:18: a block has exactly one of: step, note, warning, tip"],
+    ),
+    "a section id used twice, written after the title": (
+        "guides/android.yml",
+        "  - id: restore-threema-safe\n    title: Restore from Threema Safe\n",
+        "  - title: Restore from Threema Safe\n    id: create-threema-safe\n",
+        ["guides/android.yml:6: the guide lacks the sections: restore-threema-safe",
+         "guides/android.yml:16: duplicate section id 'create-threema-safe' (first used on "
+         "line 7)"],
+    ),
+    # A section's title and intro are the guide's platform's: an Android-only label is named
+    # at each line in the iOS guide (and is fine in the Android one, below).
+    "an Android-only label in an iOS section's title and intro": (
+        "guides/ios.yml",
+        "    title: Restore from Threema Safe\n",
+        "    title: Restore from [[backups]] here\n    intro: Open [[backups]] first.\n",
+        ["guides/ios.yml:16: UI label [[backups]] has no iOS wording in labels.yml (only Android)",
+         "guides/ios.yml:17: UI label [[backups]] has no iOS wording in labels.yml (only Android)"],
+    ),
 }  # fmt: skip
 
 
@@ -196,3 +221,32 @@ def test_a_guide_may_say_when_it_was_updated(tmp_path: Path) -> None:
     )
     path.write_text(text, encoding="utf-8")
     assert load_content(folder).guides["android"].updated == "2026-02-01"
+
+
+def test_an_android_label_in_an_android_sections_title_and_intro(tmp_path: Path) -> None:
+    folder = content_copy(tmp_path)
+    path = folder / "guides" / "android.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(
+        "    title: Restore from Threema Safe\n",
+        "    title: Restore from [[backups]] here\n    intro: Open [[backups]] first.\n",
+    ))  # fmt: skip
+    section = load_content(folder).guides["android"].section("restore-threema-safe")
+    assert (section.title, section.intro) == (
+        "Restore from [[backups]] here",
+        "Open [[backups]] first.",
+    )
+
+
+def test_every_missing_section_is_named(tmp_path: Path) -> None:
+    folder = content_copy(tmp_path)
+    path = folder / "guides" / "android.yml"
+    text = path.read_text(encoding="utf-8")
+    for section in ("restore-threema-safe", "create-id-export"):
+        text = text.replace(f"  - id: {section}\n", "  - id: spare\n", 1)
+    path.write_text(text, encoding="utf-8")
+    found = problems_of(folder)
+    assert (
+        "guides/android.yml:6: the guide lacks the sections: restore-threema-safe, create-id-export"
+        in found
+    )
