@@ -250,3 +250,12 @@ def test_every_missing_section_is_named(tmp_path: Path) -> None:
         "guides/android.yml:6: the guide lacks the sections: restore-threema-safe, create-id-export"
         in found
     )
+
+
+def test_a_guide_keeps_its_platform_title_and_summary() -> None:
+    guide = load_content(FIXTURE).guides["ios"]
+    assert (guide.platform, guide.title, guide.summary) == (
+        "ios",
+        "Test guide for iOS",
+        "The fixture guide for ios, with every fixed section.",
+    )
