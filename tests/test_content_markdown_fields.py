@@ -76,6 +76,31 @@ EDITS = {
         [f"faq.yml:19: link target '/nope/': {PAGES}",
          f"faq.yml:29: link target '/nope/': {PAGES}"],
     ),
+    # The start page and the FAQ by their .md files, and an anchor on the start page.
+    "links to .md files and an anchor on /": (
+        "faq.yml",
+        [("      It depends on the new phone. The",
+          "      It depends on [a](index.md), [b](faq.md), [c](/#top), [d](/). The")],
+        ["faq.yml:19: link target 'index.md': write the page's address, /, not its .md file",
+         "faq.yml:19: link target 'faq.md': write the page's address, /faq/, not its .md file",
+         "faq.yml:19: link target '/#top': anchors on / are not part of the content model"],
+    ),
+    # A catalog that does not load still lends its options' ids to the links' check.
+    "options that are not a list": (
+        "backup-options.yml",
+        [("options:\n  - id: data-backup\n", "options: 5\nold:\n  - id: data-backup\n")],
+        ["backup-options.yml:10: options: expected a list",
+         "backup-options.yml:11: old: unknown field 'old'; allowed: items, options",
+         f"faq.yml:19: {THREEMA_SAFE_LINK}",
+         f"guides/android.yml:43: {THREEMA_SAFE_LINK}",
+         f"guides/ios.yml:43: {THREEMA_SAFE_LINK}"],
+    ),
+    "an option that is a word with 'id' in it": (
+        "backup-options.yml",
+        [("options:\n  - id: data-backup\n", "options:\n  - hidden-idea\n  - id: data-backup\n")],
+        ["backup-options.yml:11: options[0]: expected a mapping with id, name, summary, carries, "
+         "from, to, needs, needs_old_device, provided_by, guide, notes, conditions"],
+    ),
 }  # fmt: skip
 
 
