@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpcenter.content import load_content
-from helpcenter.yamlsource import ContentError
+from helpcenter.yamlsource import ContentError, SourceDocument, load_yaml
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "content"
 PAGES = (
@@ -101,6 +101,15 @@ EDITS = {
         ["backup-options.yml:11: options[0]: expected a mapping with id, name, summary, carries, "
          "from, to, needs, needs_old_device, provided_by, guide, notes, conditions"],
     ),
+    # The guide page's own heading takes that anchor.
+    "a section id the guide page reserves, written after the title": (
+        "guides/android.yml",
+        [("  - id: restore-threema-safe\n    title: Restore from Threema Safe\n",
+          "  - title: Restore from Threema Safe\n    id: compare-options\n")],
+        ["guides/android.yml:6: the guide lacks the sections: restore-threema-safe",
+         "guides/android.yml:16: 'compare-options' is not a section of the Android guide",
+         "guides/android.yml:16: 'compare-options' is reserved"],
+    ),
 }  # fmt: skip
 
 
@@ -155,3 +164,53 @@ def test_guide_sections_keep_their_related_entries(tmp_path: Path) -> None:
     empty = FIRST_RELATED.replace(" [which-backup, forgot-password]", "")
     folder = edited(tmp_path, "guides/android.yml", [(FIRST_RELATED, empty)])
     assert load_content(folder).guides["android"].section("create-threema-safe").related == ()
+
+
+# Every generated page content may link to, and its Markdown source.
+PAGE_SOURCES = {
+    "/": "index.md",
+    "/faq/": "faq.md",
+    "/backups/": "backups.md",
+    "/guides/android/": "guides/android.md",
+    "/guides/ios/": "guides/ios.md",
+    "/tools/id-export/": "tools/id-export.md",
+    "/tools/backup-choice/": "tools/backup-choice.md",
+    "/tools/data-backup/": "tools/data-backup.md",
+}
+
+
+def test_every_page_is_linked_by_its_markdown_source() -> None:
+    links = load_content(FIXTURE).links  # loaded here: each mutant of the map is seen
+    assert {url: links.relative(url, "index.md") for url in PAGE_SOURCES} == PAGE_SOURCES
+    assert links.relative("/faq/#which-backup", "guides/ios.md") == "../faq.md#which-backup"
+
+
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [
+        ("/faq/#nope", "no FAQ entry or topic 'nope' on /faq/"),
+        ("/backups/#nope", "no backup option 'nope' on /backups/"),
+        ("/guides/android/#nope", "no section of the Android guide 'nope' on /guides/android/"),
+        ("/guides/ios/#nope", "no section of the iOS guide 'nope' on /guides/ios/"),
+        ("/#x", "anchors on / are not part of the content model"),
+        (
+            "/tools/data-backup/#x",
+            "anchors on /tools/data-backup/ are not part of the content model",
+        ),
+    ],
+)
+def test_each_pages_anchors_are_named_by_kind(target: str, problem: str) -> None:
+    assert load_content(FIXTURE).links.problem(target) == f"link target '{target}': {problem}"
+
+
+def test_the_content_is_read_with_the_given_loader() -> None:
+    read: list[str] = []
+
+    def recording(path: Path) -> SourceDocument:
+        read.append(path.relative_to(FIXTURE).as_posix())
+        return load_yaml(path)
+
+    load_content(FIXTURE, recording)
+    assert sorted(read) == [
+        "backup-options.yml", "faq.yml", "guides/android.yml", "guides/ios.yml", "labels.yml",
+    ]  # fmt: skip
