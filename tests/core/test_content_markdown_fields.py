@@ -13,7 +13,7 @@ import pytest
 from helpcenter.content import load_content
 from helpcenter.yamlsource import ContentError, SourceDocument, load_yaml
 
-FIXTURE = Path(__file__).resolve().parent / "data" / "content"
+FIXTURE = Path(__file__).resolve().parent.parent / "data" / "content"
 PAGES = (
     "no such page; pages: /, /faq/, /backups/, /guides/android/, /guides/ios/, /tools/id-export/, "
     "/tools/backup-choice/, /tools/data-backup/"

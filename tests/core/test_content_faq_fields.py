@@ -13,7 +13,7 @@ import pytest
 from helpcenter.content import _file_and_line, load_content, load_labels
 from helpcenter.yamlsource import ContentError
 
-FIXTURE = Path(__file__).resolve().parent / "data" / "content"
+FIXTURE = Path(__file__).resolve().parent.parent / "data" / "content"
 GONE_FORGOT_PASSWORD = [
     "guides/android.yml:13: unknown FAQ entry 'forgot-password'",
     "guides/android.yml:49: unknown FAQ entry 'forgot-password'",
@@ -259,3 +259,11 @@ def test_a_guide_keeps_its_platform_title_and_summary() -> None:
         "Test guide for iOS",
         "The fixture guide for ios, with every fixed section.",
     )
+
+
+def test_a_label_in_a_topics_summary_is_checked_for_both_platforms(tmp_path: Path) -> None:
+    folder = content_copy(tmp_path)
+    path = folder / "faq.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("What a lost password means.", "What [[my_profile]] means."))
+    assert load_content(folder).faq.topics[1].summary == "What [[my_profile]] means."
