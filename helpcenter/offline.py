@@ -6,7 +6,12 @@ icons the pages name, the modules those scripts import (read from their `import`
 import.meta.url)` specifiers), every file of a folder a page names (a German tool page's `data-
 checkers-url`, /de/assets/checkers/: its words), and everything under /assets/checkers/ and the
 runtime folder that the worker fetches by the names in manifest.json (Pyodide, the wheel, the
-snapshot). The list and one digest over all of it go into `sw.js` at the site's root (its scope
+snapshot). Beside the tool pages, the pages their answers link to: each edition's guides (the
+keys of its guide-titles.json), so that a wizard's answer or a check's next step still opens
+offline; and for every cached page the search its theme runs (Material's search worker and the
+edition's search index, as the page's `__config` names them), so that the page's search works
+offline too instead of failing. The list and one digest over all of it go into `sw.js` at the
+site's root (its scope
 then covers every page), ahead of the worker's code (helpcenter/service_worker.js): a new build
 with any changed file has a new digest, so the browser installs the new worker, which fills a
 new cache and deletes the old one.
@@ -37,6 +42,11 @@ SCRIPT_REFERENCE = re.compile(
 SCRIPT_SUFFIXES = (".js", ".mjs")
 # Copies for hosts (helpcenter/precompress.py): the worker fetches the file itself.
 SKIPPED_SUFFIXES = (".br", ".gz")
+# The theme's settings in a page: its root ("base", relative to the page) and search worker.
+THEME_CONFIG = re.compile(r"""<script id="__config" type="application/json">(.*?)</script>""", re.S)
+SEARCH_INDEX = "search/search_index.json"
+# The guide sections the wizard's answers link to, per edition ("/guides/android/#…": title).
+GUIDE_TITLES = "guide-titles.json"
 
 
 def tool_pages(site_dir: Path) -> list[str]:
@@ -99,10 +109,52 @@ def _folder_files(site_dir: Path, folder: PurePosixPath) -> set[str]:
     }
 
 
+def _theme_config(site_dir: Path, page: str) -> dict:
+    match = THEME_CONFIG.search((site_dir / page / "index.html").read_text(encoding="utf-8"))
+    try:
+        return json.loads(match.group(1)) if match else {}
+    except ValueError:
+        return {}
+
+
+def answer_pages(site_dir: Path, pages: Iterable[str], checkers_dir: str) -> list[str]:
+    """The guide pages ("guides/ios/", "de/guides/ios/") the checkers' answers on `pages` link
+    to: the pages named by the keys of their edition's guide-titles.json."""
+    found: set[str] = set()
+    for page in pages:
+        root = posixpath.normpath(
+            posixpath.join(page, _theme_config(site_dir, page).get("base", "."))
+        )
+        root = "" if root == "." else f"{root}/"
+        titles = site_dir / root / checkers_dir / GUIDE_TITLES
+        if not titles.is_file():
+            continue
+        for key in json.loads(titles.read_text(encoding="utf-8")):
+            target = root + str(key).partition("#")[0].lstrip("/")
+            if (site_dir / target / "index.html").is_file():
+                found.add(target)
+    return sorted(found)
+
+
+def _search_files(site_dir: Path, pages: Iterable[str]) -> set[str]:
+    """The theme's search worker and the search index the pages name (relative to each)."""
+    found: set[str] = set()
+    for page in pages:
+        theme = _theme_config(site_dir, page)
+        references = [theme.get("search"), posixpath.join(theme.get("base", "."), SEARCH_INDEX)]
+        for reference in filter(None, references):
+            target = _site_path(f"{page}index.html", str(reference))
+            if target and (site_dir / target).is_file():
+                found.add(target)
+    return found
+
+
 def precache_list(site_dir: Path, manifest: dict, config: Any) -> tuple[list[str], list[str]]:
-    """(tool pages, every file they need) as site paths, sorted."""
-    pages = tool_pages(site_dir)
-    files = _referenced(site_dir, pages)
+    """(tool pages and the guide pages their answers link to, every file they need) as site
+    paths, sorted."""
+    tools = tool_pages(site_dir)
+    pages = sorted({*tools, *answer_pages(site_dir, tools, config.checkers_dir)})
+    files = _referenced(site_dir, pages) | _search_files(site_dir, pages)
     checkers_dir = PurePosixPath(config.checkers_dir)
     files |= _folder_files(site_dir, checkers_dir)
     runtime = manifest.get("runtime", {}).get("dir")

@@ -10,7 +10,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from quality import (
@@ -107,6 +107,15 @@ def test_after_one_visit_both_tools_start_from_the_snapshot_and_work_offline(
         wait_for_wizard_answer(page)
         page.reload()
         wait_for_wizard_answer(page)
+        # The guide its answer links to opens too, and the page's search finds it (the theme's
+        # search worker and index came into the cache with the tool pages).
+        guide = page.get_attribute("#backup-choice-result .hc-recommendations a", "href")
+        page.goto(urljoin(page.url, guide))
+        assert page.locator("h1").first.is_visible()
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.click("input[data-md-component=search-query]")
+        page.keyboard.type("Threema Safe")
+        page.wait_for_selector(".md-search-result__list a", timeout=TIMEOUT_MS)
     finally:
         context.close()
     assert not same_origin(requests, site_url)
