@@ -48,7 +48,7 @@ def test_the_page_marks_the_character_the_message_names(
     assert places.count() >= 1
     for i in range(places.count()):
         place = places.nth(i)
-        assert place.inner_text().startswith("In group 8, character 1:")
+        assert place.inner_text().startswith("In your text as pasted, group 8, character 1:")
         # The group as it was pasted (not regrouped into fours), its first character marked.
         assert place.locator(".hc-group--flagged").inner_text() == flagged
         assert place.locator(".hc-group--flagged mark").inner_text() == marked
