@@ -77,3 +77,13 @@ def test_a_password_pasted_with_decomposed_accents_opens_and_says_why(
     attributes = page.eval_on_selector(RESULT, ATTRIBUTES)
     for form in ("NFC", "NFD"):
         assert unicodedata.normalize(form, typed) not in " ".join(attributes)
+
+
+def test_a_place_in_text_not_grouped_in_fours_says_it_counts_as_pasted(session: dict) -> None:  # noqa: F811
+    """The message counts in fours; the place below it counts the text's own groups, and says
+    so (a new user read "group 5, 2nd character" beside "In group 5, character 1")."""
+    page = session["page"]
+    run_check(page, "hello my password is 1234", None)
+    said = page.inner_text(f"{RESULT} .hc-problem[data-code='character']")
+    assert "Character 18 (group 5, 2nd character) is the digit 1" in said
+    assert page.inner_text(IN_PLACE).startswith("In your text as pasted, group 5, character 1:")
