@@ -15,8 +15,8 @@ Compiled files cost bytes (1.5 MB deflated against 0.8 MB of source) but save th
 2.1 s sooner after the runtime arrived, for 0.6 s more transfer at 10 Mbit/s. They are
 unchecked-hash .pyc files (PEP 552): no source beside them, no timestamps to compare.
 
-The archive is deterministic (entries in the original's order with their dates, deflated at
-level 9), so the same Pyodide and wheel give the same bytes and the same digest.
+The archive is written the same way every time (entries in the original's order with their
+dates, deflated at level 9); its digest is recorded with the snapshot, not predicted.
 """
 
 from __future__ import annotations
@@ -28,12 +28,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from helpcenter import stdlib_fallback
+
 # Where Pyodide mounts the archive: the prefix of every module's __file__ loaded from it.
 MOUNT_PREFIX = "/lib/python314.zip/"
-# The fallback finder's module and the names it may fetch, added to the trimmed archive.
-FALLBACK_SOURCE = Path(__file__).with_name("stdlib_fallback.py")
+# The fallback finder's module and the names it may fetch (the file name it reads them from),
+# added to the trimmed archive.
+FALLBACK_SOURCE = Path(stdlib_fallback.__file__)
 FALLBACK_MODULE = "_helpcenter_stdlib.py"
-OMITTED_NAME = "_helpcenter_stdlib_omitted.txt"
+OMITTED_NAME = stdlib_fallback.OMITTED_NAME
 
 
 class StdlibTrimError(ValueError):
