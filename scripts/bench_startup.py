@@ -18,7 +18,7 @@ latency, CPU slowed 4×). For each, side by side in one run, fresh browser conte
   ms since navigation, medians (`<tool>_warm_steps`).
 Every time is read on the page's own clock, from the start of its navigation: a tool page's
 until the frame that first shows its state (ready, or the answer) has been drawn, the blank page's
-until loadPyodide() resolved. The driver's clock (Playwright's goto and wait_for_selector) is
+until loadPyodide() resolved. The driver's clock (Playwright's goto and its polling) is
 kept beside them (`*_driver`): on a tool page it adds 0.25-0.45 s of noticing after the state is
 drawn (measured 2026-11-30 with both clocks; ~0.02 s on the blank page), which no visitor waits.
 Not a test: it prints the figures (and writes JSON with --json); it asserts nothing.
@@ -64,7 +64,11 @@ _SHOWN = """(() => {
   const all = { subtree: true, childList: true, attributes: true };
   new MutationObserver(look).observe(document, all);
 })();"""
-_DRAWN = "(selector) => (window.__benchShown[selector] || {}).drawn ?? null"
+# The checkers' state and when `until`'s frame was drawn (null until then); read every
+# POLL_SECONDS, a task of well under a millisecond on the page.
+_STATE = """(selector) => [document.documentElement.getAttribute("data-checkers"),
+  ((window.__benchShown || {})[selector] || {}).drawn ?? null]"""
+POLL_SECONDS = 0.02
 
 _WITHOUT_SNAPSHOT = """async () => {
   const name = (await caches.keys()).find((key) => key.startsWith("helpcenter-offline-"));
@@ -75,6 +79,17 @@ _WITHOUT_SNAPSHOT = """async () => {
   await cache.put(url, new Response(JSON.stringify(manifest),
                                     { headers: { "Content-Type": "application/json" } }));
 }"""
+
+
+def read_state(page, script: str, argument=None):
+    """`script`'s value on the page, or None while the page is still being replaced (a read
+    right after the navigation began can meet the old document's context going away)."""
+    try:
+        return page.evaluate(script, argument)
+    except Exception as error:  # playwright's Error: "Execution context was destroyed", ...
+        if "context" in str(error) or "navigat" in str(error):
+            return None
+        raise
 
 
 def throttle(context, page, profile: dict | None) -> None:
@@ -132,17 +147,28 @@ class Visit:
         """Seconds from navigation until the frame showing `until` was drawn (page clock), the
         same on the driver's clock, and how the checkers started. self.ready_bytes: what had
         come in when the checkers were ready (after that, the service worker starts filling
-        the offline cache)."""
+        the offline cache).
+
+        It waits by reading the page's state every few ms (`_STATE`), not with Playwright's
+        wait_for_selector: that injects the driver's selector engine into the page while it
+        loads, a script whose compiling took 60-90 ms of the phone profile's main thread, on
+        the path of what is measured (seen in a Chromium trace, 2026-12-01)."""
         started = time.perf_counter()
-        self.page.goto(self.base + path)
-        self.page.wait_for_selector("html[data-checkers='ready']", state="attached",
-                                    timeout=TIMEOUT_MS)  # fmt: skip
-        self.ready_bytes = self.bytes
-        self.page.wait_for_selector(until, state="attached", timeout=TIMEOUT_MS)
+        self.page.goto(self.base + path, wait_until="commit")
+        ready_seen = False
+        deadline = started + TIMEOUT_MS / 1000
+        while True:
+            checkers, drawn = read_state(self.page, _STATE, until) or (None, None)
+            if not ready_seen and checkers == "ready":
+                ready_seen, self.ready_bytes = True, self.bytes
+            if drawn is not None:
+                break
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{path}: {until} not shown (checkers: {checkers})")
+            time.sleep(POLL_SECONDS)
         driver = time.perf_counter() - started
-        drawn = None
-        while drawn is None:  # the frame after the selector matched: at most a frame away
-            drawn = self.page.evaluate(_DRAWN, until)
+        if not ready_seen:
+            self.ready_bytes = self.bytes
         start = self.page.get_attribute("html", "data-checkers-start") or ""
         return drawn / 1000, driver, start
 
@@ -159,12 +185,18 @@ class Visit:
 # the page's clock by the two time origins.
 _PAGE_MARKS = """() => [performance.timeOrigin, performance.getEntriesByType("mark")
   .filter((m) => m.name.startsWith("checkers:")).map((m) => [m.name.slice(9), m.startTime])]"""
+# The page's parse on the same clock: its HTML received, parsed (deferred scripts and modules
+# run after this), and DOMContentLoaded's handlers done.
+_NAVIGATION = """() => { const n = performance.getEntriesByType("navigation")[0];
+  return n ? [["html-received", n.responseEnd], ["parsed", n.domInteractive],
+              ["dom-content-loaded", n.domContentLoadedEventEnd]] : []; }"""
 
 
 def timeline(page) -> dict:
     """{step: ms since navigation} for the page's and its checkers worker's marks."""
     origin, marks = page.evaluate(_PAGE_MARKS)
     steps = {f"page:{name}": round(at, 1) for name, at in marks}
+    steps |= {f"page:{name}": round(at, 1) for name, at in page.evaluate(_NAVIGATION)}
     for worker in page.workers:
         if "checkers-worker" in worker.url:
             worker_origin, worker_marks = worker.evaluate(_PAGE_MARKS)
@@ -190,10 +222,12 @@ def bare_start(browser, base: str, runtime: str, profile: dict | None) -> tuple[
                         lambda route: route.fulfill(body=module, content_type="text/javascript"))
     try:
         started = time.perf_counter()
-        visit.page.goto(f"{base}/__bench/blank.html")
-        visit.page.wait_for_selector("title", state="attached")
-        while not (title := visit.page.title() or "").startswith("ready"):
-            visit.page.wait_for_timeout(20)
+        visit.page.goto(f"{base}/__bench/blank.html", wait_until="commit")
+        # Read as the tool pages' state is (Visit.open), without the driver's selector engine.
+        while not (title := read_state(visit.page, "() => document.title") or "").startswith(
+            "ready"
+        ):
+            time.sleep(POLL_SECONDS)
         return float(title.split()[1]) / 1000, time.perf_counter() - started
     finally:
         visit.close()

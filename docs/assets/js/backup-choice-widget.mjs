@@ -53,6 +53,7 @@ class BackupChoiceWidget {
   }
 
   start() {
+    performance.mark("checkers:wizard-start"); // for the start-up benchmark (a time, nothing else)
     this.client = checkersClient(); // start loading now: the answer is a few clicks away
     this.loaded = false;
     this.failed = false;
@@ -231,7 +232,9 @@ class BackupChoiceWidget {
       // once: a shared link's answer is asked for while Python starts.
       const asked = askedQuestions(answers);
       const inputs = Object.fromEntries([...answers].filter(([name]) => asked.includes(name)));
+      performance.mark("checkers:choose-sent");
       const reply = await this.client.send("choose", { inputs });
+      performance.mark("checkers:choose-answered");
       if (token !== this.renderToken) return;
       if (reply.unavailable) throw new CheckerUnavailable("load-failed", reply.unavailable);
       const focused = this.result.contains(document.activeElement);
