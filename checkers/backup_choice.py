@@ -367,12 +367,15 @@ class _Reasons:
             notes.append(_note("ask-resend"))
         if fresh_start and not available:
             notes.append(_note("revoke-old-id"))
-        if lost:
-            notes.extend(_note(code) for code in _TIPS)
+        # Tips for next time, each only where it would have helped: media kept in the gallery,
+        # a passcode on a phone someone else may now hold, an ID backup made early.
+        if "media" in lost:
+            notes.append(_note("tip-save-media"))
+        if not available:
+            notes.append(_note("tip-passcode"))
+        if "id" in lost:
+            notes.append(_note("tip-backup-early"))
         return tuple(notes)
-
-
-_TIPS = ("tip-save-media", "tip-passcode", "tip-backup-early")
 
 
 def _note(code: str) -> Note:

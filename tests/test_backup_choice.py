@@ -99,7 +99,7 @@ SCENARIOS = [
         "keep": "id,contacts,groups,chats", "have": "threema-safe"},
         ["threema-safe", "chat-export", "id-export"], ["chats"],
         [android("create-threema-safe"), android("export-chats"), android("create-id-export")],
-        ["delete-old-id", "ask-resend", *TIPS],
+        ["delete-old-id", "ask-resend"],
     ),
     scenario(
         "android-ios-lost-data-backup-does-not-fit", {**A2I, **LOST, "have": "data-backup"},
@@ -115,25 +115,25 @@ SCENARIOS = [
     scenario(
         "ios-ios-lost-device-backup-enables-transfer", {**I2I, **LOST, "have": "device-backup"},
         ["ios-device-transfer"], [], [ios("restore-device-backup")],
-        ["ios-device-transfer-id", "password-needed"],
+        ["ios-device-transfer-id", "password-needed", "tip-passcode"],
     ),
     scenario(
         "ios-android-available-threema-safe-plus-chat-export", {**I2A, **AVAILABLE},
         ["threema-safe", "chat-export", "id-export"], ["chats", "media"],
         [ios("create-threema-safe"), ios("export-chats"), ios("create-id-export")],
-        ["delete-old-id", "ask-resend", *TIPS],
+        ["delete-old-id", "ask-resend", "tip-save-media"],
     ),
     scenario(
         "ios-android-lost-restore-threema-safe-on-android", {**I2A, **LOST, "have": "threema-safe"},
         ["threema-safe"], ["chats", "media"], [android("restore-threema-safe")],
-        ["password-needed", "ask-resend", *TIPS],
+        ["password-needed", "ask-resend", "tip-save-media", "tip-passcode"],
     ),
     # Platform fit.
     scenario(
         "never-data-backup-unless-both-android", {**A2I, **AVAILABLE, "keep": "chats,id"},
         ["threema-safe", "chat-export", "id-export"], ["chats"],
         [android("create-threema-safe"), android("export-chats"), android("create-id-export")],
-        ["delete-old-id", "ask-resend", *TIPS],
+        ["delete-old-id", "ask-resend"],
     ),
     scenario(
         "never-device-transfer-unless-both-iphones", {**I2A, **LOST, "have": "device-backup"},
@@ -143,29 +143,31 @@ SCENARIOS = [
     scenario(
         "lost-data-backup-enabled-by-itself", {**A2A, **LOST, "have": "data-backup"},
         ["data-backup"], [], [android("restore-data-backup")],
-        ["data-backup-media", "password-needed"],
+        ["data-backup-media", "password-needed", "tip-passcode"],
     ),
     scenario(
         "lost-id-export-enabled-by-itself", {**A2I, **LOST, "have": "id-export"},
         ["id-export"], ["contacts", "groups", "settings", "chats", "media"],
-        [ios("restore-id-export")], ["password-needed", "ask-resend", *TIPS],
+        [ios("restore-id-export")],
+        ["password-needed", "ask-resend", "tip-save-media", "tip-passcode"],
     ),
     scenario(
         "lost-id-export-does-not-enable-device-transfer", {**I2I, **LOST, "have": "id-export"},
         ["id-export"], ["contacts", "groups", "settings", "chats", "media"],
-        [ios("restore-id-export")], ["password-needed", "ask-resend", *TIPS],
+        [ios("restore-id-export")],
+        ["password-needed", "ask-resend", "tip-save-media", "tip-passcode"],
     ),
     scenario(
         "lost-never-chat-export-even-with-chats-lost", {**A2A, **LOST, "have": "threema-safe"},
         ["threema-safe"], ["chats", "media"], [android("restore-threema-safe")],
-        ["password-needed", "ask-resend", *TIPS],
+        ["password-needed", "ask-resend", "tip-save-media", "tip-passcode"],
     ),
     scenario(
         "lost-best-of-several-existing-backups",
         {**I2I, **LOST, "have": "threema-safe,device-backup,id-export"},
         ["ios-device-transfer", "threema-safe", "id-export"], [],
         [ios("restore-device-backup"), ios("restore-threema-safe"), ios("restore-id-export")],
-        ["ios-device-transfer-id", "password-needed"],
+        ["ios-device-transfer-id", "password-needed", "tip-passcode"],
     ),
     # Ordering: first carries all of keep when possible, else as many as possible; tie-breaks.
     scenario(
@@ -180,7 +182,7 @@ SCENARIOS = [
         "have": "id-export,threema-safe"},
         ["threema-safe", "id-export"], ["chats"],
         [android("restore-threema-safe"), android("restore-id-export")],
-        ["password-needed", "ask-resend", *TIPS],
+        ["password-needed", "ask-resend", "tip-passcode"],
     ),
     scenario(
         "have-does-not-count-while-the-old-phone-works",
@@ -202,7 +204,7 @@ SCENARIOS = [
         "chat-export-when-media-lost", {**A2I, **AVAILABLE, "keep": "id,media"},
         ["threema-safe", "chat-export", "id-export"], ["media"],
         [android("create-threema-safe"), android("export-chats"), android("create-id-export")],
-        ["delete-old-id", "ask-resend", *TIPS],
+        ["delete-old-id", "ask-resend", "tip-save-media"],
     ),
     scenario(
         "no-chat-export-when-nothing-of-chats-lost", {**A2I, **AVAILABLE, "keep": "id,settings"},
@@ -216,19 +218,19 @@ SCENARIOS = [
         {**I2A, **AVAILABLE, "keep": "chats"},
         ["threema-safe", "chat-export", "id-export"], ["chats"],
         [ios("create-threema-safe"), ios("export-chats"), ios("create-id-export")],
-        ["delete-old-id", "ask-resend", *TIPS],
+        ["delete-old-id", "ask-resend"],
     ),
     scenario(
         "lost-only-chats-wanted-existing-safe-restores-the-id-no-revoke",
         {**A2A, **LOST, "keep": "chats", "have": "threema-safe"},
         ["threema-safe"], ["chats"], [android("restore-threema-safe")],
-        ["password-needed", "ask-resend", *TIPS],
+        ["password-needed", "ask-resend", "tip-passcode"],
     ),
     scenario(
         "lost-only-media-wanted-existing-id-export-restores-the-id",
         {**I2A, **LOST, "keep": "media", "have": "id-export,data-backup"},
         ["id-export"], ["media"], [android("restore-id-export")],
-        ["password-needed", "ask-resend", *TIPS],
+        ["password-needed", "ask-resend", "tip-save-media", "tip-passcode"],
     ),
 ]  # fmt: skip
 
@@ -456,7 +458,10 @@ def check_invariants(catalog: Catalog, inputs: ChoiceInputs, rendered: bool = Tr
     assert ("revoke-old-id" in codes) == (first == "new-id" and not inputs.old_device_available)
     if any("id" in SPEC_CARRIES[option] for option in options):
         assert "revoke-old-id" not in codes  # never while a backup restores the ID
-    assert ("tip-backup-early" in codes) == bool(answer.lost)
+    # Each tip for next time only where it would have helped.
+    assert ("tip-save-media" in codes) == ("media" in answer.lost)
+    assert ("tip-passcode" in codes) == (not inputs.old_device_available)
+    assert ("tip-backup-early" in codes) == ("id" in answer.lost)
     if rendered:
         data = answer.to_dict(WORDS)
         assert json.loads(json.dumps(data)) == data

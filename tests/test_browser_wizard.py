@@ -175,12 +175,15 @@ def test_clicking_through_matches_and_back_steps_through(wizard, site_url: str) 
     choices = [("from", "android"), ("to", "ios"), ("old-device", "lost")]
     for question, value in choices:
         page.check(f"#backup-choice-{question}-{value}")
+        assert page.inner_text("#backup-choice-next") == "Next"
         page.click("#backup-choice-next")
     assert focused_id(page) == "backup-choice-title-keep"
     for item in ("settings", "media"):
         page.uncheck(f"#backup-choice-keep-{item}")
+    assert page.inner_text("#backup-choice-next") == "Next"  # "have" follows: the phone is lost
     page.click("#backup-choice-next")
     assert focused_id(page) == "backup-choice-title-have"
+    assert page.inner_text("#backup-choice-next") == "Show my answer"  # the last question
     assert page.is_hidden("#backup-choice-have-data-backup")  # an Android-to-Android backup
     page.check("#backup-choice-have-id-export")
     page.click("#backup-choice-next")
@@ -201,6 +204,7 @@ def test_available_phone_skips_the_have_question(wizard, site_url: str) -> None:
     page = wizard
     page.goto(f"{site_url}/tools/backup-choice/?from=ios&to=android&old-device=available")
     assert page.is_visible("#backup-choice-title-keep")
+    assert page.inner_text("#backup-choice-next") == "Show my answer"  # "keep" is the last here
     page.click("#backup-choice-next")  # all items are ticked to begin with
     query = "from=ios&to=android&old-device=available&keep=id,contacts,groups,settings,chats,media"
     assert page.url.endswith("?" + query)

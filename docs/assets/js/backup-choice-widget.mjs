@@ -47,6 +47,7 @@ class BackupChoiceWidget {
     this.form = root.querySelector("#backup-choice-form");
     this.result = root.querySelector("#backup-choice-result");
     this.backButton = root.querySelector("#backup-choice-back");
+    this.nextButton = root.querySelector("#backup-choice-next");
     this.status = root.querySelector("#backup-choice-announce");
     this.renderToken = 0;
     this.announced = ""; // the answer last announced, so that it is announced once
@@ -150,6 +151,9 @@ class BackupChoiceWidget {
     this.form.hidden = false;
     for (const name of QUESTIONS) this.section(name).hidden = name !== question;
     this.backButton.hidden = question === QUESTIONS[0];
+    // The last question's button says what comes next: the answer, not another question.
+    const asked = askedQuestions(answers);
+    this.nextButton.textContent = this.t(question === asked[asked.length - 1] ? "show-answer" : "next");
     if (moveFocus) this.section(question).querySelector("h2").focus();
   }
 
