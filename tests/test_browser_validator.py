@@ -163,7 +163,8 @@ def test_typing_an_export_is_never_taken_for_something_else(
         assert not re.search(MISREADING, said, re.IGNORECASE), (typed, said)
         assert page.get_attribute(RESULT, "data-state") == "ready", typed
     expect(page.locator("#id-export-live")).to_have_text(
-        "All 20 groups are there and every character fits."
+        "All 20 groups are there, each character one an export can hold; whether one is "
+        "mistyped, only the password can show."
     )
     page.fill("#id-export-password", case["password"])
     page.click("#id-export-check")

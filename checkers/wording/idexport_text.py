@@ -314,7 +314,12 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     "headline.threema-id": N_("This is a Threema ID on its own, not an ID export."),
     "headline.unknown": N_("This is not an ID export."),
 }
-MESSAGES["live.complete"] = N_("All {groups} groups are there and every character fits.")
+# Never "every character fits": a character typed as another of the alphabet fits too, and only
+# the password's check can tell.
+MESSAGES["live.complete"] = N_(
+    "All {groups} groups are there, each character one an export can hold; whether one is "
+    "mistyped, only the password can show."
+)
 # The command line's words around the messages.
 MESSAGES.update({
     "cli.ok-opened": N_("OK: the password opens this ID export."),

@@ -73,7 +73,10 @@ def test_live_json_reports_the_groups_as_pasted() -> None:
     assert report["tone"] == "neutral"
     assert [group["text"] for group in report["groups"]] == case["input"].split("-")
     assert [group["start"] for group in report["groups"]] == list(range(0, 100, 5))
-    assert report["summary"] == "All 20 groups are there and every character fits."
+    assert report["summary"] == (
+        "All 20 groups are there, each character one an export can hold; whether one is "
+        "mistyped, only the password can show."
+    )
 
 
 def test_a_typo_correction_from_check_json_then_opens() -> None:
