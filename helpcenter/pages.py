@@ -219,6 +219,20 @@ class PageRenderer:
                 raise ValueError(f"template for {src_uri}: {problem}")
             return self.content.links.relative(target, src_uri)
 
+        def href(target: str) -> str:
+            """A site-absolute path (`/guides/android/#x`) as a URL relative to this page, for
+            an HTML attribute, which MkDocs does not rewrite as it does Markdown links; checked
+            as link() checks it."""
+            problem = self.content.links.problem(target)
+            if problem:
+                raise ValueError(f"template for {src_uri}: {problem}")
+            path, hash_sign, anchor = target.partition("#")
+            built = page_url(self.content.links.pages[path].src_uri, self.use_directory_urls)
+            relative = posixpath.relpath(built or ".", here or ".")
+            if not built or built.endswith("/"):  # relpath drops a directory URL's slash
+                relative += "/"
+            return relative + hash_sign + anchor
+
         def site_file(path: str) -> str:
             """A file of the built site (e.g. the catalog JSON) as a URL relative to this page."""
             return posixpath.relpath(path, here or ".")
@@ -249,6 +263,7 @@ class PageRenderer:
             guide=self.data["guides"].get(platform),
             md=markdown,
             link=link,
+            href=href,
             site_file=site_file,
             label=label,
         )

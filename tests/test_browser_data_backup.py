@@ -127,6 +127,10 @@ def test_report_in_plain_words(session: dict, backups: dict[str, Path]) -> None:
     )
     for fact in facts:
         assert fact in text
+    # The next step is the guide's restore section, not this page's "Checking by restoring"
+    # (for when the check can't run).
+    steps = page.locator(f"{RESULT} a", has_text="Restore steps")
+    assert steps.evaluate("(link) => link.href").endswith("/guides/android/#restore-data-backup")
     run_check(page, backups["damaged identity"], PASSWORD)
     problem = page.inner_text(f"{RESULT} .hc-problem[data-code='damaged-entry']")
     assert problem.startswith("Problem: The entry 'identity' is damaged")

@@ -14,6 +14,7 @@ import { disableKeepingFocus, h, pageWords } from "./dom.mjs";
 
 class DataBackupWidget {
   constructor(root) {
+    this.root = root;
     // The words around the checkers' report, in the page's language (from the template).
     this.t = pageWords(root);
     this.form = root.querySelector("#data-backup-form");
@@ -239,7 +240,9 @@ class DataBackupWidget {
           "p",
           {},
           this.t("keep"),
-          h("a", { href: "#by-hand" }, this.t("restore-steps")),
+          // The guide's restore steps (data-restore-guide), not this page's "Checking by
+          // restoring", which is for when the check can't run.
+          h("a", { href: this.root.dataset.restoreGuide || "#by-hand" }, this.t("restore-steps")),
           this.t("sentence-end"),
         ),
       );
