@@ -33,12 +33,13 @@ _NOT_BASE32_ID_CHARS = frozenset("*0189")
 _ID_LINK = re.compile(
     r"(?:https?://threema\.id/|threema://add\?id=)([*0-9A-Za-z]{8})(?:[?&/#].*)?", re.IGNORECASE
 )
-# Digits that never occur in base32, and what was most likely meant.
+# Digits that never occur in base32, what was most likely meant, and a second letter it may
+# have been (None when there is none): the message words the "or" in the visitor's language.
 _DIGIT_LOOKALIKES = {
-    "0": ("O", "O"),
-    "1": ("I", "I (or L)"),
-    "8": ("B", "B"),
-    "9": ("G", "G (or Q)"),
+    "0": ("O", None),
+    "1": ("I", "L"),
+    "8": ("B", None),
+    "9": ("G", "Q"),
 }
 # Cyrillic and Greek capitals (and a few small letters) that look like Latin ones.
 _SCRIPT_LOOKALIKES = dict(
@@ -315,8 +316,11 @@ def _expected_chars(compact: str) -> int:
 def _character_problem(index: int, char: str) -> Problem:
     where = describe_position(index)
     if char in _DIGIT_LOOKALIKES:
-        letter, likely = _DIGIT_LOOKALIKES[char]
-        text = message("character.digit", where=where, char=char, likely=likely)
+        letter, other = _DIGIT_LOOKALIKES[char]
+        if other is None:
+            text = message("character.digit", where=where, char=char, letter=letter)
+        else:
+            text = message("character.digit-or", where=where, char=char, letter=letter, other=other)
         return Problem("character", ERROR, text, index, letter)
     if char in _SCRIPT_LOOKALIKES:
         letter = _SCRIPT_LOOKALIKES[char]

@@ -28,7 +28,7 @@ _ENGLISH = """
     group groups nothing from only missing wrong allowed values did mean contacts settings
     phone new old restore restores restored opens open key public canonical suggestion
     corrected candidate created newest size media thumbnail thumbnails entry entries folder
-    such permission denied shown yes
+    such permission denied shown yes or
 """  # not "Chats", "Format", "Version", "was", "will": German words too
 ENGLISH_WORDS = frozenset(_ENGLISH.split())
 # What a German line may hold that is not German words: codes in parentheses ("(wrong-password)",
@@ -114,6 +114,22 @@ def test_the_guard_finds_english_words_and_leaves_codes_and_paths_alone() -> Non
 
 
 # --- The guard: every subcommand over the test vectors, text and JSON ------------------------
+
+
+@pytest.mark.parametrize(
+    ("digit", "words"), [("1", "I (oder L)."), ("9", "G (oder Q)."), ("8", "B.")]
+)
+def test_a_digit_with_two_lookalikes_names_both_in_german(
+    digit, words, capsys, monkeypatch
+) -> None:
+    # A walkthrough found "der Buchstabe I (or L)": the "or" was part of a parameter.
+    export = next(c for c in CASES if c["name"] == "v0 basic")["input"]
+    code, out, err = run(capsys, monkeypatch, "id-export", "--language", "de", "--json",
+                         export[:1] + digit + export[2:])  # fmt: skip
+    assert code == 1, err
+    [problem] = [p for p in json.loads(out)["problems"] if p["code"] == "character"]
+    assert problem["message"].endswith(f"vermutlich ist es der Buchstabe {words}"), problem
+    assert english_words(problem["message"]) == []
 
 
 # JSON holds the same messages as the text: checked where no slow key derivation is needed.

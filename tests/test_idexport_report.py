@@ -58,7 +58,7 @@ def test_one_entry_per_problem_with_its_code_and_parameters() -> None:
     [problem] = report["problems"]
     assert problem["code"] == "character"
     assert problem["text"]["code"] == "character.digit"
-    assert problem["text"]["params"]["char"] == "8" and problem["text"]["params"]["likely"] == "B"
+    assert problem["text"]["params"]["char"] == "8" and problem["text"]["params"]["letter"] == "B"
     assert problem["text"]["params"]["where"] == {
         "code": "position", "params": {"character": 16, "group": 4, "within": 4},
     }  # fmt: skip

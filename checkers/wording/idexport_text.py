@@ -69,7 +69,11 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
     # Characters and length.
     "character.digit": N_(
         "{where:upper} is the digit {char}; an ID export never contains {char} \u2014 it is most "
-        "likely the letter {likely}."
+        "likely the letter {letter}."
+    ),
+    "character.digit-or": N_(
+        "{where:upper} is the digit {char}; an ID export never contains {char} \u2014 it is most "
+        "likely the letter {letter} (or {other})."
     ),
     "character.other-script": N_(
         "{where:upper} is {char:quoted} (U+{codepoint}), which looks like the letter {letter} but "
