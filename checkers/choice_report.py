@@ -54,8 +54,11 @@ def choice_report(
                 _link(restore, "choice.guide-lead.restore", titles, wording) if restore else None
             ),
         })  # fmt: skip
+    # "The first suggestion can't" only where a later one carries some of it.
+    later = {item for r in answer.recommendations[1:] for item in r.carries}
+    code = "choice.lost.some" if later.intersection(answer.lost) else "choice.lost.none-can"
     lost = (
-        message("choice.lost.some", names=_names(catalog, answer.lost), count=len(answer.lost))
+        message(code, names=_names(catalog, answer.lost), count=len(answer.lost))
         if answer.lost
         else message("choice.lost.nothing")
     )

@@ -282,7 +282,7 @@ def test_the_page_shows_what_python_words(wizard) -> None:
         "on the new iPhone; you need its password."
     ) in text  # issue 11: no backup moves chats between the two systems, phone lost or not
     assert "Takes along: ID, contacts, groups and settings" in text
-    assert "Chats: the first suggestion can't take this along." in text
+    assert "Chats: none of these suggestions can take this along." in text
 
 
 def test_threema_safe_links_to_both_guides(wizard) -> None:

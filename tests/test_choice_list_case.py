@@ -35,18 +35,18 @@ def answer_text(*args: str) -> list[str]:
 def test_english_lists_are_in_sentence_case() -> None:
     lines = answer_text(*ANDROID_TO_IOS)
     assert lines[1] == "1. Threema Safe (threema-safe) - carries: ID, contacts, groups and settings"
-    assert "Lost: Chats and media files: the first suggestion can't take these along." in lines
+    assert "Lost: Chats and media files: none of these suggestions can take these along." in lines
     assert "3. ID export (id-export) - carries: ID" in lines  # the acronym keeps its capitals
 
 
 @pytest.mark.skipif(sys.platform == "emscripten", reason="this runtime cannot start processes")
 def test_a_single_lost_item_starts_its_sentence_with_a_capital() -> None:
     lines = answer_text(*ANDROID_TO_IOS[:-1], "id,media")
-    assert "Lost: Media files: the first suggestion can't take this along." in lines
+    assert "Lost: Media files: none of these suggestions can take this along." in lines
 
 
 @pytest.mark.skipif(sys.platform == "emscripten", reason="this runtime cannot start processes")
 def test_german_nouns_keep_their_capitals() -> None:
     text = "\n".join(answer_text(*ANDROID_TO_IOS, "--language", "de"))
     assert "ID, Kontakte, Gruppen und Einstellungen" in text
-    assert "Chats und Medien: Diese kann der erste Vorschlag nicht mitnehmen." in text
+    assert "Chats und Medien: Diese kann keiner dieser Vorschläge mitnehmen." in text

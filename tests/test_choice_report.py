@@ -44,9 +44,10 @@ def test_report_shape_for_the_spec_example(loaded) -> None:
     assert view["headline"] == (
         "From an Android phone to an iPhone, with the old phone at hand. Best first:"
     )
-    assert view["lost"] == "Chats: the first suggestion can't take this along."
+    assert view["lost"] == "Chats: none of these suggestions can take this along."
     assert view["announcement"] == (
-        "Your answer: Threema Safe fits best. Chats: the first suggestion can't take this along."
+        "Your answer: Threema Safe fits best. Chats: none of these suggestions can take this "
+        "along."
     )
     safe, chat_export, id_export = view["recommendations"]
     assert safe == {

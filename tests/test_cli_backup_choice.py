@@ -69,8 +69,8 @@ def test_human_output_lists_what_is_lost(capsys: pytest.CaptureFixture[str]) -> 
     ]
     assert "   Guide: /guides/android/#without-backup" in out.splitlines()
     assert (
-        "Lost: ID, contacts, groups, settings, chats and media files: the first suggestion "
-        "can't take these along."
+        "Lost: ID, contacts, groups, settings, chats and media files: none of these "
+        "suggestions can take these along."
     ) in out.splitlines()
 
 

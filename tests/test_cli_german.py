@@ -223,8 +223,8 @@ def test_backup_choice_text_in_german(capsys, monkeypatch) -> None:
     ]
     assert "   Anleitung: /de/guides/android/#without-backup" in lines
     assert (
-        "Bleibt zurück: ID, Kontakte, Gruppen, Einstellungen, Chats und Medien: Diese kann der "
-        "erste Vorschlag nicht mitnehmen."
+        "Bleibt zurück: ID, Kontakte, Gruppen, Einstellungen, Chats und Medien: Diese kann "
+        "keiner dieser Vorschläge mitnehmen."
     ) in lines
     assert "Hinweise:" in lines
 

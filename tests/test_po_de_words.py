@@ -80,6 +80,10 @@ def test_german_plural_forms_differ_where_german_does() -> None:
     assert by_code["choice.lost.some"][1].endswith(
         "Diese kann der erste Vorschlag nicht mitnehmen."
     )
+    assert by_code["choice.lost.none-can"] == (
+        "{names:upper}: Das kann keiner dieser Vorschläge mitnehmen.",
+        "{names:upper}: Diese kann keiner dieser Vorschläge mitnehmen.",
+    )
     assert by_code["length.too-many"] == "zu viel"
     assert by_code["length.missing"] == "zu wenig"
     assert by_code["choice.input.missing"] == "fehlt"  # same English msgid, other context

@@ -128,6 +128,12 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
         "{names:upper}: the first suggestion can't take these along.",
         "count",
     ),
+    # When no suggestion at all carries them ("the first" would hint that another could).
+    "choice.lost.none-can": NP_(
+        "{names:upper}: none of these suggestions can take this along.",
+        "{names:upper}: none of these suggestions can take these along.",
+        "count",
+    ),
     "choice.guide-link": N_("{title} ({platform_name} guide)"),
     "choice.guide-lead.steps": N_("Steps:"),
     "choice.guide-lead.restore": N_("Then, on the new phone:"),

@@ -66,7 +66,9 @@ def test_an_asked_language_words_the_report_by_its_rules(links: list[dict]) -> N
         assert view["recommendations"][0]["guide"]["title"] == (
             "Open \u201eMy Profile\u201c first (Android guide)"
         )
-        assert view["lost"] == "Chats and Media files: the first suggestion can't take these along."
+        assert view["lost"] == (
+            "Chats and Media files: none of these suggestions can take these along."
+        )
     finally:
         choice_json.set_catalog_json(catalog, labels, json.dumps(data.guide_titles))
 

@@ -6,10 +6,14 @@ carry neither chats nor media files)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from checkers import choice_json
+from checkers.backup_choice import choose, parse_inputs
+from checkers.choice_report import choice_report
+from checkers.wording import Wording
 from helpcenter.choice_data import load_choice_data
 
 
@@ -32,8 +36,11 @@ def view(keep: str) -> dict:
     ("keep", "lost"),
     [
         ("id,contacts", "Nothing: the first suggestion takes along everything you picked."),
-        ("id,chats", "Chats: the first suggestion can't take this along."),
-        ("id,chats,media", "Chats and media files: the first suggestion can't take these along."),
+        ("id,chats", "Chats: none of these suggestions can take this along."),
+        (
+            "id,chats,media",
+            "Chats and media files: none of these suggestions can take these along.",
+        ),
     ],
     ids=["nothing", "one item", "two items"],
 )
@@ -52,10 +59,10 @@ def test_the_pages_language_and_catalog_word_the_report(loaded: None) -> None:
     try:
         choice_json.set_language_json("de", json.dumps(catalog))
         assert view("id,contacts")["lost"] == "(catalog) nothing lost"
-        assert view("id,chats")["lost"] == "Chats: the first suggestion can't take this along."
+        assert view("id,chats")["lost"] == "Chats: none of these suggestions can take this along."
         # German rules beyond the catalog: names inside a sentence keep their capitals.
         assert view("id,chats,media")["lost"] == (
-            "Chats and Media files: the first suggestion can't take these along."
+            "Chats and Media files: none of these suggestions can take these along."
         )
         # A language asked for explicitly is worded without the page's catalog.
         inputs = {"from": "android", "to": "ios", "old-device": "available", "keep": "id,contacts"}
@@ -84,3 +91,20 @@ def test_an_input_error_is_worded_in_the_language_asked_for(loaded: None) -> Non
         assert english["message"] == "old-device: missing; allowed values: available, lost"
     finally:
         choice_json.set_language_json("en")
+
+
+def test_the_first_suggestion_is_named_only_when_a_later_one_carries_what_it_lacks() -> None:
+    # No catalog of the site has such an answer (a later option carrying what the first lacks),
+    # so it is made from a real one: a chat export that carried chats.
+    data = load_choice_data()
+    inputs = parse_inputs({"from": "android", "to": "ios", "old-device": "available",
+                           "keep": "id,chats"})  # fmt: skip
+    real = choose(data.catalog, inputs)
+    assert [r.option for r in real.recommendations] == ["threema-safe", "chat-export", "id-export"]
+    words = Wording()
+    lost = choice_report(data.catalog, inputs, real, words)["view"]["lost"]
+    assert lost == "Chats: none of these suggestions can take this along."
+    carrying = replace(real.recommendations[1], carries=("chats",))
+    made = replace(real, recommendations=(real.recommendations[0], carrying))
+    lost = choice_report(data.catalog, inputs, made, words)["view"]["lost"]
+    assert lost == "Chats: the first suggestion can't take this along."
