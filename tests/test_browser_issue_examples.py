@@ -80,10 +80,16 @@ def test_a_password_pasted_with_decomposed_accents_opens_and_says_why(
 
 
 def test_a_place_in_text_not_grouped_in_fours_says_it_counts_as_pasted(session: dict) -> None:  # noqa: F811
-    """The message counts in fours; the place below it counts the text's own groups, and says
-    so (a new user read "group 5, 2nd character" beside "In group 5, character 1")."""
+    """The message counts in fours; the place below it shows the text's own groups, numbered
+    only where those are the message's groups (a new user read "group 5, 2nd character" beside
+    "In group 5, character 1", and then beside "In your text as pasted, group 5, character 1")."""
     page = session["page"]
     run_check(page, "hello my password is 1234", None)
     said = page.inner_text(f"{RESULT} .hc-problem[data-code='character']")
     assert "Character 18 (group 5, 2nd character) is the digit 1" in said
-    assert page.inner_text(IN_PLACE).startswith("In your text as pasted, group 5, character 1:")
+    # "1234" is the text's 5th word but not its 5th group of four: no number that could
+    # contradict the message's, only the place marked.
+    place = page.locator(IN_PLACE)
+    assert place.inner_text().startswith("In your text as pasted:")
+    assert "group" not in place.inner_text()
+    assert place.locator(".hc-group--flagged mark").inner_text() == "1"

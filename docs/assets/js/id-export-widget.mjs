@@ -357,10 +357,17 @@ function inPlace(groups, place, t) {
       ),
     );
   }
-  const where =
-    place.offset < groups[place.group].text.length
-      ? t("in-place", { group: place.group + 1, character: place.offset + 1 })
-      : t("at-group-end", { group: place.group + 1 });
+  // Numbered only where the text's own groups before it are fours, so that its numbers are
+  // the message's: "hello my password is 1234" has "1234" as its 5th word, while the message
+  // counts the 2nd character of the 5th group of four (a walkthrough read that as two places).
+  const aligned = groups.slice(0, place.group).every((group) => group.text.length === 4);
+  let where = t("in-place-plain");
+  if (aligned) {
+    where =
+      place.offset < groups[place.group].text.length
+        ? t("in-place", { group: place.group + 1, character: place.offset + 1 })
+        : t("at-group-end", { group: place.group + 1 });
+  }
   return h("p", { className: "hc-in-place" }, where, h("span", { className: "hc-groups" }, shown));
 }
 
