@@ -5,7 +5,7 @@ the format facts and findings that need no password, and the stored bytes of `se
 `identity` and the lists), so that pressing Check runs only what needs the password
 (`keyed_steps`: key derivations, AES, the ID export's check). Both stages together give exactly
 the report of `check_steps`, which does it all in one go (the command line);
-tests/test_databackup_stages.py compares them on every kind of file.
+tests/core/test_databackup_stages.py compares them on every kind of file.
 """
 
 from __future__ import annotations
