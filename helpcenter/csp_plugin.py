@@ -7,8 +7,8 @@ policy itself as a <meta http-equiv> so a page is protected even when served wit
 
 Chromium's preload scanner stops at a policy in a meta tag: without it each script was asked
 for only when the parser reached it, one after the other (on the emulated phone the theme's
-bundle ~0.8 s after the page came in). So the meta is followed by a preload hint for every
-script the page loads (`modulepreload` for modules), and all are fetched at once, in order.
+bundle ~0.8 s after the page came in). So the head ends with a preload hint for every script
+of the body (`modulepreload` for modules), and all are fetched at once, in order.
 Data blocks (`type="application/json"` and the like) are never executed and stay inline.
 """
 
@@ -59,12 +59,12 @@ def preload_hints(body: str, head: str = "") -> str:
     hints = []
     for match in SCRIPT_SOURCE.finditer(body):
         attrs = parse_attributes(match.group("attrs"))
-        src = attrs["src"]
-        if src in hinted or attrs.get("type", "").strip().lower() not in EXECUTABLE_TYPES:
+        src, kind = attrs["src"], attrs.get("type", "").strip().lower()
+        if src in hinted or kind not in EXECUTABLE_TYPES:
             continue
         hinted.add(src)
         href = html.escape(src)
-        if attrs.get("type", "").strip().lower() == "module":
+        if kind == "module":
             hints.append(f'<link rel="modulepreload" href="{href}">')
             continue
         cors = ""

@@ -212,21 +212,21 @@ class PageRenderer:
             text = render_labels(text, self.content.labels, tuple(platforms))
             return self.content.links.rewrite(text, src_uri)
 
-        def link(target: str) -> str:
-            """A site-absolute path (`/faq/#x`) as a relative link MkDocs checks and resolves."""
+        def checked(target: str) -> str:
+            """`target`, or a ValueError naming the template when it resolves to no page."""
             problem = self.content.links.problem(target)
             if problem:
                 raise ValueError(f"template for {src_uri}: {problem}")
-            return self.content.links.relative(target, src_uri)
+            return target
+
+        def link(target: str) -> str:
+            """A site-absolute path (`/faq/#x`) as a relative link MkDocs checks and resolves."""
+            return self.content.links.relative(checked(target), src_uri)
 
         def href(target: str) -> str:
             """A site-absolute path (`/guides/android/#x`) as a URL relative to this page, for
-            an HTML attribute, which MkDocs does not rewrite as it does Markdown links; checked
-            as link() checks it."""
-            problem = self.content.links.problem(target)
-            if problem:
-                raise ValueError(f"template for {src_uri}: {problem}")
-            path, hash_sign, anchor = target.partition("#")
+            an HTML attribute, which MkDocs does not rewrite as it does Markdown links."""
+            path, hash_sign, anchor = checked(target).partition("#")
             built = page_url(self.content.links.pages[path].src_uri, self.use_directory_urls)
             relative = posixpath.relpath(built or ".", here or ".")
             if not built or built.endswith("/"):  # relpath drops a directory URL's slash
