@@ -19,6 +19,7 @@ import asyncio
 import json
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import js
@@ -214,6 +215,17 @@ class _FileHost:
         """Calls `back` with the allSettled outcomes of `pending`'s promises once they settled."""
         self.js.settle(to_js(list(pending.numbers)), create_once_callable(back))
 
+    @staticmethod
+    def derives(pending: _Pending) -> bool:
+        """Whether `pending` began a key derivation (its Begins only: those answered at once)."""
+        derivations = (KdfRequest, KeyedAesRequest, ReadKeyedAesRequest)
+        return any(isinstance(ticket.request, derivations) for ticket in pending.begun.values())
+
+    def when_handed_over(self, back: Callable[[], Any]) -> None:
+        """Calls `back` once the key derivations begun so far are WebCrypto's to work on: each
+        waits for its key's import, a microtask after Python returns to JavaScript."""
+        self.js.handedOver(create_once_callable(back))
+
     def answered(self, pending: _Pending, settled: Any) -> Any:
         """The answer to a started request once its promises settled (`settled`, their
         allSettled outcomes in order; None when it waited for nothing). In a Batch's answer a
@@ -379,12 +391,19 @@ def _drive(steps: Generator[Any, Any, Any], host: _FileHost, done: Callable[[Any
         (resolve, reject))))  # fmt: skip
     resolve, reject = outcome
 
+    def begun(pending: _Pending) -> Callable[[], Any]:
+        """Hands the steps their answer to requests that were only begun."""
+        return lambda: steps.send(host.answered(pending, None))
+
     def advance(resume: Callable[[], Any]) -> None:
         """Runs the steps from `resume` (which hands them their answer) to their next wait."""
         try:
             pending = host.started(resume())
             while not pending.numbers:  # only begun: answered at once
-                pending = host.started(steps.send(host.answered(pending, None)))
+                if host.derives(pending):  # the key first, then Python's next requests
+                    host.when_handed_over(partial(advance, begun(pending)))
+                    return
+                pending = host.started(begun(pending)())
         except StopIteration as finished:
             _settle(resolve, reject, done, finished.value)
         except FileUnreadable as error:

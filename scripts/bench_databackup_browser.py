@@ -120,6 +120,10 @@ def _ready_page(browser: Any, url: str, giant: Path) -> Any:
     page = browser.new_page()
     page.goto(f"{url}/tools/data-backup/")
     page.wait_for_selector("#data-backup-result[data-state=ready]", timeout=120_000)
+    # The service worker stores the site for offline use after the page's first start; timed
+    # while it runs, the checks would share the CPUs with its downloads and script compiles
+    # (a visitor who chose a file and typed a password has long let it finish).
+    page.wait_for_selector("html[data-offline=ready]", state="attached", timeout=120_000)
     page.fill("#data-backup-password", PASSWORD)
     page.set_input_files("#data-backup-file", str(giant))
     return page

@@ -222,6 +222,32 @@ def test_works_from_the_keyboard(session: dict, backups: dict[str, Path]) -> Non
     assert page.get_attribute(RESULT, "aria-live") == "polite"
 
 
+# Each state the result takes, in order, from now on (a check shows "working" once).
+_RECORD_STATES = """() => {
+  const result = document.getElementById("data-backup-result");
+  window.statesSeen = [];
+  new MutationObserver(() => window.statesSeen.push(result.dataset.state)).observe(
+    result, { attributes: true, attributeFilter: ["data-state"] });
+}"""
+
+
+def test_enter_in_the_password_field_checks_once(session: dict, backups: dict[str, Path]) -> None:
+    """Enter in a field submits the form through the Check button's click, which the page
+    takes (before the theme's listeners) and cancels: one check, not a click's and a submit's."""
+    page = session["page"]
+    page.set_input_files("#data-backup-file", str(backups["right password"]))
+    assert wait_for_state(page, "read") == "read"  # the file read, before the password
+    page.evaluate(_RECORD_STATES)
+    page.fill("#data-backup-password", PASSWORD)
+    page.focus("#data-backup-password")
+    page.keyboard.press("Enter")
+    assert wait_for_state(page, "done") == "done"
+    assert page.get_attribute(RESULT, "data-ok") == "true"
+    page.wait_for_timeout(300)  # a second check, if there were one, would have begun by now
+    assert page.evaluate("window.statesSeen").count("working") == 1
+    assert urlsplit(page.url).query == ""  # nothing submitted: the password is in no address
+
+
 # --- A list long enough for WebCrypto's AES (the bridge keeps Python's for a few blocks) ---
 def _many_contacts(count: int) -> str:
     """A contacts.csv of `count` contacts that compresses to several kB: its AES counter runs

@@ -111,9 +111,11 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
         for entry in names.LISTS
     ]
     settings, identity, *counted = yield from together([settings_step, identity_step, *list_steps])
-    # The ID export's key was begun early; the lists above were read and opened meanwhile.
+    # The ID export's key was begun early; the lists above were read, opened and are counted
+    # meanwhile.
+    counts = count_lists(listing, counted)
     identity = (yield from identity.result()) if identity is not None else None
-    return judge_opened(report, listing, facts, settings, identity, counted)
+    return judge_opened(report, listing, facts, settings, identity, counts)
 
 
 def start_report(size: int, name: str | None) -> tuple[BackupReport, names.NameFacts]:
@@ -175,10 +177,10 @@ def judge_opened(
     facts: names.NameFacts,
     settings: aes.Opened | None,
     identity: tuple[aes.Opened, Verdict | None] | None,
-    counted: list[aes.Opened | None],
+    counts: list[Counted],
 ) -> BackupReport:
     """The findings of the opened entries, in the order a restore meets them: `settings`, then
-    `identity` (with its ID export's verdict), then the lists (`counted`, as names.LISTS)."""
+    `identity` (with its ID export's verdict), then the lists (`counts`, count_lists')."""
     report = _check_settings(report, listing.get(names.SETTINGS), settings)
     if report.password_ok is False or report.finding("truncated"):
         return report
@@ -189,9 +191,26 @@ def judge_opened(
             Finding.of("name-identity", WARNING, name_identity=facts.identity,
                        identity=report.identity),
         )  # fmt: skip
-    for entry, opened in zip(names.LISTS, counted, strict=True):
-        report = _count_rows(report, listing.get(entry), entry, opened)
+    for counted in counts:
+        if isinstance(counted, Finding):
+            report = _add(report, counted)
+        elif counted is not None:
+            report = replace(report, **{counted[0]: counted[1]})
     return report
+
+
+# What one list entry gives the report: (its report field, its number of records), a finding
+# (damaged, too large to count), or None (not backed up).
+Counted = tuple[str, int] | Finding | None
+
+
+def count_lists(listing: dict[str, Entry], opened: list[aes.Opened | None]) -> list[Counted]:
+    """The lists (`opened`, as names.LISTS) counted: pure work on bytes at hand, done while the
+    ID export's key is still being derived."""
+    return [
+        _count_rows(listing.get(entry), entry, entry_opened)
+        for entry, entry_opened in zip(names.LISTS, opened, strict=True)
+    ]
 
 
 def open_listed(
@@ -390,18 +409,16 @@ def _check_identity(
     return _add(report, Finding.of("identity-invalid", codes=codes or [verdict.kind]))
 
 
-def _count_rows(
-    report: BackupReport, info: Entry | None, entry: str, opened: aes.Opened | None
-) -> BackupReport:
+def _count_rows(info: Entry | None, entry: str, opened: aes.Opened | None) -> Counted:
     field = {names.CONTACTS: "contacts", names.GROUPS: "groups"}.get(entry, "distribution_lists")
     if info is None or opened is None:  # not backed up (the app writes it even when empty)
-        return report
+        return None
     if opened.reason == aes.TOO_LARGE:
-        return _add(report, Finding.of("not-counted", WARNING, entry=entry, bytes=info.file_size))
+        return Finding.of("not-counted", WARNING, entry=entry, bytes=info.file_size)
     if opened.data is None:
-        return _add(report, _entry_finding(entry, opened))
+        return _entry_finding(entry, opened)
     rows = _rows(opened.data)
     if rows is None:
-        return _add(report, Finding.of("damaged-entry", entry=entry, reason="csv"))
+        return Finding.of("damaged-entry", entry=entry, reason="csv")
     records = [row for row in rows if any(cell.strip() for cell in row)]
-    return replace(report, **{field: max(0, len(records) - 1)})  # less the header row
+    return field, max(0, len(records) - 1)  # less the header row

@@ -110,8 +110,9 @@ def keyed_steps(prepared: Prepared, password: str | None) -> Generator[Any, Any,
         for step, (request, result) in zip(others, started, strict=True)
     ]
     settings, *counted = yield from together(pending)
+    counts = check.count_lists(listing, counted)  # while the ID export's key is derived
     opened = (yield from identity.result()) if identity is not None else None
-    return check.judge_opened(report, listing, prepared.facts, settings, opened, counted)
+    return check.judge_opened(report, listing, prepared.facts, settings, opened, counts)
 
 
 def early_dict(prepared: Prepared, wording: Wording | None, read_bytes: int) -> dict[str, Any]:

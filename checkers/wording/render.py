@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gettext
 import re
 import string
@@ -67,8 +68,19 @@ class _LanguageRules:
         return numbers.integer(number, self.style)
 
 
+@functools.lru_cache(maxsize=2048)
+def _parsed(template: str) -> tuple[tuple[str, str | None, str], ...]:
+    """A catalog template as str.format reads it: (literal text, field name or None, format
+    spec) parts, parsed once. The catalog's fields are plain names (`{count}`, `{when:datetime}`):
+    no attributes, indexes, conversions or nested fields (tests/core/test_wording_render.py)."""
+    return tuple((literal, name, spec or "") for literal, name, spec, _ in _PARSER.parse(template))
+
+
+_PARSER = string.Formatter()
+
+
 class _Formatter(string.Formatter):
-    """str.format with the catalog's format specs: `ordinal`, `list`, `or_list`,
+    """str.format's field formatting with the catalog's format specs: `ordinal`, `list`, `or_list`,
     `alternatives`, `quoted`, `a` (English article), `label`, `lower` (first letter in English,
     unless an acronym; German nouns keep it), `upper` (first letter), `datetime` (an ISO
     timestamp in the language's pattern). Numbers without a spec take the language's
@@ -130,6 +142,7 @@ class Wording:
         style = numbers.NumberStyle.from_gettext(self._locale_entry)
         self.rules = _LanguageRules(language, style)
         self._platform_stack: list[str | None] = []
+        self._fields = _Formatter(self)
 
     def _locale_entry(self, code: str, english: str) -> str:
         """One of the catalog's `locale.*` data entries (numbers.NumberStyle's source)."""
@@ -155,9 +168,15 @@ class Wording:
         params = dict(message.params)
         count = params.get(source[2]) if isinstance(source, tuple) else None
         template = self.gettext(source, count, message.code)
+        if "{" not in template and "[[" not in template:  # nothing to fill in (a fact's name)
+            return template
         self._platform_stack.append(params.get("platform", self._current_platform()))
         try:
-            text = _Formatter(self).vformat(template, (), params)
+            fields = self._fields
+            text = "".join(
+                literal if name is None else literal + fields.format_field(params[name], spec)
+                for literal, name, spec in _parsed(template)
+            )
             return LABEL_REFERENCE.sub(lambda match: self.label(match.group(1)), text)
         finally:
             self._platform_stack.pop()

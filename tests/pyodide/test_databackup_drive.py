@@ -119,3 +119,37 @@ def test_a_begun_keys_few_blocks_go_to_webcrypto_an_awaited_ones_stay_in_python(
         counter.destroy()
     assert json.loads(text) == [(rfc_6070_key + counters_1_2).hex()] * 2
     assert asked == [32]  # the begun one's two blocks only
+
+
+def test_a_begun_key_is_handed_to_webcrypto_before_python_goes_on() -> None:
+    """The identity's key is begun first so that WebCrypto works on it while Python makes the
+    other entries' requests: the bridge returns to JavaScript once (the key's import settles
+    in a microtask) before going on, so deriveBits is called before Python's next step runs.
+    Expected: RFC 6070's PBKDF2-HMAC-SHA1 key (c=1, dkLen=20) for "password"/"salt"."""
+    order: list[str] = []
+    subtle = js.crypto.subtle
+    real = subtle.deriveBits
+
+    def recording(params: object, key: object, bits: int) -> object:
+        order.append("deriveBits")
+        return real.call(subtle, params, key, bits)
+
+    proxy = create_proxy(recording)
+    subtle.deriveBits = proxy  # an own property: the JS host calls subtle.deriveBits(...)
+    kdf = KdfRequest(PBKDF2_SHA1, b"password", b"salt", 1, 0, 0, 20)
+
+    def steps():
+        ticket = yield Begin(kdf)
+        order.append("python goes on")
+        key = yield Finish(ticket)
+        return key.hex()
+
+    host = bridge._FileHost(None)
+    host.prepare(b"password")
+    try:
+        text = run_sync(bridge._drive(steps(), host, json.dumps))
+    finally:
+        js.Reflect.deleteProperty(subtle, "deriveBits")
+        proxy.destroy()
+    assert json.loads(text) == "0c60c80f961f0e71f3a9b524af6012062fe037a6"
+    assert order == ["deriveBits", "python goes on"]

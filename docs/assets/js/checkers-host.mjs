@@ -78,6 +78,9 @@ export function makeBackupHost(scope, file) {
   const subtle = (scope.crypto && scope.crypto.subtle) || null;
   const started = new Map(); // number -> promise, until settled
   const imports = new Map(); // the password's PBKDF2 key import, once a check
+  // Derivations begun and not yet handed to WebCrypto: each waits for its key's import, a
+  // microtask that runs only once Python returns to JavaScript (handedOver).
+  const handing = [];
   let count = 0;
 
   const keep = (promise) => {
@@ -98,11 +101,14 @@ export function makeBackupHost(scope, file) {
     return imports.get(text);
   }
 
-  // PBKDF2's bits; WebCrypto starts on them as soon as the key is imported.
+  // PBKDF2's bits; WebCrypto starts on them as soon as the key is imported. (The bits'
+  // promise travels in an array: a promise returned from `then` would be waited for.)
   function bits(password, hash, salt, iterations, length) {
     if (!subtle) return noCrypto();
     const params = { name: "PBKDF2", hash, salt, iterations };
-    return imported(password).then((key) => subtle.deriveBits(params, key, 8 * length));
+    const handed = imported(password).then((key) => [subtle.deriveBits(params, key, 8 * length)]);
+    handing.push(handed);
+    return handed.then(([derived]) => derived);
   }
 
   // [PBKDF2's bits, the AES blocks under its first keyBytes bytes] (the blocks undefined, None
@@ -152,6 +158,11 @@ export function makeBackupHost(scope, file) {
       return keep(aes ? aes(key, blocks) : Promise.resolve(undefined));
     },
     refuse: (message) => keep(Promise.reject(new Error(message))),
+    // Calls back() once every derivation begun so far is WebCrypto's to work on, so that
+    // Python's next requests do not hold the worker's thread before the first key is begun.
+    handedOver(back) {
+      Promise.allSettled(handing.splice(0)).then(() => back());
+    },
     // Calls back(outcomes), as Promise.allSettled gives them, once `numbers` have settled.
     settle(numbers, back) {
       const promises = Array.from(numbers, (number) => started.get(number));

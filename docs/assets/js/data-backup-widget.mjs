@@ -46,6 +46,12 @@ class DataBackupWidget {
     );
     this.file.addEventListener("change", () => this.fileChanged());
     this.password.addEventListener("input", () => this.passwordChanged());
+    // The Check button's click (also what Enter in a field gives) starts the check before the
+    // click reaches the theme's listeners on the document; cancelled, it submits nothing.
+    this.form.querySelector("#data-backup-check").addEventListener("click", (event) => {
+      event.preventDefault();
+      this.check();
+    });
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.check();
@@ -157,8 +163,15 @@ class DataBackupWidget {
     if (!opening || opening.file !== file || readAgain) opening = this.openFile(file);
     this.checkToken += 1;
     const token = this.checkToken;
-    this.setReportData(null);
     const password = this.password.value;
+    const generation = opening.generation;
+    // A file read already is checked at once, before the page changes: the keys take the
+    // worker's time, and its answer need not wait for this page's work below.
+    const readWell = opening.settled && !opening.failure && !opening.early.error;
+    const ask = () => this.client.send("data-backup-check", { generation, password });
+    const asked = readWell ? ask() : null;
+    if (asked) asked.catch(() => {}); // awaited below, unless another check starts first
+    this.setReportData(null);
     const working = this.t(password ? "checking-password" : "checking");
     this.setState("working", h("p", {}, working));
     try {
@@ -169,8 +182,7 @@ class DataBackupWidget {
         this.unreadable();
         return;
       }
-      const generation = opening.generation;
-      const report = await this.client.call("data-backup-check", { generation, password });
+      const report = await (asked || ask());
       if (token !== this.checkToken || opening !== this.opening) return;
       if (report.error) this.unreadable();
       else this.showReport(report);
