@@ -183,6 +183,16 @@ BAD_CATALOGS = [
         id="option-id-not-an-anchor",
     ),
     pytest.param(
+        _option_set("data-backup", "id", ""),
+        ("options", 0, "id"), ["non-empty text"],
+        id="option-id-empty",
+    ),
+    pytest.param(
+        _option_set("data-backup", "id", 7),
+        ("options", 0, "id"), ["non-empty text"],
+        id="option-id-not-text",
+    ),
+    pytest.param(
         _option_set("threema-safe", "conditions", {"media": "with media switched on"}),
         ("options", 2, "conditions", "media"), ["not carried by this option"],
         id="condition-on-an-item-not-carried",
