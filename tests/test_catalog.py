@@ -183,6 +183,38 @@ BAD_CATALOGS = [
         id="option-id-not-an-anchor",
     ),
     pytest.param(
+        _option_set("data-backup", "id", "Data-backup"),
+        ("options", 0, "id"), ["lowercase-with-dashes"],
+        id="option-id-with-a-capital",
+    ),
+    pytest.param(
+        _option_set("data-backup", "id", "data_backup"),
+        ("options", 0, "id"), ["lowercase-with-dashes"],
+        id="option-id-with-an-underscore",
+    ),
+    pytest.param(
+        _option_set("data-backup", "provided_by", "safe"),
+        ("options", 0, "provided_by"),
+        ["unknown value 'safe'", "use null or one of threema-safe, id-export, data-backup, "
+         "device-backup"],
+        id="unknown-provider",
+    ),
+    pytest.param(
+        _option_set("data-backup", "notes", "one note"),
+        ("options", 0, "notes"), ["expected a list"],
+        id="notes-not-a-list",
+    ),
+    pytest.param(
+        _option_set("data-backup", "to", ["andriod"]),
+        ("options", 0, "to", 0), ["unknown platform 'andriod'", "did you mean 'android'"],
+        id="unknown-platform-to",
+    ),
+    pytest.param(
+        _option_set("data-backup", "from", []),
+        ("options", 0, "from"), ["name at least one platform"],
+        id="no-platform-from",
+    ),
+    pytest.param(
         _option_set("data-backup", "id", ""),
         ("options", 0, "id"), ["non-empty text"],
         id="option-id-empty",
@@ -221,6 +253,21 @@ def test_bad_catalog_names_the_key_path(
     message = caught.value.problems[0][1]
     for word in words:
         assert word in message
+
+
+def test_a_missing_old_phone_need_is_read_as_false_for_the_other_rules(
+    data: dict[str, Any],
+) -> None:
+    """Left out, `needs_old_device` is reported and read as false, the reading that asks
+    more of the option: its missing restore section is reported in the same run."""
+    _option_del("id-export", "needs_old_device")(data)
+    _option_set("id-export", "guide", {"create": "create-id-export", "restore": None})(data)
+    with pytest.raises(CatalogError) as caught:
+        Catalog.from_data(data)
+    assert [path for path, _ in caught.value.problems] == [
+        ("options", 3, "needs_old_device"),
+        ("options", 3, "guide", "restore"),
+    ]
 
 
 def test_every_problem_is_collected(data: dict[str, Any]) -> None:
