@@ -215,6 +215,16 @@ BAD_CATALOGS = [
         id="no-platform-from",
     ),
     pytest.param(
+        _option_set("data-backup", "name", " "),
+        ("options", 0, "name"), ["non-empty text"],
+        id="option-name-blank",
+    ),
+    pytest.param(
+        _option_set("data-backup", "needs", 3),
+        ("options", 0, "needs"), ["non-empty text"],
+        id="option-needs-not-text",
+    ),
+    pytest.param(
         _option_set("data-backup", "id", ""),
         ("options", 0, "id"), ["non-empty text"],
         id="option-id-empty",
