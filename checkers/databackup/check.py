@@ -180,7 +180,8 @@ def judge_opened(
     counts: list[Counted],
 ) -> BackupReport:
     """The findings of the opened entries, in the order a restore meets them: `settings`, then
-    `identity` (with its ID export's verdict), then the lists (`counts`, count_lists')."""
+    `identity` (with its ID export's verdict), then the lists (`counts`: what count_lists gave,
+    in names.LISTS order)."""
     report = _check_settings(report, listing.get(names.SETTINGS), settings)
     if report.password_ok is False or report.finding("truncated"):
         return report

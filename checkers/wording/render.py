@@ -68,15 +68,15 @@ class _LanguageRules:
         return numbers.integer(number, self.style)
 
 
+_PARSER = string.Formatter()
+
+
 @functools.lru_cache(maxsize=2048)
 def _parsed(template: str) -> tuple[tuple[str, str | None, str], ...]:
     """A catalog template as str.format reads it: (literal text, field name or None, format
     spec) parts, parsed once. The catalog's fields are plain names (`{count}`, `{when:datetime}`):
     no attributes, indexes, conversions or nested fields (tests/core/test_wording_render.py)."""
     return tuple((literal, name, spec or "") for literal, name, spec, _ in _PARSER.parse(template))
-
-
-_PARSER = string.Formatter()
 
 
 class _Formatter(string.Formatter):
