@@ -83,7 +83,7 @@ def trace(path: Path, password: str) -> list[str]:
 def test_the_id_exports_key_is_begun_before_the_lists_are_opened(tmp_path: Path) -> None:
     backup = Backup().write(tmp_path)
     assert trace(backup, PASSWORD) == [
-        "[ReadRequest ReadRequest]",  # the head and the tail (with the directory: a small file)
+        "[ReadRequest]",  # the whole of a small file: its tail, with the head and the directory
         "[key+aes:pbkdf2-sha1 key+aes:pbkdf2-sha1]",  # settings and identity, from the head
         "[begin(key:pbkdf2-sha256)]",  # the ID export inside identity: the longest wait
         # The three lists, found in the directory, begun: their keys derive meanwhile.

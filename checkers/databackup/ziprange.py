@@ -107,8 +107,11 @@ class ByteCache:
     def fetch_many(
         self, ranges: tuple[tuple[int, int], ...]
     ) -> Generator[Batch, object, tuple[bytes, ...]]:
-        """The bytes of each (offset, length), those not known yet read in one Batch."""
+        """The bytes of each (offset, length), those not known yet read in one Batch; a range
+        that lies within another one asked for is not read on its own (a small file's head
+        within its tail, which is the whole file)."""
         missing = list(dict.fromkeys(r for r in ranges if self.get(*r) is None))
+        missing = [r for r in missing if not any(o != r and _within(r, o) for o in missing)]
         read: dict[tuple[int, int], bytes] = {}
         if missing:
             answers = yield Batch(tuple(ReadRequest(*r) for r in missing))
@@ -116,6 +119,11 @@ class ByteCache:
                 read[offset, length] = bytes(data)
                 self.ranges.append((offset, read[offset, length]))
         return tuple(read.get(r) or self.get(*r) or b"" for r in ranges)
+
+
+def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """Whether the range (offset, length) `inner` lies inside `outer`."""
+    return outer[0] <= inner[0] and inner[0] + inner[1] <= outer[0] + outer[1]
 
 
 def head_and_tail(size: int) -> tuple[tuple[int, int], tuple[int, int]]:
