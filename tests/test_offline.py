@@ -62,12 +62,21 @@ def open_and_wait(page, url: str) -> str:
     return page.get_attribute("html", "data-checkers-start")
 
 
+# Where the tool's form lies on the page (its top, in CSS pixels from the page's top).
+_FORM_TOP = "() => document.querySelector('main form').getBoundingClientRect().top + scrollY"
+
+
 def first_visit(page, url: str) -> None:
-    """A first visit: no snapshot download, then the page says it may go offline."""
+    """A first visit: no snapshot download, then the page says it may go offline, in a place
+    kept for the note from the start: the form below it does not move (a control that jumps
+    as someone reaches for it gets the wrong tap)."""
     assert open_and_wait(page, url) == "bare"
+    form_top = page.evaluate(_FORM_TOP)
+    assert not page.locator("[data-offline-note]").first.is_visible()  # not stored yet
     page.wait_for_selector("html[data-offline='ready']", state="attached", timeout=TIMEOUT_MS)
     assert page.locator("[data-offline-note]").first.is_visible()
     assert "disconnect" in page.locator("[data-offline-note]").first.inner_text()
+    assert page.evaluate(_FORM_TOP) == form_top
 
 
 def check_export(page) -> None:

@@ -1,7 +1,7 @@
 // One promise wrapper around the checkers' Web Worker, shared by every widget of a page.
 // The worker starts as soon as a tool page's <head> runs checkers-boot.mjs (or when a widget
 // first asks for it); only the widgets' asking shows on <html data-checkers> for tool-guard.js.
-import { keepOffline } from "./offline.mjs";
+import { keepOffline, noOffline } from "./offline.mjs";
 
 // Loading Pyodide takes seconds; this long means it is not coming.
 const START_TIMEOUT_MS = 120000;
@@ -169,7 +169,7 @@ export function checkersClient() {
         root.dataset.checkers = "ready"; // tool-guard.js hides the fallback
         keepOffline();
       },
-      () => {},
+      () => noOffline(),
     );
   }
   return client;

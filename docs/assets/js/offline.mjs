@@ -6,9 +6,23 @@
 const SERVICE_WORKER = new URL("../../sw.js", import.meta.url);
 const SCOPE = new URL("../../", import.meta.url);
 
+// The notes keep their place while the site is stored (no jump when they appear): shown once
+// it is, removed where it cannot be.
+function setNotes(state) {
+  for (const note of document.querySelectorAll("[data-offline-note]")) {
+    if (state === "ready") note.dataset.offlineState = "ready";
+    else note.hidden = true;
+  }
+}
+
 function showNotes() {
   document.documentElement.dataset.offline = "ready";
-  for (const note of document.querySelectorAll("[data-offline-note]")) note.hidden = false;
+  setNotes("ready");
+}
+
+// The checkers could not start: nothing to keep for offline use.
+export function noOffline() {
+  setNotes("unavailable");
 }
 
 let asked = false;
@@ -18,7 +32,10 @@ export function keepOffline() {
   asked = true;
   // Only where browsers allow service workers (https or this machine); elsewhere the tools work
   // online as before.
-  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) {
+    setNotes("unavailable");
+    return;
+  }
   navigator.serviceWorker
     .register(SERVICE_WORKER, { scope: SCOPE.pathname })
     .then((registration) => {
@@ -30,6 +47,7 @@ export function keepOffline() {
     .then(showNotes)
     .catch((error) => {
       // The tools still work online; only offline use is not available.
+      setNotes("unavailable");
       console.warn(`offline use not available: ${error && error.message ? error.message : error}`);
     });
 }

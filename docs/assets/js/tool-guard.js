@@ -46,6 +46,10 @@
       }
       if (fallback) fallback.hidden = false;
     }
+    // The note that the page works offline kept its place unseen: a tool that cannot run
+    // will not be ready offline either.
+    var notes = sure ? document.querySelectorAll("[data-offline-note]") : [];
+    for (var j = 0; j < notes.length; j += 1) notes[j].hidden = true;
   }
 
   // Hiding the element that has keyboard focus would drop the focus to the page's start (WCAG
