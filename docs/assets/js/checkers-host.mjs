@@ -73,101 +73,128 @@ export const BACKUP_HOST_FUNCTION = "checkersBackupHost";
 // every continuation (a `then`, an await) waits for a turn of Python's event loop, a task
 // queued behind whatever the worker has to do, where this continues in the promise's own
 // microtask. A key and its AES blocks, or a read and the key whose salt it holds, are one
-// chain here, with no round through Python between.
-export function makeBackupHost(scope, file) {
-  const subtle = (scope.crypto && scope.crypto.subtle) || null;
-  const started = new Map(); // number -> promise, until settled
-  const imports = new Map(); // the password's PBKDF2 key import, once a check
-  // Derivations begun and not yet handed to WebCrypto: each waits for its key's import, a
-  // microtask that runs only once Python returns to JavaScript (handedOver).
-  const handing = [];
-  let count = 0;
+// chain here, with no round through Python between. A class, not closures made per file: its
+// methods are the same functions for every file chosen, so the engine's optimized code for
+// them outlives a file (closures made anew for each file would each start unoptimized, and
+// be compiled again during that file's check).
+class BackupHost {
+  constructor(scope, file) {
+    this.file = file;
+    this.subtle = (scope.crypto && scope.crypto.subtle) || null;
+    this.scope = scope;
+    this.started = new Map(); // number -> promise, until settled
+    this.imports = new Map(); // the password's PBKDF2 key import, once a check
+    // Derivations begun and not yet handed to WebCrypto: each waits for its key's import, a
+    // microtask that runs only once Python returns to JavaScript (handedOver).
+    this.handing = [];
+    this.count = 0;
+    // How many key imports this host has begun (one a check and password).
+    this.importsBegun = 0;
+  }
 
-  const keep = (promise) => {
-    count += 1;
+  keep(promise) {
+    this.count += 1;
     promise.catch(() => {}); // its outcome goes to Python through settle
-    started.set(count, promise);
-    return count;
-  };
-  const noCrypto = () => Promise.reject(new Error("this browser offers no WebCrypto here"));
+    this.started.set(this.count, promise);
+    return this.count;
+  }
 
-  let importsBegun = 0;
-  function imported(password) {
+  imported(password) {
     const text = password.join(",");
-    if (!imports.has(text)) {
-      importsBegun += 1;
-      imports.set(text, subtle.importKey("raw", password, "PBKDF2", false, ["deriveBits"]));
+    if (!this.imports.has(text)) {
+      this.importsBegun += 1;
+      const key = this.subtle.importKey("raw", password, "PBKDF2", false, ["deriveBits"]);
+      this.imports.set(text, key);
     }
-    return imports.get(text);
+    return this.imports.get(text);
   }
 
   // PBKDF2's bits; WebCrypto starts on them as soon as the key is imported. (The bits'
   // promise travels in an array: a promise returned from `then` would be waited for.)
-  function bits(password, hash, salt, iterations, length) {
-    if (!subtle) return noCrypto();
+  bits(password, hash, salt, iterations, length) {
+    if (!this.subtle) return Promise.reject(new Error("this browser offers no WebCrypto here"));
+    const subtle = this.subtle;
     const params = { name: "PBKDF2", hash, salt, iterations };
-    const handed = imported(password).then((key) => [subtle.deriveBits(params, key, 8 * length)]);
-    handing.push(handed);
+    const handed = this.imported(password).then((key) => [
+      subtle.deriveBits(params, key, 8 * length),
+    ]);
+    this.handing.push(handed);
     return handed.then(([derived]) => derived);
   }
 
   // [PBKDF2's bits, the AES blocks under its first keyBytes bytes] (the blocks undefined, None
   // in Python, when there are none to do here: Python's AES does a few blocks quicker than
   // WebCrypto's queue).
-  function keyed(password, hash, salt, iterations, length, keyBytes, blocks) {
-    const derived = bits(password, hash, salt, iterations, length);
-    const aes = scope[AES_HOST_FUNCTION];
+  keyedBits(password, hash, salt, iterations, length, keyBytes, blocks) {
+    const derived = this.bits(password, hash, salt, iterations, length);
+    const aes = this.scope[AES_HOST_FUNCTION];
     if (!blocks || !aes) return Promise.all([derived, undefined]);
     return derived.then((buffer) =>
       Promise.all([buffer, aes(new Uint8Array(buffer, 0, keyBytes), blocks)]),
     );
   }
 
-  return {
-    // How many key imports this host has begun (one a check and password).
-    get importsBegun() {
-      return importsBegun;
-    },
-    // Starts the password's key import now: the first derivation need not wait for it.
-    prepare(password) {
-      imports.clear(); // each check imports its password once
-      if (subtle) imported(password);
-    },
-    read: (offset, length) => keep(file.slice(offset, offset + length).arrayBuffer()),
-    derive: (...args) => keep(bits(...args)),
-    keyed: (...args) => keep(keyed(...args)),
-    // [the bytes, the keyed promise's settled outcome] once the bytes are read and their
-    // salt (saltBytes at saltAt) keyed; no outcome when the bytes end before the salt.
-    readKeyed(offset, length, saltAt, saltBytes, password, hash, iterations, bitLength,
-              keyBytes, blocks) {
-      const read = file.slice(offset, offset + length).arrayBuffer();
-      return keep(
-        read.then((buffer) => {
-          if (!subtle || saltAt < 0 || saltAt + saltBytes > buffer.byteLength) {
-            return [buffer, undefined];
-          }
-          const salt = new Uint8Array(buffer.slice(saltAt, saltAt + saltBytes));
-          const derived = keyed(password, hash, salt, iterations, bitLength, keyBytes, blocks);
-          return Promise.allSettled([derived]).then(([outcome]) => [buffer, outcome]);
-        }),
-      );
-    },
-    // The blocks under `key`; undefined without WebCrypto's AES (then Python's own does it).
-    aes(key, blocks) {
-      const aes = scope[AES_HOST_FUNCTION];
-      return keep(aes ? aes(key, blocks) : Promise.resolve(undefined));
-    },
-    refuse: (message) => keep(Promise.reject(new Error(message))),
-    // Calls back() once every derivation begun so far is WebCrypto's to work on, so that
-    // Python's next requests do not hold the worker's thread before the first key is begun.
-    handedOver(back) {
-      Promise.allSettled(handing.splice(0)).then(() => back());
-    },
-    // Calls back(outcomes), as Promise.allSettled gives them, once `numbers` have settled.
-    settle(numbers, back) {
-      const promises = Array.from(numbers, (number) => started.get(number));
-      numbers.forEach((number) => started.delete(number));
-      Promise.allSettled(promises).then(back);
-    },
-  };
+  // Starts the password's key import now: the first derivation need not wait for it.
+  prepare(password) {
+    this.imports.clear(); // each check imports its password once
+    if (this.subtle) this.imported(password);
+  }
+
+  read(offset, length) {
+    return this.keep(this.file.slice(offset, offset + length).arrayBuffer());
+  }
+
+  derive(password, hash, salt, iterations, length) {
+    return this.keep(this.bits(password, hash, salt, iterations, length));
+  }
+
+  keyed(password, hash, salt, iterations, length, keyBytes, blocks) {
+    const chain = this.keyedBits(password, hash, salt, iterations, length, keyBytes, blocks);
+    return this.keep(chain);
+  }
+
+  // [the bytes, the keyed promise's settled outcome] once the bytes are read and their
+  // salt (saltBytes at saltAt) keyed; no outcome when the bytes end before the salt.
+  readKeyed(offset, length, saltAt, saltBytes, password, hash, iterations, bitLength,
+            keyBytes, blocks) {
+    const read = this.file.slice(offset, offset + length).arrayBuffer();
+    return this.keep(
+      read.then((buffer) => {
+        if (!this.subtle || saltAt < 0 || saltAt + saltBytes > buffer.byteLength) {
+          return [buffer, undefined];
+        }
+        const salt = new Uint8Array(buffer.slice(saltAt, saltAt + saltBytes));
+        const derived = this.keyedBits(password, hash, salt, iterations, bitLength, keyBytes,
+                                       blocks);  // prettier-ignore
+        return Promise.allSettled([derived]).then(([outcome]) => [buffer, outcome]);
+      }),
+    );
+  }
+
+  // The blocks under `key`; undefined without WebCrypto's AES (then Python's own does it).
+  aes(key, blocks) {
+    const aes = this.scope[AES_HOST_FUNCTION];
+    return this.keep(aes ? aes(key, blocks) : Promise.resolve(undefined));
+  }
+
+  refuse(message) {
+    return this.keep(Promise.reject(new Error(message)));
+  }
+
+  // Calls back() once every derivation begun so far is WebCrypto's to work on, so that
+  // Python's next requests do not hold the worker's thread before the first key is begun.
+  handedOver(back) {
+    Promise.allSettled(this.handing.splice(0)).then(() => back());
+  }
+
+  // Calls back(outcomes), as Promise.allSettled gives them, once `numbers` have settled.
+  settle(numbers, back) {
+    const promises = Array.from(numbers, (number) => this.started.get(number));
+    numbers.forEach((number) => this.started.delete(number));
+    Promise.allSettled(promises).then(back);
+  }
+}
+
+export function makeBackupHost(scope, file) {
+  return new BackupHost(scope, file);
 }
