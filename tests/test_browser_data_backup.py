@@ -248,6 +248,30 @@ def test_enter_in_the_password_field_checks_once(session: dict, backups: dict[st
     assert urlsplit(page.url).query == ""  # nothing submitted: the password is in no address
 
 
+def test_the_answer_is_brought_into_sight_on_a_wide_screen(
+    session: dict, backups: dict[str, Path]
+) -> None:
+    """With the Check button at the bottom of a 1280 x 800 screen, the result lies below its
+    edge: a Check that changed nothing in sight would look broken. The page scrolls the
+    result's start into sight (clear of the sticky header); the focus stays on the button."""
+    page = session["page"]
+    page.set_viewport_size({"width": 1280, "height": 800})
+    try:
+        page.set_input_files("#data-backup-file", str(backups["right password"]))
+        assert wait_for_state(page, "read", "done") in ("read", "done")
+        page.fill("#data-backup-password", PASSWORD)
+        page.evaluate("document.querySelector('#data-backup-check').scrollIntoView(false)")
+        top = f"document.querySelector('{RESULT}').getBoundingClientRect().top"
+        assert page.evaluate(top) > 800  # the premise: out of sight
+        page.click("#data-backup-check")  # in sight: Playwright scrolls nothing
+        assert wait_for_state(page, "done") == "done"
+        page.wait_for_timeout(800)  # a smooth scroll's end
+        assert 48 <= page.evaluate(top) < 800 - 100  # its start and headline in sight
+        assert page.evaluate("document.activeElement.id") == "data-backup-check"
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 720})
+
+
 # --- A list long enough for WebCrypto's AES (the bridge keeps Python's for a few blocks) ---
 def _many_contacts(count: int) -> str:
     """A contacts.csv of `count` contacts that compresses to several kB: its AES counter runs

@@ -10,7 +10,7 @@
 // read); in the state "read" (the file read, the password not yet tried) data-ok is "" unless
 // the file's problems need no password ("false").
 import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
-import { disableKeepingFocus, h, pageWords } from "./dom.mjs";
+import { disableKeepingFocus, h, pageWords, revealStart } from "./dom.mjs";
 
 class DataBackupWidget {
   constructor(root) {
@@ -174,6 +174,7 @@ class DataBackupWidget {
     this.setReportData(null);
     const working = this.t(password ? "checking-password" : "checking");
     this.setState("working", h("p", {}, working));
+    revealStart(this.result); // below the screen's edge, a check would seem to do nothing
     try {
       await opening.promise; // the file's read, begun when it was chosen
       if (token !== this.checkToken) return;
