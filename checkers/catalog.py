@@ -290,8 +290,9 @@ class _Checker:
             )  # fmt: skip
         guide_create, guide_restore = self.guide(mapping, path)
         guide = mapping.get("guide")
-        restore_given = isinstance(guide, Mapping) and "restore" in guide
-        if restore_given and guide_create and guide_restore is None and needs_old_device is False:
+        # `restore: null` written out (a section id that is no text is its own problem).
+        no_restore = isinstance(guide, Mapping) and "restore" in guide and guide["restore"] is None
+        if no_restore and guide_create and needs_old_device is False:
             # Such an option can be chosen with the old phone lost: only a restore step applies.
             self.report(
                 (*path, "guide", "restore"),

@@ -215,6 +215,27 @@ BAD_CATALOGS = [
         id="no-platform-from",
     ),
     pytest.param(
+        lambda data: data.update(items="chats, media"),
+        ("items",), ["expected a list"],
+        id="items-not-a-list",
+    ),
+    pytest.param(
+        lambda data: data["items"][0].update(id=5),
+        ("items", 0, "id"), ["non-empty text"],
+        id="item-id-not-text",
+    ),
+    pytest.param(
+        _option_set("data-backup", "conditions", {"medai": "with media switched on"}),
+        ("options", 0, "conditions", "medai"),
+        ["not carried by this option", "did you mean 'media'"],
+        id="condition-on-a-misspelt-item",
+    ),
+    pytest.param(
+        _option_set("id-export", "guide", {"create": "create-id-export", "restore": 5}),
+        ("options", 3, "guide", "restore"), ["expected a section id or null"],
+        id="guide-section-not-text",  # that problem alone, not also "needs a restore section"
+    ),
+    pytest.param(
         _option_set("data-backup", "name", " "),
         ("options", 0, "name"), ["non-empty text"],
         id="option-name-blank",
@@ -277,6 +298,19 @@ def test_a_missing_old_phone_need_is_read_as_false_for_the_other_rules(
     assert [path for path, _ in caught.value.problems] == [
         ("options", 3, "needs_old_device"),
         ("options", 3, "guide", "restore"),
+    ]
+
+
+def test_a_faulty_option_is_not_also_counted_as_a_duplicate(data: dict[str, Any]) -> None:
+    """An option refused for a problem of its own is left out of the duplicate count: its id
+    written twice is not a second problem."""
+    twin = copy.deepcopy(data["options"][_index(data, "data-backup")])
+    twin["provided_by"] = "safe"
+    data["options"].append(twin)
+    with pytest.raises(CatalogError) as caught:
+        Catalog.from_data(data)
+    assert [path for path, _ in caught.value.problems] == [
+        ("options", len(data["options"]) - 1, "provided_by")
     ]
 
 
