@@ -248,6 +248,19 @@ def test_enter_in_the_password_field_checks_once(session: dict, backups: dict[st
     assert urlsplit(page.url).query == ""  # nothing submitted: the password is in no address
 
 
+def test_what_is_wrong_comes_right_under_the_headline(
+    session: dict, backups: dict[str, Path]
+) -> None:
+    """A backup that will not restore says why before the ten facts of what it holds."""
+    page = session["page"]
+    assert run_check(page, backups["version 28"], PASSWORD)["problems"] == "newer-version"
+    order = page.evaluate(
+        """() => Array.from(document.querySelectorAll('#data-backup-result > *'),
+                     (element) => element.className)"""
+    )
+    assert order[:3] == ["hc-verdict-headline", "hc-problems", "hc-facts"]
+
+
 def test_the_answer_is_brought_into_sight_on_a_wide_screen(
     session: dict, backups: dict[str, Path]
 ) -> None:

@@ -218,17 +218,7 @@ class DataBackupWidget {
     const content = [
       h("p", { className: "hc-verdict-headline" }, h("strong", {}, report.headline)),
     ];
-    if (report.facts.length) {
-      content.push(
-        h(
-          "ul",
-          { className: "hc-facts" },
-          report.facts.map((fact) =>
-            h("li", { "data-fact": fact.key }, h("strong", {}, `${fact.label}: `), fact.value),
-          ),
-        ),
-      );
-    }
+    // What is wrong first, right under the headline; then what the file holds.
     if (report.findings.length) {
       content.push(
         h(
@@ -243,6 +233,17 @@ class DataBackupWidget {
               },
               h("p", {}, h("strong", {}, `${finding.lead} `), finding.text),
             ),
+          ),
+        ),
+      );
+    }
+    if (report.facts.length) {
+      content.push(
+        h(
+          "ul",
+          { className: "hc-facts" },
+          report.facts.map((fact) =>
+            h("li", { "data-fact": fact.key }, h("strong", {}, `${fact.label}: `), fact.value),
           ),
         ),
       );
