@@ -278,3 +278,27 @@ def test_checking_works_offline_once_loaded(session: dict) -> None:
             assert_shows_vector(shown, case["expect"])
     finally:
         context.set_offline(False)
+
+
+def test_the_answer_is_brought_into_sight_when_check_is_at_the_screens_edge(
+    session: dict,
+) -> None:
+    """With the Check button at the bottom of a 1280 x 800 screen the result lies below it,
+    out of sight: the page scrolls the result's start into sight (clear of the sticky header)
+    and leaves the focus on Check. Expected identity: the "v0 basic" vector's."""
+    page = session["page"]
+    case = CASES["v0 basic"]
+    page.set_viewport_size({"width": 1280, "height": 800})
+    try:
+        page.fill("#id-export-input", case["input"])
+        page.fill("#id-export-password", case["password"])
+        page.evaluate("document.getElementById('id-export-check').scrollIntoView(false)")
+        top = f"document.querySelector('{RESULT}').getBoundingClientRect().top"
+        assert page.evaluate(top) > 800 - 100  # the premise: its start not in sight
+        page.click("#id-export-check")
+        assert wait_for_state(page, "done") == "done"
+        assert page.get_attribute(RESULT, "data-identity") == case["expect"]["identity"]
+        assert 48 <= page.evaluate(top) < 800 - 100
+        assert page.evaluate("document.activeElement.id") == "id-export-check"
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 720})

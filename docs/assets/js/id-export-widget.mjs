@@ -6,7 +6,7 @@
 // data-tone, data-ok, data-kind, data-identity and data-problems for tests.
 // Nothing typed is sent anywhere, stored or logged: it goes only to this page's worker.
 import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
-import { disableKeepingFocus, h, pageWords } from "./dom.mjs";
+import { disableKeepingFocus, h, pageWords, revealStart } from "./dom.mjs";
 import { loadDecoder, readQrPicture } from "./qr-picture.mjs";
 
 const LIVE_DELAY_MS = 250; // typing pause before the structure check runs
@@ -157,6 +157,7 @@ class IdExportWidget {
       "working",
       h("p", {}, this.t(password ? "checking-password" : "checking")),
     );
+    revealStart(this.result); // below the screen's edge, a check would seem to do nothing
     try {
       const report = await this.client.call("check", { text, password });
       if (token !== this.checkToken) return;
