@@ -18,7 +18,7 @@ from checkers.backup_choice import (
 )
 from checkers.catalog import HAVE_VALUES, ITEM_IDS, Catalog
 from checkers.platforms import PLATFORMS
-from checkers.wording import Wording
+from checkers.wording import Wording, message
 from helpcenter.catalog_source import load_catalog_file
 from helpcenter.choice_data import DEFAULT_CONTENT_DIR
 from helpcenter.content import load_labels
@@ -563,3 +563,19 @@ def test_iphone_to_iphone_says_the_id_needs_an_export_in_the_phone_backup(catalo
         "The iPhone to iPhone transfer brings back your ID only if it was made with the ID export "
         "in the phone backup."
     )
+
+
+def test_with_the_old_phone_at_hand_and_no_backup_on_the_route_the_new_id_says_why(
+    catalog: Catalog,
+) -> None:
+    """A catalog whose only options are a fresh start and the readable copy (which carries no
+    ID): even with the old phone at hand nothing moves the ID, and the fresh start says that
+    no backup takes this route, naming it."""
+    data = catalog.to_data()
+    data["options"] = [o for o in data["options"] if o["id"] in ("new-id", "chat-export")]
+    small = Catalog.from_data(data)
+    answer = ask(small, **{"from": "android", "to": "ios", "old_device": "available"})
+    first = answer.recommendations[0]
+    assert first.option == "new-id"
+    route = message("choice.route", old="Android", new="iOS")
+    assert first.why == message("choice.why.new-id.no-route", route=route)
