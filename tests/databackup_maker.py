@@ -56,13 +56,14 @@ class Backup:
     encrypt: bool = True
     identity_text: str | None = None  # None: a fresh ID export of IDENTITY under `password`
     contacts_csv: str = CONTACTS_CSV
+    settings_csv: str | None = None  # None: "version,<version>", the one row the app writes
     extra: dict[str, bytes] = field(default_factory=dict)
 
     def entries(self) -> list[tuple[str, bytes, bool]]:
         """(name, content, compress) in the app's order."""
         identity = self.identity_text or encode_export(IDENTITY, PRIVATE_KEY, self.password)
         items = [
-            ("settings", f"version,{self.version}\n".encode(), True),
+            ("settings", (self.settings_csv or f"version,{self.version}\n").encode(), True),
             ("identity", identity.encode("ascii"), False),
         ]
         for number, contact in enumerate(CONTACTS, 1):

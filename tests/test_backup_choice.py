@@ -379,9 +379,10 @@ BASE = {"from": "android", "to": "ios", "old-device": "available"}
         pytest.param({"keep": "id,chat"}, "keep", ["did you mean 'chats'"], id="bad-keep"),
         pytest.param({"keep": ""}, "keep", ["at least one"], id="empty-keep"),
         pytest.param({"have": "safe"}, "have", ["'safe'"], id="bad-have"),
-        pytest.param({"from": "android,ios"}, "from", ["one value"], id="two-platforms"),
+        pytest.param({"from": "android,ios"}, "from", ["takes one value, got 'android,ios'"],
+                     id="two-platforms"),
         pytest.param({"from": None}, "from", ["missing"], id="missing-from"),
-        pytest.param({"keep": 3}, "keep", ["expected text"], id="not-text"),
+        pytest.param({"keep": 3}, "keep", ["expected text, got int"], id="not-text"),
     ],
 )
 def test_bad_input_names_the_input_and_allowed_values(
@@ -396,6 +397,12 @@ def test_bad_input_names_the_input_and_allowed_values(
     assert f"allowed values: {', '.join(INPUTS[input_name])}" in str(error)
     for word in words:
         assert word in str(error)
+
+
+def test_an_error_about_an_input_that_does_not_exist_lists_no_values() -> None:
+    error = InputError("colour", message("choice.input.missing"))
+    assert error.allowed == ()
+    assert str(error) == "colour: missing; allowed inputs: "
 
 
 def test_unknown_input_suggests_the_known_one() -> None:

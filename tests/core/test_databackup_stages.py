@@ -125,6 +125,10 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     made["empty"].write_bytes(b"")
     (folder / "giant").mkdir()
     made["2 GB"] = sparse_giant(data, folder / "giant" / FILE_NAME, 2 * 1024**3, 2000)
+    # 5,000 more entries: a directory of ~400 kB, longer than the tail read first (256 KiB), so
+    # that the lists cannot be begun from the tail and are opened from the directory.
+    (folder / "long").mkdir()
+    made["long directory"] = sparse_giant(data, folder / "long" / FILE_NAME, 5000, 5000)
     return made
 
 
@@ -132,7 +136,7 @@ CASES = [
     "right", "no media", "version 28", "no encryption", "identity under another password",
     "unfinished", "complete, named INCOMPLETE-", "truncated", "damaged settings",
     "damaged identity", "damaged contacts.csv", "directory disagrees", "not a zip", "empty",
-    "2 GB",
+    "2 GB", "long directory",
 ]  # fmt: skip
 
 
@@ -192,6 +196,17 @@ def test_the_password_stage_reads_nothing_and_begins_the_id_exports_key_second(
     }[case]
     if case == "right":  # no byte read twice: what the page says it read is at most the file
         assert staged.read_bytes == files[case].stat().st_size
+
+
+def test_lists_in_a_directory_longer_than_the_tail_are_opened_and_counted(
+    files: dict[str, Path],
+) -> None:
+    """The command line's check begins the lists from the tail's copy of the directory; when
+    the directory does not fit in the tail, it opens them once the directory is read."""
+    report = check_file(files["long directory"], PASSWORD)
+    assert report.ok and report.entries == 15 + 5000
+    assert (report.contacts, report.groups, report.distribution_lists) == (3, 2, 1)
+    assert report.media.files == 2 + 5000
 
 
 def test_an_unencrypted_identitys_export_key_is_begun_once(files: dict[str, Path]) -> None:
