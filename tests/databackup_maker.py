@@ -54,7 +54,8 @@ class Backup:
     version: int = 27
     include_media: bool = True
     encrypt: bool = True
-    identity_text: str | None = None  # None: a fresh ID export of IDENTITY under `password`
+    # None: a fresh ID export of IDENTITY under `password`; bytes: the entry's content as given
+    identity_text: str | bytes | None = None
     contacts_csv: str = CONTACTS_CSV
     settings_csv: str | None = None  # None: "version,<version>", the one row the app writes
     extra: dict[str, bytes] = field(default_factory=dict)
@@ -64,7 +65,8 @@ class Backup:
         identity = self.identity_text or encode_export(IDENTITY, PRIVATE_KEY, self.password)
         items = [
             ("settings", (self.settings_csv or f"version,{self.version}\n").encode(), True),
-            ("identity", identity.encode("ascii"), False),
+            ("identity", identity if isinstance(identity, bytes) else identity.encode("ascii"),
+             False),
         ]
         for number, contact in enumerate(CONTACTS, 1):
             items.append((f"message_{number}.csv", MESSAGES_CSV.encode(), True))
