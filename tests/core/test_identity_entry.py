@@ -117,3 +117,53 @@ def test_the_export_inside_is_checked_without_its_public_key(made: Path) -> None
     with pyzipper.AESZipFile(made) as archive:  # the export as stored, read by another library
         assert opened.data == archive.read(names.IDENTITY, pwd=secret)
     assert (verdict.identity, verdict.public_key, verdict.ok) == ("ECHOECHO", None, True)
+
+
+@pytest.mark.parametrize(
+    ("settings", "listed", "findings", "identity", "password_ok", "version"),
+    [
+        (None, True, [("missing-entry", {"entry": "settings"})], "ECHOECHO", True, None),
+        (aes.Opened(b"version,27\n"), False, [("missing-entry", {"entry": "settings"})],
+         "ECHOECHO", True, None),
+        # Cut short or the wrong password: nothing after settings is judged.
+        (aes.Opened(None, aes.TRUNCATED), True, [("truncated", {"entry": "settings"})], None,
+         None, None),
+        (aes.Opened(None, aes.WRONG_PASSWORD), True, [("wrong-password", {})], None, False, None),
+        (aes.Opened(b"version,x\n"), True,
+         [("damaged-entry", {"entry": "settings", "reason": "version"})], "ECHOECHO", True, None),
+    ],
+)  # fmt: skip
+def test_each_way_settings_is_found_and_what_is_judged_after_it(
+    made: Path, settings, listed: bool, findings: list, identity: str | None,
+    password_ok: bool | None, version: int | None,
+) -> None:
+    listing = head_entries(made.read_bytes()[:4096])
+    if not listed:
+        del listing[names.SETTINGS]
+    report, facts = start_report(made.stat().st_size, made.name)
+    judged = judge_opened(report, listing, facts, settings, (OPENED, EXPORT), [None, None, None])
+    assert [(f.code, dict(f.params)) for f in judged.findings] == findings
+    assert (judged.identity, judged.password_ok, judged.format_version) == (
+        identity, password_ok, version,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "findings"),
+    [
+        ("threema-backup_ZZZZZZZZ_1763673304000_1.zip",
+         [("name-identity", WARNING, {"name_identity": "ZZZZZZZZ", "identity": "ECHOECHO"})]),
+        ("threema-backup_ECHOECHO_1763673304000_1.zip", []),
+        ("threema-backup_1763673304000_1.zip", []),  # today's names carry no ID
+    ],
+)  # fmt: skip
+def test_an_id_in_the_file_name_that_is_not_the_backups(
+    made: Path, name: str, findings: list
+) -> None:
+    listing = head_entries(made.read_bytes()[:4096])
+    report, facts = start_report(made.stat().st_size, name)
+    judged = judge_opened(
+        report, listing, facts, aes.Opened(b"version,27\n"), (OPENED, EXPORT), [None, None, None]
+    )
+    assert [(f.code, f.severity, dict(f.params)) for f in judged.findings] == findings
+    assert judged.identity == "ECHOECHO"
