@@ -59,6 +59,7 @@ class Backup:
     contacts_csv: str = CONTACTS_CSV
     settings_csv: str | None = None  # None: "version,<version>", the one row the app writes
     extra: dict[str, bytes] = field(default_factory=dict)
+    omit: tuple[str, ...] = ()  # entries left out (a damaged or hand-made backup)
 
     def entries(self) -> list[tuple[str, bytes, bool]]:
         """(name, content, compress) in the app's order."""
@@ -82,7 +83,7 @@ class Backup:
         items.append(("distribution_list_message_7.csv", MESSAGES_CSV.encode(), True))
         items.append(("distribution_list.csv", LISTS_CSV.encode(), True))
         items += [(name, data, True) for name, data in self.extra.items()]
-        return items
+        return [item for item in items if item[0] not in self.omit]
 
     def zip_bytes(self) -> bytes:
         import pyzipper

@@ -270,3 +270,142 @@ def test_the_early_report_says_what_was_read_and_that_the_password_is_still_to_c
     assert early["password_ok"] is None and early["identity"] is None
     assert [f["code"] for f in early["findings"]] == ["incomplete-name"]
     assert [fact["key"] for fact in early["facts"]] == ["newest_entry", "size", "chats", "media"]
+
+
+def test_an_empty_file_is_read_as_one(tmp_path: Path) -> None:
+    from checkers.databackup.entries import name_facts
+    from checkers.databackup.ziprange import ByteCache
+
+    empty = tmp_path / FILE_NAME
+    empty.write_bytes(b"")
+    prepared, asked = Staged(empty).open()
+    assert asked == []  # nothing to read in it
+    assert (prepared.size, prepared.final, prepared.listing) == (0, True, {})
+    assert prepared.facts == name_facts(FILE_NAME) and prepared.facts.created is not None
+    assert isinstance(prepared.cache, ByteCache) and prepared.cache.ranges == []
+
+
+def test_the_early_report_in_german(files: dict[str, Path]) -> None:
+    from checkers.cli.content import wording
+
+    prepared, _ = Staged(files["right"]).open()
+    early = early_dict(prepared, wording(language="de"), 262_144)
+    assert early["headline"] == (
+        "NOCH NICHT GEPRÜFT: 262 kB der Datei ohne das Passwort gelesen, ihr Inhaltsverzeichnis "
+        "mit 15 Einträgen. Ob das Passwort sie öffnet, wird erst noch geprüft."
+    )
+    assert {fact["key"]: fact["label"] for fact in early["facts"]}["size"] == "Größe"
+
+
+@pytest.mark.parametrize(
+    ("password", "codes"),
+    [("", ["no-password"]), (None, ["no-password"]),
+     # A lone surrogate, as a browser's string can hold one: tried (as UTF-8 with the
+     # surrogate kept), not a crash.
+     ("pass\udc80word", ["wrong-password"])],
+)  # fmt: skip
+def test_passwords_without_a_key_or_with_a_lone_surrogate(
+    files: dict[str, Path], password: str | None, codes: list[str]
+) -> None:
+    staged = Staged(files["right"])
+    prepared, _ = staged.open()
+    report, asked = staged.keyed(prepared, password)
+    assert [f.code for f in report.findings] == codes
+    assert (asked == []) == (codes == ["no-password"])
+
+
+def test_a_backup_without_an_identity_entry(tmp_path: Path) -> None:
+    path = Backup(omit=("identity",)).write(tmp_path)
+    staged = Staged(path)
+    prepared, _ = staged.open()
+    report, asked = staged.keyed(prepared, PASSWORD)
+    assert [(f.code, f.param("entry")) for f in report.findings] == [("missing-entry", "identity")]
+    assert report.format_version == 27 and report.contacts == 3 and not report.ok
+    assert report == check_file(path, PASSWORD)
+    # settings and the three lists side by side; no identity, so no ID export's key.
+    sha1 = "key+aes:pbkdf2-sha1"
+    assert asked == [f"[begin({sha1}) begin({sha1}) begin({sha1}) begin({sha1})]",
+                     "[finish finish finish finish]"]  # fmt: skip
+
+
+def test_a_list_larger_than_a_small_entry_is_still_counted(tmp_path: Path) -> None:
+    """The lists may hold up to MAX_LIST_BYTES (256 KiB), more than settings and identity
+    (64 KiB): 2,000 contacts, about 130 kB."""
+    from tests.databackup_maker import CONTACTS_CSV
+
+    header = CONTACTS_CSV.splitlines(keepends=True)[0]
+    row = '"{:08d}","00","UNVERIFIED","","First","Last","nick","1","false","false","{}"\n'
+    contacts = header + "".join(row.format(n, n) for n in range(2000))
+    assert 100_000 < len(contacts) < 256 * 1024
+    path = Backup(contacts_csv=contacts).write(tmp_path)
+    prepared, _ = Staged(path).open()
+    report, _ = Staged(path).keyed(prepared, PASSWORD)
+    assert report.ok and report.contacts == 2000
+
+
+def test_a_one_byte_file_is_read_not_called_empty(tmp_path: Path) -> None:
+    one = tmp_path / "one.zip"
+    one.write_bytes(b"P")
+    prepared, asked = Staged(one).open()
+    assert [f.code for f in prepared.report.findings] == ["not-zip"] and prepared.final
+    assert asked == ["[ReadRequest]"]
+
+
+@pytest.mark.parametrize("case", ["not a zip", "unfinished", "truncated"])
+def test_a_file_judged_without_its_password_keeps_what_was_read(
+    files: dict[str, Path], case: str
+) -> None:
+    from checkers.databackup.entries import name_facts
+
+    path = files[case]
+    prepared, _ = Staged(path).open()
+    assert prepared.final and prepared.listing == {}
+    assert (prepared.size, prepared.facts) == (path.stat().st_size, name_facts(path.name))
+    assert sum(len(data) for _, data in prepared.cache.ranges) == min(
+        path.stat().st_size, 4096 + 256 * 1024
+    )
+
+
+def _contacts(rows: int, width: int = 0) -> str:
+    """A contacts.csv of `rows` contacts, each with `width` random hex digits as its nickname
+    (random: the ZIP's deflate cannot shrink them)."""
+    import secrets
+
+    from tests.databackup_maker import CONTACTS_CSV
+
+    header = CONTACTS_CSV.splitlines(keepends=True)[0]
+    row = '"{:08d}","00","UNVERIFIED","","First","Last","{}","1","false","false","{}"\n'
+    return header + "".join(row.format(n, secrets.token_hex(width // 2), n) for n in range(rows))
+
+
+def test_a_list_too_large_to_count_is_not_read_when_the_file_is_chosen(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    contacts = _contacts(3000, 200)  # ~700 kB, ~350 kB deflated: beyond MAX_LIST_BYTES
+    path = Backup(contacts_csv=contacts).write(tmp_path)
+    info = zipfile.ZipFile(io.BytesIO(path.read_bytes())).getinfo("contacts.csv")
+    assert info.compress_size > 256 * 1024 and path.stat().st_size > 4096 + 256 * 1024
+    staged = Staged(path)
+    prepared, _ = staged.open()
+    assert staged.read_bytes < info.compress_size  # its head, its tail and the small entries
+    report, _ = staged.keyed(prepared, PASSWORD)
+    assert [(f.code, f.param("entry")) for f in report.findings] == [
+        ("not-counted", "contacts.csv")
+    ]
+
+
+def test_a_list_of_exactly_the_largest_size_counted_is_read_when_chosen(tmp_path: Path) -> None:
+    contacts = _contacts(2500)
+    last = '"LASTLAST","00","UNVERIFIED","","First","Last","{}","1","false","false","2500"\n'
+    contacts += last.format("x" * (256 * 1024 - len(contacts) - len(last.format(""))))
+    assert len(contacts.encode()) == 256 * 1024  # 256 KiB exactly, the last nickname made long
+    # 300 kB that do not deflate after it: the list lies outside the tail read first.
+    import os
+
+    path = Backup(contacts_csv=contacts, extra={"zz_after": os.urandom(300_000)}).write(tmp_path)
+    staged = Staged(path)
+    prepared, _ = staged.open()
+    report, asked = staged.keyed(prepared, PASSWORD)
+    assert report.contacts == 2501 and report.findings == ()
+    assert not any("read" in step.lower() for step in asked)  # read when chosen, not now
