@@ -169,11 +169,9 @@ def locate_directory(
     fetch = cache.fetch
     head, tail = yield from cache.fetch_many(head_and_tail(size))
     tail_start = head_and_tail(size)[1][0]
+    # The tail (TAIL_BYTES) holds the end record even behind the longest comment (_MAX_COMMENT):
+    # where it does not find one, no read further back would.
     at = _find_end(tail)
-    if at is None and tail_start > 0:  # a long comment pushes the end record further back
-        tail_start = max(0, size - _END.size - _MAX_COMMENT)
-        tail = yield from fetch(tail_start, size - tail_start)
-        at = _find_end(tail)
     if at is None:
         return Directory(None, False, head, "no end-of-directory record")
     end_at = tail_start + at
