@@ -27,6 +27,7 @@ from pyodide.ffi import JsException, create_once_callable, to_js
 
 from checkers.databackup.aes_blocks import encrypt_blocks
 from checkers.databackup.check import check_steps as data_backup_steps
+from checkers.databackup.report import backup_wording
 from checkers.databackup.requests import (
     AesRequest,
     Batch,
@@ -369,12 +370,13 @@ def data_backup_check_json(generation: int, password: str | None = None) -> Any:
     host, prepared = kept
     if password:  # the bytes checkers.databackup.check derives the entries' keys from
         host.prepare(password.encode("utf-8", "surrogatepass"))
-    steps = keyed_steps(prepared, password or None)
-    return _drive(steps, host, lambda report: _report_json(report, host))
+    words = backup_wording(_wording).remembering()  # words rendered while the last key is derived
+    steps = keyed_steps(prepared, password or None, words)
+    return _drive(steps, host, lambda report: _report_json(report, host, words))
 
 
-def _report_json(report: Any, host: _FileHost) -> str:
-    data = report.to_dict(_wording)
+def _report_json(report: Any, host: _FileHost, words: Wording | None = None) -> str:
+    data = report.to_dict(words or _wording)
     data["read"] = {"bytes": host.bytes_read, "ranges": host.ranges}
     return json.dumps(data)
 

@@ -92,8 +92,11 @@ def size_message(count: int) -> Message:
 
 def backup_wording(given: Wording | None) -> Wording:
     """`given` (default: English, no labels) with the Android app's labels: the data backup
-    exists only in the Android app."""
+    exists only in the Android app (`given` itself if it is that already: it may remember
+    sentences, Wording.remembering)."""
     given = given or Wording()
+    if given.platform == ANDROID:
+        return given
     return Wording(given.language, given.translations, given.labels, ANDROID)
 
 

@@ -70,13 +70,17 @@ def open_steps(size: int, name: str | None, prefetch: bool = True) -> Generator[
     return Prepared(size, report, False, facts, listing, cache)
 
 
-def keyed_steps(prepared: Prepared, password: str | None) -> Generator[Any, Any, BackupReport]:
+def keyed_steps(
+    prepared: Prepared, password: str | None, words: Wording | None = None
+) -> Generator[Any, Any, BackupReport]:
     """The rest of the check of a file read by `open_steps`, with `password`.
 
     The identity's key is begun first, the other entries' keys behind it; as soon as the
     identity is open, the ID export's key derivation (the longest wait) is begun, and the other
     entries are decrypted while it runs. Reads only what `open_steps` did not (nothing, for a
-    file as the app writes it)."""
+    file as the app writes it). `words` (a Wording.remembering() copy, optional): the report
+    known without the ID export is rendered with it during that wait, so that rendering the
+    final report with it afterwards only words what the ID export changed."""
     report = prepared.report
     if prepared.final:
         return report
@@ -111,6 +115,9 @@ def keyed_steps(prepared: Prepared, password: str | None) -> Generator[Any, Any,
     ]
     settings, *counted = yield from together(pending)
     counts = check.count_lists(listing, counted)  # while the ID export's key is derived
+    if words is not None and identity is not None and identity.export is not None:
+        # Provisional (the identity not yet judged: reported missing); only its words are kept.
+        check.judge_opened(report, listing, prepared.facts, settings, None, counts).to_dict(words)
     opened = (yield from identity.result()) if identity is not None else None
     return check.judge_opened(report, listing, prepared.facts, settings, opened, counts)
 

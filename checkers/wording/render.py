@@ -143,6 +143,15 @@ class Wording:
         self.rules = _LanguageRules(language, style)
         self._platform_stack: list[str | None] = []
         self._fields = _Formatter(self)
+        self._sentences: dict[Message, str] | None = None
+
+    def remembering(self) -> Wording:
+        """A copy that keeps each top-level sentence it renders: a report rendered while it is
+        still incomplete (during a long wait) and again once complete then renders only what
+        changed. For one report's life: the sentences are kept as long as the copy."""
+        copy = Wording(self.language, self.translations, self.labels, self.platform)
+        copy._sentences = {}
+        return copy
 
     def _locale_entry(self, code: str, english: str) -> str:
         """One of the catalog's `locale.*` data entries (numbers.NumberStyle's source)."""
@@ -164,6 +173,17 @@ class Wording:
 
     def __call__(self, message: Message) -> str:
         """The sentence for `message`; KeyError names an unknown code (a programming error)."""
+        if self._sentences is None or self._platform_stack:  # nested: the platform may differ
+            return self._render(message)
+        try:
+            sentence = self._sentences.get(message)
+        except TypeError:  # a parameter that cannot be a key (a list made by hand)
+            return self._render(message)
+        if sentence is None:
+            sentence = self._sentences[message] = self._render(message)
+        return sentence
+
+    def _render(self, message: Message) -> str:
         source = MESSAGES[message.code]
         params = dict(message.params)
         count = params.get(source[2]) if isinstance(source, tuple) else None

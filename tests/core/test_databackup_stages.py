@@ -15,6 +15,7 @@ import pytest
 
 from checkers.cli.data_backup_host import FileHost, check_file
 from checkers.databackup import BackupReport, Prepared, keyed_steps, open_steps
+from checkers.databackup.report import backup_wording
 from checkers.databackup.requests import (
     Batch,
     Finish,
@@ -148,6 +149,27 @@ def test_both_stages_give_the_command_lines_report(
     staged = Staged(files[case])
     prepared, _ = staged.open()
     report, _ = staged.keyed(prepared, password)
+    assert report == check_file(files[case], password)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("password", [PASSWORD, "not the password", None])
+def test_words_rendered_during_the_wait_give_the_same_report(
+    files: dict[str, Path], case: str, password: str | None, language: str
+) -> None:
+    """The page's keyed stage renders the report known so far while the ID export's key is
+    derived (a remembering Wording) and renders the final one with it: the final words must
+    be those of a fresh Wording, for every kind of file (a remembered sentence of the
+    provisional report, e.g. "identity missing", must not stay in the final one)."""
+    from checkers.cli.content import wording
+
+    words = backup_wording(wording(language=language))
+    staged = Staged(files[case])
+    prepared, _ = staged.open()
+    remembering = words.remembering()
+    report, _ = staged.steps(keyed_steps(prepared, password, remembering))
+    assert report.to_dict(remembering) == report.to_dict(words)
     assert report == check_file(files[case], password)
 
 
