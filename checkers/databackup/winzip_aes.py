@@ -176,11 +176,13 @@ def _chained_request(
     """The entry's read and key in one step, its salt where the directory's record puts the
     data (local name and extra field as long as the central ones, as zip4j writes them);
     None when there is nothing to chain (read already, not AES, or not in the file)."""
+    if aes is None:
+        return None
     start = info.header_offset
     local = LOCAL_HEADER.size + len(info.name) + len(info.extra)
     guess = local + EXTRA_SLACK + info.compress_size
-    body = info.compress_size - aes.salt_bytes - VERIFIER_BYTES - MAC_BYTES if aes else -1
-    if aes is None or body < 0 or start + local + info.compress_size > file_size:
+    body = info.compress_size - aes.salt_bytes - VERIFIER_BYTES - MAC_BYTES
+    if body < 0 or start + local + info.compress_size > file_size:
         return None
     length = min(guess, file_size - start)
     if cache.get(start, length) is not None:
