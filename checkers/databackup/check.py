@@ -86,7 +86,7 @@ def check_steps(size: int, name: str | None, password: str | None) -> CheckSteps
         yield from _collect(tail, cache)
         begun = yield from _begin_lists(size, secret, cache)
     located = yield from locate_directory(size, cache)
-    directory = parse_directory(located, cache)
+    directory = parse_directory(located)
     report, listing = judge_structure(report, directory, facts)
     if listing is None:
         return report

@@ -62,7 +62,6 @@ class Directory:
     found_end: bool
     head: bytes
     error: str | None = None
-    cache: ByteCache | None = None  # what was read, for the entries to reuse
 
 
 def dos_stamp_text(stamp: int) -> str | None:
@@ -139,10 +138,10 @@ def read_directory(
     read already, for instance the head and the tail)."""
     cache = cache or ByteCache()
     located = yield from locate_directory(size, cache)
-    return parse_directory(located, cache)
+    return parse_directory(located)
 
 
-def parse_directory(located: Located | Directory, cache: ByteCache) -> Directory:
+def parse_directory(located: Located | Directory) -> Directory:
     """The entries of a directory that locate_directory read (the costly part: a backup may
     have thousands, so the check does this while WebCrypto works)."""
     if isinstance(located, Directory):
@@ -150,7 +149,7 @@ def parse_directory(located: Located | Directory, cache: ByteCache) -> Directory
     entries = _parse(located.directory, located.count)
     if isinstance(entries, str):
         return Directory(None, True, located.head, entries)
-    return Directory(entries, True, located.head, cache=cache)
+    return Directory(entries, True, located.head)
 
 
 @dataclass(frozen=True)
