@@ -11,7 +11,6 @@ import struct
 import sys
 import zipfile
 import zlib
-from collections.abc import Generator
 from dataclasses import replace
 from typing import Any
 
@@ -20,7 +19,7 @@ import pytest
 from checkers.databackup.requests import KeyedAesRequest, ReadKeyedAesRequest, ReadRequest
 from checkers.databackup.winzip_aes import Opened, entry_range, open_entry
 from checkers.databackup.ziprange import Entry
-from checkers.driver import HostUnavailable
+from checkers.driver import HostUnavailable, run
 from checkers.kdf import KdfRequest, KdfUnavailable
 
 pytestmark = pytest.mark.skipif(
@@ -101,23 +100,8 @@ class Host:
             return data, refused
 
 
-def drive(steps: Generator[Any, Any, Opened], host: Host) -> Opened:
-    """`steps` run to its result, each request answered (or refused) by `host`."""
-    try:
-        request = next(steps)
-        while True:
-            try:
-                answer = host.perform(request)
-            except HostUnavailable as refused:
-                request = steps.throw(refused)
-            else:
-                request = steps.send(answer)
-    except StopIteration as finished:
-        return finished.value
-
-
 def opened(data: bytes, entry: Entry, host: Host | None = None, max_bytes: int = 1 << 20) -> Opened:
-    return drive(open_entry(entry, PASSWORD, len(data), max_bytes), host or Host(data))
+    return run(open_entry(entry, PASSWORD, len(data), max_bytes), (host or Host(data)).perform)
 
 
 # --- the size limit --------------------------------------------------------------------------
