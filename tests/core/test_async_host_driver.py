@@ -5,7 +5,8 @@ check's result returned, exactly as the synchronous `run` does."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Generator
+from collections.abc import Coroutine, Generator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from checkers.driver import HostUnavailable, run, run_async
@@ -42,10 +43,18 @@ class Host:
         return self.answer(request)
 
 
+def awaited(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """The coroutine's result, from an event loop of its own in a thread of its own: a browser
+    test earlier in the same run may leave Playwright's loop running in this thread, where
+    asyncio.run refuses to start."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
 def test_an_asynchronous_host_answers_each_request_and_may_refuse_one() -> None:
     """The answers reach the check in order, the refusal is thrown in, the result comes back."""
     host = Host()
-    result = asyncio.run(run_async(check(), host.answer_later))
+    result = awaited(run_async(check(), host.answer_later))
     assert result == ["SALT", "refused: no Argon2id here", "RANGE"]
     assert host.asked == ["salt", "argon2id", "range"]
 
@@ -53,8 +62,8 @@ def test_an_asynchronous_host_answers_each_request_and_may_refuse_one() -> None:
 def test_the_asynchronous_driver_gives_what_the_synchronous_one_gives() -> None:
     """run_async and run: the same result and the same requests for the same check."""
     sync_host, async_host = Host(), Host()
-    awaited = asyncio.run(run_async(check(), async_host.answer_later))
-    assert awaited == run(check(), sync_host.answer)
+    result = awaited(run_async(check(), async_host.answer_later))
+    assert result == run(check(), sync_host.answer)
     assert async_host.asked == sync_host.asked
 
 
@@ -66,5 +75,5 @@ def test_a_check_that_asks_nothing_returns_its_result_at_once() -> None:
         yield "never"  # a generator all the same
 
     host = Host()
-    assert asyncio.run(run_async(nothing_to_ask(), host.answer_later)) == "done"
+    assert awaited(run_async(nothing_to_ask(), host.answer_later)) == "done"
     assert host.asked == []
