@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 from feedback_support import serve_asgi, site_with_collector
-from quality import VALIDATOR_PATH, WIZARD_ANSWER_QUERY, WIZARD_PATH, wait_for_wizard_answer
+from quality import (
+    VALIDATOR_PATH,
+    WIZARD_ANSWER_QUERY,
+    WIZARD_PATH,
+    settle,
+    wait_for_wizard_answer,
+)
 
 from helpcenter.axe import run_axe
 from helpcenter.feedback import collector_for_site
@@ -67,7 +73,11 @@ _STORAGE = """() => {
 
 
 def feedback_axe_problems(page) -> str:
-    """axe (WCAG 2.x A/AA) findings on the feedback controls as they are shown now."""
+    """axe (WCAG 2.x A/AA) findings on the feedback controls once the theme's fades have ended.
+
+    The search results fade in: measured mid-fade, text colours are blends and fail contrast.
+    """
+    settle(page)
     found = [
         v for v in run_axe(page) if any("hc-f" in selector for selector in v.selectors)
     ]

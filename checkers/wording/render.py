@@ -80,11 +80,11 @@ def _parsed(template: str) -> tuple[tuple[str, str | None, str], ...]:
 
 
 class _Formatter(string.Formatter):
-    """str.format's field formatting with the catalog's format specs: `ordinal`, `list`, `or_list`,
-    `alternatives`, `quoted`, `a` (English article), `label`, `lower` (first letter in English,
-    unless an acronym; German nouns keep it), `upper` (first letter), `datetime` (an ISO
-    timestamp in the language's pattern). Numbers without a spec take the language's
-    separators."""
+    """str.format's field formatting with the catalog's format specs: `ordinal`, `list` ("a, b
+    and c"), `alternatives` ("a; or b; or c"), `quoted`, `a` (English article), `lower` (first
+    letter in English, unless an acronym; German nouns keep it), `upper` (first letter),
+    `datetime` (an ISO timestamp in the language's pattern). Numbers without a spec take the
+    language's separators. A UI label is named with `[[key]]` in the text itself."""
 
     def __init__(self, wording: Wording) -> None:
         self.wording = wording
@@ -101,18 +101,15 @@ class _Formatter(string.Formatter):
             return numbers.date_time(str(value), rules.style)
         if format_spec == "ordinal":
             return rules.ordinal(int(value))
-        if format_spec in ("list", "or_list", "alternatives"):
+        if format_spec in ("list", "alternatives"):
             words = [self.wording(v) if isinstance(v, Message) else str(v) for v in value]
             if format_spec == "alternatives":  # each may hold commas: "a; or b; or c"
                 return f"; {self.wording.gettext(MESSAGES['word.or'], code='word.or')} ".join(words)
-            key = "word.and" if format_spec == "list" else "word.or"
-            return rules.join(words, self.wording.gettext(MESSAGES[key], code=key))
+            return rules.join(words, self.wording.gettext(MESSAGES["word.and"], code="word.and"))
         if format_spec == "a":
             return rules.with_article(str(value))
         if format_spec == "quoted":
             return rules.quoted(str(value))
-        if format_spec == "label":
-            return self.wording.label(str(value))
         if format_spec == "lower":
             return rules.lower_first(str(value))
         if format_spec == "upper":
@@ -158,18 +155,16 @@ class Wording:
         return self.translations.pgettext(code, english)
 
     def gettext(
-        self, source: str | tuple[str, str, str], count: int | None = None, code: str | None = None
+        self, source: str | tuple[str, str, str], count: int | None = None, *, code: str
     ) -> str:
-        """The translation of a catalog entry; `code` is its msgctxt (the message code)."""
+        """The translation of the catalog entry `code` (its msgctxt), whose English is `source`
+        (MESSAGES[code]: a text, or (singular, plural, count's name)); `count` picks the plural
+        form, the singular if None."""
         if isinstance(source, tuple):
             singular, plural, _ = source
             n = 1 if count is None else count
-            if code is not None:
-                return self.translations.npgettext(code, singular, plural, n)
-            return self.translations.ngettext(singular, plural, n)
-        if code is not None:
-            return self.translations.pgettext(code, source)
-        return self.translations.gettext(source)
+            return self.translations.npgettext(code, singular, plural, n)
+        return self.translations.pgettext(code, source)
 
     def __call__(self, message: Message) -> str:
         """The sentence for `message`; KeyError names an unknown code (a programming error)."""
@@ -187,7 +182,7 @@ class Wording:
         source = MESSAGES[message.code]
         params = dict(message.params)
         count = params.get(source[2]) if isinstance(source, tuple) else None
-        template = self.gettext(source, count, message.code)
+        template = self.gettext(source, count, code=message.code)
         if "{" not in template and "[[" not in template:  # nothing to fill in (a fact's name)
             return template
         self._platform_stack.append(params.get("platform", self._current_platform()))

@@ -28,6 +28,7 @@ from checkers.databackup.requests import (
 from checkers.databackup.stages import early_dict
 from checkers.driver import run as drive
 from checkers.kdf import KdfRequest, KdfUnavailable
+from checkers.wording import Wording
 from tests.databackup_maker import (
     FILE_NAME,
     PASSWORD,
@@ -171,6 +172,33 @@ def test_words_rendered_during_the_wait_give_the_same_report(
     report, _ = staged.steps(keyed_steps(prepared, password, remembering))
     assert report.to_dict(remembering) == report.to_dict(words)
     assert report == check_file(files[case], password)
+
+
+@pytest.mark.parametrize("case", ["right", "2 GB"])
+def test_after_the_id_exports_key_only_what_it_changed_is_worded(
+    files: dict[str, Path], case: str
+) -> None:
+    """The point of rendering during the wait: once the ID export's key (the last request) is
+    answered, the final report's words need only the headline and the identity's fact; every
+    other sentence (the settings' and the lists' facts, the sizes) was worded during the wait."""
+    words = backup_wording(Wording()).remembering()
+    staged = Staged(files[case])
+    prepared, _ = staged.open()
+    worded: list[tuple[int, str]] = []
+    render = words._render
+
+    def recorded(said: Any) -> str:
+        worded.append((len(staged.seen), said.code))
+        return render(said)
+
+    words._render = recorded  # type: ignore[method-assign]
+    report, seen = staged.steps(keyed_steps(prepared, PASSWORD, words))
+    report.to_dict(words)
+    assert seen[-1] == "finish"  # the ID export's key
+    during = [code for requests, code in worded if requests < len(seen)]
+    after = [code for requests, code in worded if requests == len(seen)]
+    assert {"backup.fact.contacts", "backup.fact.media", "backup.fact.size"} <= set(during)
+    assert after == ["backup.headline.ok", "backup.fact.identity", "backup.value.plain"]
 
 
 @pytest.mark.parametrize("case", ["right", "2 GB"])
