@@ -3,5 +3,6 @@
 import sys
 
 from checkers.cli import main
+from checkers.cli.pipe import run_command
 
-sys.exit(main())
+sys.exit(run_command(main))

@@ -262,6 +262,16 @@ def test_id_export_text_in_german(capsys, monkeypatch) -> None:
     assert lines[-1].startswith("Hinweis (reformatted): Der Text wurde großzügig gelesen")
 
 
+def test_id_export_without_a_password_is_not_checked_in_german(capsys, monkeypatch) -> None:
+    basic = next(c for c in CASES if c["name"] == "v0 basic")
+    code, out, _ = run(capsys, monkeypatch, "id-export", "--language", "de", basic["input"])
+    assert code == 0
+    assert out.splitlines()[0] == (
+        "NICHT GEPRÜFT: Der Text hat die richtige Form für einen ID-Export, aber ob ein Zeichen "
+        "darin falsch ist, zeigt erst sein Passwort (es wurde kein Passwort angegeben)."
+    )
+
+
 def test_id_export_json_in_german_keeps_its_codes(capsys, monkeypatch) -> None:
     code, out, _ = run(capsys, monkeypatch, "id-export", "--language", "de", "--json", "FAC6-TYRH")
     problem = json.loads(out)["problems"][0]

@@ -126,6 +126,30 @@ def test_human_output_shows_id_key_and_canonical_form(monkeypatch) -> None:
     assert V0_BASIC["expect"]["public_key"] in output
 
 
+UNCHECKED = (
+    "NOT CHECKED: the text has the right form for an ID export, but only its password can show "
+    "whether a character in it is wrong (no password was given)."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(V0_BASIC["input"], id="as exported"),
+        # A letter typed as another that an export can hold (56RX as 56OX), as a fresh user's
+        # walkthrough found: without the password nothing can tell it from the right one.
+        pytest.param(V0_BASIC["input"].replace("56RX", "56OX"), id="with a typo no form shows"),
+    ],
+)
+def test_without_a_password_the_headline_is_not_a_verdict(monkeypatch, text: str) -> None:
+    assert V0_BASIC["input"].startswith("FAC6-TYRH-56RX-")
+    status, output = run_in_process(monkeypatch, [text])
+    assert status == 0  # the contract: `ok` is a well-formed export when no password is given
+    lines = output.splitlines()
+    assert lines[0] == UNCHECKED
+    assert not [line for line in lines if line.startswith("OK")]
+
+
 @pytest.mark.parametrize("stdin", ["", "\n", "\r\n"])
 def test_empty_password_on_standard_input_is_no_password(monkeypatch, stdin: str) -> None:
     """As in the API and the browser: checked without a password, exit status per verdict."""
@@ -148,7 +172,7 @@ def test_empty_password_file_is_no_password(monkeypatch, tmp_path: Path) -> None
     empty.write_bytes(b"")
     status, output = run_in_process(monkeypatch, ["--password-file", str(empty), V0_BASIC["input"]])
     assert status == 0
-    assert "Only its password can show whether a character in it is wrong" in output
+    assert output.splitlines()[0] == UNCHECKED
 
 
 class CountingSource(io.RawIOBase):

@@ -328,9 +328,11 @@ MESSAGES["live.complete"] = N_(
 MESSAGES.update({
     "cli.ok-opened": N_("OK: the password opens this ID export."),
     "cli.ok-well-formed": N_("OK: the text has the right form for an ID export."),
+    # Not "OK" (exit status 0 as the contract says, but no verdict yet): without the password a
+    # mistyped character cannot be told from a right one, as the data-backup check's words say.
     "cli.ok-unchecked": N_(
-        "OK: the text has the right form for an ID export. Only its password can show whether "
-        "a character in it is wrong (no password was given)."
+        "NOT CHECKED: the text has the right form for an ID export, but only its password can "
+        "show whether a character in it is wrong (no password was given)."
     ),
     "cli.not-ok.contact-qr": N_("NOT OK: this is a contact QR code, not an ID export."),
     "cli.not-ok.threema-id": N_("NOT OK: this is a Threema ID, not an ID export."),
