@@ -281,6 +281,11 @@ def test_the_answer_is_brought_into_sight_on_a_wide_screen(
         page.wait_for_timeout(800)  # a smooth scroll's end
         assert 48 <= page.evaluate(top) < 800 - 100  # its start and headline in sight
         assert page.evaluate("document.activeElement.id") == "data-backup-check"
+        check = page.evaluate(
+            "(() => { const r = document.querySelector('#data-backup-check')"
+            ".getBoundingClientRect(); return [r.top, r.bottom]; })()"
+        )
+        assert check[0] >= 48 and check[1] <= 800  # the focus in sight too
     finally:
         page.set_viewport_size({"width": 1280, "height": 720})
 

@@ -99,13 +99,16 @@ def test_typo_correction_applies_with_one_click(session: dict) -> None:
     assert run_check(page, case["input"], case["password"])["problems"] == "typo"
     page.click(f"{RESULT} .hc-problem[data-code='typo'] .hc-use-correction")
     assert page.input_value("#id-export-input") == case["expect"]["suggestion"]
-    page.click("#id-export-check")
+    # Checked at once, without pressing Check (a fresh user's walkthrough saw the result go
+    # back to the start-up text, as if the click had done nothing); focus on Check.
     assert wait_for_state(page, "done") == "done"
     basic = CASES["v0 basic"]["expect"]  # the same export, typed without the typo
     assert shown_verdict(page) == {
         "ok": "true", "kind": "id-export", "identity": basic["identity"], "problems": "",
     }  # fmt: skip
     assert page.get_attribute(RESULT, "data-tone") == "success"
+    assert page.evaluate("document.activeElement.id") == "id-export-check"
+    assert page.inner_text("#id-export-live") != ""
 
 
 def test_problem_is_shown_in_place(session: dict) -> None:
@@ -115,9 +118,9 @@ def test_problem_is_shown_in_place(session: dict) -> None:
     marked = page.inner_text(f"{RESULT} .hc-problem[data-code='character'] .hc-in-place mark")
     assert marked == "8"
     page.click(f"{RESULT} .hc-problem[data-code='character'] .hc-use-correction")
-    page.click("#id-export-check")
-    wait_for_state(page, "done")
+    wait_for_state(page, "done")  # checked at once, here without a password
     assert page.get_attribute(RESULT, "data-ok") == "true"
+    assert page.get_attribute(RESULT, "data-problems") == ""
 
 
 def test_live_feedback_per_group_while_typing(session: dict) -> None:
@@ -300,5 +303,43 @@ def test_the_answer_is_brought_into_sight_when_check_is_at_the_screens_edge(
         assert page.get_attribute(RESULT, "data-identity") == case["expect"]["identity"]
         assert 48 <= page.evaluate(top) < 800 - 100
         assert page.evaluate("document.activeElement.id") == "id-export-check"
+        assert in_sight(page, "#id-export-check", 800)  # the focus in sight too
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 720})
+
+
+def in_sight(page, selector: str, height: int) -> bool:
+    """Whether the element lies wholly between the sticky header (48 px) and the screen's
+    bottom edge."""
+    box = page.evaluate(
+        "s => { const r = document.querySelector(s).getBoundingClientRect();"
+        " return [r.top, r.bottom]; }",
+        selector,
+    )
+    return box[0] >= 48 and box[1] <= height
+
+
+def test_enter_in_the_password_field_keeps_the_field_and_the_answer_in_sight(
+    session: dict,
+) -> None:
+    """On a 390 x 844 phone, Enter in the password field with the result below the screen's
+    edge: the answer's start comes into sight and so does the field, which keeps the focus (a
+    fresh user's walkthrough found the focus scrolled away). Expected identity: the "v0 basic"
+    vector's."""
+    page = session["page"]
+    case = CASES["v0 basic"]
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        page.fill("#id-export-input", case["input"])
+        page.fill("#id-export-password", case["password"])
+        page.evaluate("document.getElementById('id-export-password').scrollIntoView(false)")
+        top = f"document.querySelector('{RESULT}').getBoundingClientRect().top"
+        assert page.evaluate(top) > 844 - 100  # the premise: its start not in sight
+        page.press("#id-export-password", "Enter")
+        assert wait_for_state(page, "done") == "done"
+        assert page.get_attribute(RESULT, "data-identity") == case["expect"]["identity"]
+        assert 48 <= page.evaluate(top) < 844 - 100
+        assert page.evaluate("document.activeElement.id") == "id-export-password"
+        assert in_sight(page, "#id-export-password", 844)
     finally:
         page.set_viewport_size({"width": 1280, "height": 720})

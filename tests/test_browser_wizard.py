@@ -404,3 +404,32 @@ def test_the_answers_links_are_named_by_their_guide_sections(
         assert heading, f"{href}: no section {anchor} on {edition}{guide}"
         title = unescape(re.sub(r"<[^>]+>", "", heading.group(1))).strip()
         assert re.fullmatch(rf"{re.escape(title)} \(.+\)", text), (href, text, title)  # "(… guide)"
+
+
+@pytest.mark.parametrize(
+    ("edition", "old_device", "words"),
+    [
+        ("", "available", "Check the backup file before you reset the old phone"),
+        ("", "lost", "Check the backup file before you restore it on the new phone"),
+        ("de/", "available", "Prüfen Sie die Backup-Datei, bevor Sie das alte Gerät zurücksetzen"),
+        ("de/", "lost",
+         "Prüfen Sie die Backup-Datei, bevor Sie sie auf dem neuen Gerät wiederherstellen"),
+    ],
+)  # fmt: skip
+def test_the_data_backup_check_is_offered_in_words_that_fit_the_old_phone(
+    warm_context, site_url: str, edition: str, old_device: str, words: str
+) -> None:
+    """A lost phone cannot be reset any more (a fresh user's walkthrough found it told to)."""
+    query = f"from=android&to=android&old-device={old_device}&keep=id,chats"
+    query += "&have=data-backup" if old_device == "lost" else ""
+    page = warm_context.new_page()
+    try:
+        page.goto(f"{site_url}/{edition}tools/backup-choice/?{query}")
+        link = page.wait_for_selector(
+            f"{RESULT}[data-state=done] [data-option=data-backup] a[href$='tools/data-backup/']",
+            timeout=LOAD_TIMEOUT_MS,
+        )
+        assert link.text_content().strip() == words
+        assert link.get_attribute("href").endswith(f"/{edition}tools/data-backup/")
+    finally:
+        page.close()

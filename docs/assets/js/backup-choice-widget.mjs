@@ -27,16 +27,18 @@ function queryOf(answers) {
   return parts.length ? `?${parts.join("&")}` : location.pathname;
 }
 
-// Options whose backup a checker of this site can test before the old phone is reset.
-// The link's words (a key of the template's words) are in the page's language.
+// Options whose backup a checker of this site can test: before the old phone is reset, or,
+// when it is lost already, before the backup is restored. The link's words (keys of the
+// template's words, [old phone at hand, old phone lost]) are in the page's language.
 const OPTION_CHECKERS = {
-  "data-backup": ["tools/data-backup/", "check-data-backup"],
+  "data-backup": ["tools/data-backup/", ["check-data-backup", "check-data-backup-lost"]],
 };
 
-function checkerLink(option, t) {
+function checkerLink(option, oldPhoneLost, t) {
   if (!(option in OPTION_CHECKERS)) return null;
-  const [path, words] = OPTION_CHECKERS[option];
-  return h("p", {}, h("a", { href: new URL(path, SITE_ROOT).href }, t(words)));
+  const [path, [atHand, lost]] = OPTION_CHECKERS[option];
+  const words = t(oldPhoneLost ? lost : atHand);
+  return h("p", {}, h("a", { href: new URL(path, SITE_ROOT).href }, words));
 }
 
 class BackupChoiceWidget {
@@ -243,15 +245,16 @@ class BackupChoiceWidget {
       if (reply.unavailable) throw new CheckerUnavailable("load-failed", reply.unavailable);
       const focused = this.result.contains(document.activeElement);
       if (reply.error) this.showInputError(reply.error, answers);
-      else this.showReport(reply.report);
+      else this.showReport(reply.report, answers.get("old-device") === "lost");
       if (moveFocus || focused) this.result.querySelector("h2").focus();
     } catch (error) {
       if (token === this.renderToken) this.fail(error);
     }
   }
 
-  // The report of checkers/choice_report.py: `answer` (the spec's JSON) and `view` (words).
-  showReport(report) {
+  // The report of checkers/choice_report.py: `answer` (the spec's JSON) and `view` (words);
+  // `oldPhoneLost`: the answer to "old-device" was "lost".
+  showReport(report, oldPhoneLost) {
     const { answer, view } = report;
     this.result.dataset.options = answer.recommendations.map((r) => r.option).join(" ");
     this.result.dataset.lost = answer.lost.join(" ");
@@ -262,7 +265,7 @@ class BackupChoiceWidget {
         "ol",
         { className: "hc-recommendations" },
         answer.recommendations.map((recommendation, index) =>
-          this.recommendationItem(recommendation, view.recommendations[index]),
+          this.recommendationItem(recommendation, view.recommendations[index], oldPhoneLost),
         ),
       ),
       h("h3", {}, this.t("not-along")),
@@ -295,7 +298,7 @@ class BackupChoiceWidget {
     return h("p", { className }, h("strong", {}, link.lead), " ", h("a", { href }, link.title));
   }
 
-  recommendationItem(recommendation, shown) {
+  recommendationItem(recommendation, shown, oldPhoneLost) {
     const steps = [this.guideLink(shown.guide, "hc-guide")];
     if (shown.restore_guide) steps.push(this.guideLink(shown.restore_guide, "hc-restore-guide"));
     return h(
@@ -305,7 +308,7 @@ class BackupChoiceWidget {
       h("p", {}, recommendation.why),
       h("p", {}, h("strong", {}, this.t("takes-along")), shown.carries),
       ...steps,
-      checkerLink(recommendation.option, this.t),
+      checkerLink(recommendation.option, oldPhoneLost, this.t),
     );
   }
 

@@ -39,11 +39,21 @@ export function disableKeepingFocus(control, target) {
 }
 
 // Scrolls `element` so that its start is in sight, when it is not (a result that appears below
-// the screen's edge after a button press would go unseen); the focus stays where it is. At
-// once, not smoothly: an animation's frames would share the device with the check itself.
-export function revealStart(element) {
+// the screen's edge after a button press would go unseen); the focus stays where it is, and in
+// sight too when it can be: the control that started the check (Check, or the field Enter was
+// pressed in) lies above the result, and is put at the top when the result's start then still
+// fits below it. At once, not smoothly: an animation's frames would share the device with the
+// check itself.
+export function revealStart(element, focused = document.activeElement) {
   const top = element.getBoundingClientRect().top;
   const margin = parseFloat(getComputedStyle(element).scrollMarginTop) || 0;
   if (top >= margin && top < window.innerHeight - 2 * margin) return;
+  if (focused && focused !== document.body && !element.contains(focused)) {
+    const from = focused.getBoundingClientRect().top;
+    if (from <= top && top - from < window.innerHeight - 3 * margin) {
+      window.scrollBy({ top: from - margin, behavior: "instant" });
+      return;
+    }
+  }
   element.scrollIntoView({ block: "start", behavior: "instant" });
 }

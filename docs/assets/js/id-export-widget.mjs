@@ -284,11 +284,15 @@ class IdExportWidget {
     return button;
   }
 
+  // The corrected text is checked at once, with the password in the field: the verdict that
+  // offered the correction gives way to the corrected text's own, not to the start-up text
+  // (which looked as if the click had done nothing). Focus goes to Check: the button clicked
+  // is gone with the old verdict.
   useCorrection(text) {
     this.input.value = text;
-    this.textChanged();
     this.live.textContent = this.t("corrected");
     this.button.focus();
+    this.check();
   }
 
   async readPicture() {
