@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checkers.idexport import _password_variants, check_export
+from checkers.idexport import _first_groups, _password_variants, check_export
 from checkers.verdict import Problem
 from checkers.wording import message
 
@@ -69,3 +69,19 @@ def test_a_wrong_password_names_the_characters_that_carry_the_salt(
 )
 def test_the_other_forms_of_a_password_tried(password: str, variants: list) -> None:
     assert _password_variants(password) == variants
+
+
+@pytest.mark.parametrize(
+    ("count", "where"),
+    [
+        (12, message("header.groups.whole", groups=3)),
+        (13, message("header.groups.part", groups=3, rest=1, next=4)),
+        (15, message("header.groups.part", groups=3, rest=3, next=4)),
+        (16, message("header.groups.whole", groups=4)),
+        (17, message("header.groups.part", groups=4, rest=1, next=5)),
+    ],
+)
+def test_where_the_first_characters_lie_in_the_groups_of_four(count: int, where) -> None:
+    """Versions 0 and 1 carry their salt in 13 and 15 characters; a whole number of groups
+    (12, 16) is worded without a part of the next."""
+    assert _first_groups(count) == where
