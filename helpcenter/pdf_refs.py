@@ -3,7 +3,8 @@
 An underlined "backup chooser" leads nowhere on paper. Before the first print, every link of the
 print page that points inside it gets a slot " (page 00)" after it, which keeps the room the
 number will take, and every link to the web gets its address, short and readable: no scheme,
-no "www.", as in "(example.org/tools/backup-choice/)". Once helpcenter/pdf.py knows on which
+no "www.", as in "(example.org/tools/backup-choice/)", which breaks over lines only after a
+"/". Once helpcenter/pdf.py knows on which
 page each heading landed, the slots get their numbers. The contents page has numbers of its own
 (helpcenter/pdf_outline.py) and is left alone, and so are headings' own anchors and a link whose
 text already is its address.
@@ -39,7 +40,17 @@ PREPARE_JS = """(words) => {
       const address = short(href);
       const text = link.textContent.trim();
       if (text === href || text === address) continue;
-      slot.textContent = ` (${address})`;
+      // Someone may type it from paper: a line may end only after a "/" (never inside a
+      // name, nor after its hyphen), so each piece up to a "/" keeps together.
+      const pieces = address.split(/(?<=\\/)/);
+      slot.append(" ");
+      pieces.forEach((piece, index) => {
+        if (index) slot.append(document.createElement("wbr"));
+        const kept = document.createElement("span");
+        kept.className = "print-ref-piece";
+        kept.textContent = (index ? "" : "(") + piece + (index === pieces.length - 1 ? ")" : "");
+        slot.append(kept);
+      });
       outside += 1;
     } else {
       continue;

@@ -183,3 +183,20 @@ def test_cover_qr_code_decodes_to_the_online_guide(
     )  # fmt: skip
     assert decoded.returncode == 0, decoded.stderr
     assert decoded.stdout == f"{configured_site_url()}guides/{platform}/"
+
+
+def test_a_printed_address_breaks_only_after_a_slash(built_site: Path) -> None:
+    """Someone types the address from paper: split in a narrow table column it must break
+    where nothing is lost or added, after a "/" (a fresh user's walkthrough found
+    "(…/tools/i" "d-export/)" and "(…/tools/id-" "export/)"). Every guide, both editions."""
+    short_site = re.sub(r"^https?://(www\.)?", "", configured_site_url())
+    broken, badly = [], []
+    for edition, platform in [(e, p) for e in ("", "de") for p in PLATFORMS]:
+        text = "\n".join(pdf_pages_raw_text(pdf_path(built_site / edition, platform)))
+        for address in re.findall(rf"\({re.escape(short_site)}[^)]*\)", text):
+            lines = address.split("\n")
+            broken += [address] if len(lines) > 1 else []
+            if any(not line.endswith("/") for line in lines[:-1]):
+                badly.append(f"{edition or 'en'} {platform}: {address!r}")
+    assert broken, "no address broken over lines in any guide: nothing tested"
+    assert not badly, "addresses broken inside a name:\n" + "\n".join(badly)
