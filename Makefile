@@ -1,10 +1,14 @@
 # The two commands of the README: `make serve` and `make test`. Everything else is a step of them.
 PY := .venv/bin/python
 
-.PHONY: setup build dist serve preview test bench mutate lint report clean translations
+.PHONY: setup setup-tests build dist serve preview test bench mutate lint report clean translations
 
 setup:
 	@bash scripts/setup.sh
+
+# What only the tests and benchmarks need besides: PostgreSQL, nginx, the Pyodide suite's wheels.
+setup-tests:
+	@bash scripts/setup.sh --tests
 
 build: setup
 	@$(PY) scripts/build_site.py --local-port $(PORT)
@@ -26,11 +30,11 @@ preview: setup
 # One pytest worker per core (pytest-xdist); `make test TEST_WORKERS=0` runs in one process.
 TEST_WORKERS ?= auto
 
-test: setup
+test: setup-tests
 	@$(PY) -m ruff check checkers helpcenter scripts tests
 	@$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
-bench: setup
+bench: setup-tests
 	@$(PY) scripts/bench.py
 
 # Mutation testing of the checkers core and the content model against the fast tests (slow: not

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Installs everything the build and the tests need, and does nothing when it is all in place.
-# Steps: Debian packages (Chromium, poppler, PostgreSQL, nginx), a virtual environment with the
-# pinned Python packages, and the pinned npm packages (Pyodide, Argon2id, QR decoder, axe-core).
+# Installs everything the build needs, and with --tests what the tests need too; does nothing
+# when it is all in place. Steps: Debian packages (Chromium, poppler; with --tests PostgreSQL and
+# nginx), a virtual environment with the pinned Python packages, the pinned npm packages
+# (Pyodide, Argon2id, QR decoder, axe-core) and, with --tests, the wheels of the Pyodide suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+for_tests=0
+case "${1:-}" in
+  "") ;;
+  --tests) for_tests=1 ;;
+  *) echo "setup: unknown option '$1' (only --tests)" >&2; exit 2 ;;
+esac
 stamps=.cache/stamps
 mkdir -p "$stamps"
 
@@ -19,10 +26,12 @@ command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 # The PDFs and screenshots are laid out with Liberation Sans (Arial metrics) where present.
 [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
-# PostgreSQL: the feedback collector's second database; its tests start a private server.
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-# A real nginx runs the collector's reverse-proxy rule in tests/test_feedback_proxy.py.
-[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+if [ "$for_tests" = 1 ]; then  # servers the tests start privately; not for building or serving
+  # PostgreSQL: the feedback collector's second database; its tests start a private server.
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  # A real nginx runs the collector's reverse-proxy rule in tests/test_feedback_proxy.py.
+  [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
@@ -57,7 +66,7 @@ fi
 # Hypothesis built for Pyodide (platform tag and Python version from the pinned Pyodide).
 wheels_dir=.cache/pyodide-wheels
 wheels_stamp="$stamps/pyodide-wheels-$(fingerprint requirements.lock node_modules/pyodide/pyodide-lock.json)"
-if [ ! -e "$wheels_stamp" ]; then
+if [ "$for_tests" = 1 ] && [ ! -e "$wheels_stamp" ]; then
   echo "setup: downloading the test wheels for Pyodide"
   rm -rf "$wheels_dir"
   download=(.venv/bin/python -m pip download -q --disable-pip-version-check --only-binary=:all: --no-deps --dest "$wheels_dir")

@@ -103,7 +103,7 @@ def postgres_bin() -> Path:
         key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
     )
     if not candidates:
-        raise RuntimeError("PostgreSQL is not installed: run scripts/setup.sh")
+        raise RuntimeError("PostgreSQL is not installed: run `bash scripts/setup.sh --tests`")
     return candidates[-1].parent
 
 

@@ -44,7 +44,7 @@ http {{
 def proxied(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """(base URL of nginx in front of a collector with a limit of 3 per address, workdir)."""
     if not Path(NGINX).exists():
-        pytest.fail("nginx is not installed; run `bash scripts/setup.sh`")
+        pytest.fail("nginx is not installed; run `bash scripts/setup.sh --tests`")
     (tmp_path / "root").mkdir()
     (tmp_path / "root" / "index.html").write_text("<!doctype html><title>site</title>")
     collector_port, nginx_port = free_port(), free_port()

@@ -57,7 +57,7 @@ http {{
 @pytest.fixture(scope="module")
 def nginx(built_site: Path, tmp_path_factory) -> Iterator[str]:
     if not Path(NGINX).exists():
-        pytest.fail("nginx is not installed; run `bash scripts/setup.sh`")
+        pytest.fail("nginx is not installed; run `bash scripts/setup.sh --tests`")
     workdir = tmp_path_factory.mktemp("nginx")
     port = free_port()
     generated = (built_site / "_deploy" / "nginx.conf").read_text(encoding="utf-8")

@@ -33,7 +33,7 @@ def node_command() -> list[str]:
 
 def test_bridge_suite_passes_inside_pyodide(tmp_path: Path) -> None:
     if not any(TEST_WHEELS.glob("pytest-*.whl")):
-        pytest.fail(f"no pytest wheel in {TEST_WHEELS}: run scripts/setup.sh")
+        pytest.fail(f"no pytest wheel in {TEST_WHEELS}: run `bash scripts/setup.sh --tests`")
     wheel = build_wheel(out_dir=tmp_path / "wheel")
     command = [
         *node_command(),
