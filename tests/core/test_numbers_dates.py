@@ -142,3 +142,30 @@ def test_the_data_backup_command_prints_german_dates(capsys, tmp_path) -> None:
     assert "  Newest entry:   2026-11-20, 21:15:04 (the phone's local time)" in english.splitlines()
     assert any(line.startswith("  Erstellt:         ") and " UTC (laut Dateiname)" in line
                for line in german.splitlines())  # fmt: skip
+
+
+def test_the_style_takes_each_locale_entry_from_the_catalog() -> None:
+    """Each `locale.*` entry answered by the catalog goes to its own field; one the catalog does
+    not translate keeps its English pattern (the lookup is given it as the fallback)."""
+    answers = {
+        "locale.decimal-separator": ",",
+        "locale.group-separator": ".",
+        "locale.date-time": "{day}.{month}.{year} {hour}:{minute}:{second}",
+        "locale.date-time-utc": "{day}.{month}.{year} {hour}:{minute}:{second} (UTC)",
+    }
+    style = NumberStyle.from_gettext(lambda code, english: answers[code])
+    assert style == NumberStyle(
+        decimal=",",
+        group=".",
+        date_time="{day}.{month}.{year} {hour}:{minute}:{second}",
+        date_time_utc="{day}.{month}.{year} {hour}:{minute}:{second} (UTC)",
+    )
+    asked = []
+    untranslated = NumberStyle.from_gettext(lambda code, english: asked.append(code) or english)
+    assert untranslated == NumberStyle(
+        decimal=".",
+        group=",",
+        date_time="{year}-{month}-{day}, {hour}:{minute}:{second}",
+        date_time_utc="{year}-{month}-{day}, {hour}:{minute}:{second} UTC",
+    )
+    assert sorted(asked) == sorted(answers)
