@@ -109,6 +109,20 @@ def _continues(window: list[_Word], neighbour: _Word, join: str, shape: tuple, t
     return same_case and _kind(join) == (dominant or "dash")
 
 
+def _edge_is_other_text(window: list[_Word], shape: tuple, text: str) -> bool:
+    """Whether the window's first or last word differs from the rest both in case and in how
+    it is joined ("… GKEC\nlove mom" after 19 groups in capitals): the text around, not a
+    group; taken in, it would hide the missing group it stands in for."""
+    if len(window) < 3:
+        return False
+    _, dominant, case = shape
+    edges = ((window[0], window[1].before), (window[-1], window[-1].before))
+    return any(
+        _kind(join) != dominant and _case(text, word.start, word.end) != case
+        for word, join in edges
+    )
+
+
 def _same(words: list[_Word], start: int, window: list[_Word]) -> bool:
     """Whether the words from `start` read exactly as `window` does."""
     if start < 0:
@@ -140,7 +154,7 @@ def find_exports(text: str) -> list[Span]:
                 continue
             window = words[first : last + 1]
             shape = _shape(window, text)
-            if shape is None:
+            if shape is None or _edge_is_other_text(window, shape, text):
                 continue
             # The same export again right next to it is a repeat, not a continuation.
             size = last + 1 - first
@@ -169,18 +183,28 @@ def find_exports(text: str) -> list[Span]:
 
 def likeliest_export(text: str) -> Span | None:
     """Where no candidate is, the part of `text` that looks most like an export (a run of at
-    least 15 groups of 3 to 5 letters and digits, most of them 4, none in mixed case, without a
-    blank line inside), so that its length and characters can be diagnosed without the words
+    least 15 groups of 3 to 5 letters and digits, most of them 4, none in mixed case, all in
+    one case, without a blank line inside), so that its length and characters can be diagnosed without the words
     around it; None if there is none."""
     words = _words(text)
     runs: list[list[_Word]] = [[]]
+    run_case: str | None = None  # of the run's first word with letters
     for word in words:
-        if not _groupish(word.text) or _case(text, word.start, word.end) == "mixed":
+        case = _case(text, word.start, word.end)
+        if not _groupish(word.text) or case == "mixed":
             runs.append([])
+            run_case = None
             continue
-        if runs[-1] and _BLANK_LINE.search(word.before):
+        # A word in the other case is the text around it ("… GKEC love mom" under an export
+        # in capitals), not more of it; digits alone fit either case.
+        lettered = any(c.isalpha() for c in word.text)
+        other_case = lettered and run_case is not None and case != run_case
+        if runs[-1] and (_BLANK_LINE.search(word.before) or other_case):
             runs.append([])
+            run_case = None
         runs[-1].append(word)
+        if lettered and run_case is None:
+            run_case = case
     shaped = [
         run
         for run in runs
