@@ -48,3 +48,15 @@ def test_the_version_is_known_only_from_an_exact_length(
     assert (verdict.kind, verdict.version, verdict.normalized) == ("id-export", version, None)
     assert [problem.code for problem in verdict.problems] == codes
     assert verdict.to_dict()["version"] == version
+
+
+def test_a_character_with_no_likely_letter_is_not_tried_with_the_password() -> None:
+    """A '#' where the T of group 9 was (character 33) has no look-alike to put in: the text
+    cannot be repaired, so the password is not tried, and the verdict says it was not checked."""
+    symbol = CASES["v0 basic"]["input"][:40] + "#" + CASES["v0 basic"]["input"][41:]
+    assert symbol[35:45] == "BQL6-#C3Q-"
+    verdict = check_export(symbol, PASSWORD)
+    assert [(problem.code, problem.position) for problem in verdict.problems] == [
+        ("character", 32),
+        ("password-unchecked", None),
+    ]
