@@ -52,6 +52,11 @@ def length(count: int, detail, position: int | None = None) -> Problem:
             id="19 groups of four",
         ),
         pytest.param(
+            "-".join([*GROUPS[:10], "ABCDEFGH", *GROUPS[10:]]),
+            length(88, message("length.detail.none")),
+            id="21 groups, one of eight: two groups' worth too many, but not in groups",
+        ),
+        pytest.param(
             "-".join(GROUPS[:2]),
             length(8, message("length.detail.whole-groups", whole=18, count=2, groups=20)),
             id="2 groups of four",
