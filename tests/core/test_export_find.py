@@ -78,6 +78,27 @@ def test_words_of_an_e_mail_are_not_taken_for_the_missing_group(text: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # A word of the other case joined otherwise: the text around, at either end.
+        pytest.param("love\n" + NINETEEN, [], id="a word in lower case on the line before"),
+        # A group in the same case on a line of its own: more of the export (lines break).
+        pytest.param("note: " + NINETEEN + "\nABCD", [Span(6, 105, C0[:76] + "ABCD")],
+                     id="a group in capitals on the next line"),
+        pytest.param("ABCD\n" + NINETEEN + " thanks", [Span(0, 99, "ABCD" + C0[:76])],
+                     id="a group in capitals on the line before"),
+        # Three pieces: lines of 32, 32 and 16, the last in lower case after a space.
+        pytest.param(C0[:32] + "\n" + C0[32:64] + " " + C0[64:].lower(), [],
+                     id="three pieces, the last in lower case"),
+        pytest.param(C0[:40] + " " + C0[40:].lower(), [Span(0, 81, C0)],
+                     id="two pieces: neither is the text around"),
+    ],
+)  # fmt: skip
+def test_the_ends_of_a_run_judged_against_the_rest(text: str, spans: list[Span]) -> None:
+    assert find_exports(text) == spans
+
+
+@pytest.mark.parametrize(
     "text",
     [
         pytest.param("love mom\n" + V0, id="words before"),
