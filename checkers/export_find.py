@@ -183,8 +183,8 @@ def find_exports(text: str) -> list[Span]:
 
 def likeliest_export(text: str) -> Span | None:
     """Where no candidate is, the part of `text` that looks most like an export (a run of at
-    least 15 groups of 3 to 5 letters and digits, most of them 4, none in mixed case, all in
-    one case, without a blank line inside), so that its length and characters can be diagnosed without the words
+    least 15 groups of 3 to 5 letters and digits, most of them 4, all in one case, without a
+    blank line inside), so that its length and characters can be diagnosed without the words
     around it; None if there is none."""
     words = _words(text)
     runs: list[list[_Word]] = [[]]
