@@ -12,6 +12,9 @@ mutants listed as equivalent in tests/mutation-equivalents.md, and the score
 
 Usage: scripts/mutate.py [--module checkers.typos ...] [--mutant NAME ...] [--mutants-from FILE]
                          [--report-only] [--workers N] [--again]
+
+Survivors listed as equivalent are not retested while their function is unchanged (--again
+retests them with the rest of the named modules' mutants).
 """
 
 from __future__ import annotations
@@ -76,11 +79,13 @@ def patterns_for(
     functions: dict[str, results_file.Function],
     current: dict[str, str],
     sources: list[Path],
+    accepted: set[str],
 ) -> list[str]:
     """What to name to mutmut for `modules`: their mutants without a kill (survivors are
-    retested: a test may have been added for them), and every mutant of a function no run
-    has generated yet. mutmut retests whatever it is named, so killed ones are not named."""
-    names = results_file.open_names(functions, modules)
+    retested: a test may have been added for them; not those in `accepted`, listed as
+    equivalent), and every mutant of a function no run has generated yet. mutmut retests
+    whatever it is named, so killed ones are not named."""
+    names = results_file.open_names(functions, modules, accepted)
     generated = {str(s)[:-3].replace("/", ".").removesuffix(".__init__") for s in sources
                  if (MUTANTS / (str(s) + ".meta")).exists()}  # fmt: skip
     for function in sorted(current):
@@ -221,12 +226,17 @@ def main() -> int:
     seconds = 0.0
     if not args.report_only:
         RESULTS.write_text(results_file.dump(functions, tool), encoding="utf-8")
-        kills = results_file.seed(MUTANTS, ROOT, sources, functions)
-        print(f"mutate: {kills} mutants known killed (tests/mutation-results.json) are skipped")
+        # Listed equivalents that survived before are not retested: --again retests them.
+        accepted = set() if args.again else set(equivalents())
+        kills = results_file.seed(MUTANTS, ROOT, sources, functions, accepted)
+        print(
+            f"mutate: {kills} mutants known killed (tests/mutation-results.json) and the "
+            f"survivors listed as equivalent are skipped"
+        )
         if args.again:
             patterns = [f"{module}.*" for module in args.module]
         else:
-            patterns = patterns_for(args.module, functions, current, sources)
+            patterns = patterns_for(args.module, functions, current, sources, accepted)
         if args.module and not patterns and not args.mutant:
             print("mutate: every mutant of those modules is killed (--again retests them)")
         else:

@@ -11,7 +11,7 @@ and its mutants retested. Survivors are kept (for the report) but retested on ev
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,8 @@ KILLS = ("killed", "timeout", "caught by type check")
 FIRM_KILLS = ("killed", "caught by type check")
 # mutmut's exit code per verdict, for writing verdicts back into its mutants/*.meta files.
 EXIT_CODE = {"killed": 1, "timeout": 36, "caught by type check": 37}
+# What mutmut records for a mutant that no test noticed.
+SURVIVED_EXIT_CODE = 0
 VERSION = 1
 
 
@@ -82,8 +84,11 @@ def merge(
     return merged
 
 
-def open_names(functions: dict[str, Function], modules: Iterable[str]) -> list[str]:
-    """What mutmut must (re)test in `modules`: every mutant without a kill, survivors too."""
+def open_names(
+    functions: dict[str, Function], modules: Iterable[str], accepted: Collection[str] = ()
+) -> list[str]:
+    """What mutmut must (re)test in `modules`: every mutant without a kill, survivors too,
+    except the survivors named in `accepted` (judged equivalent; see `seed`)."""
     wanted = set(modules)
     names = []
     for name, record in functions.items():
@@ -96,6 +101,7 @@ def open_names(functions: dict[str, Function], modules: Iterable[str]) -> list[s
             f"{name}__mutmut_{n}"
             for n in range(1, record.mutants + 1)
             if record.verdicts.get(n) not in KILLS
+            and not (record.verdicts.get(n) == "survived" and f"{name}__mutmut_{n}" in accepted)
         ]
     return names
 
@@ -191,11 +197,22 @@ def local_results(mutants: Path, sources: Iterable[Path]) -> dict[str, Function]
     return found
 
 
-def seed(mutants: Path, root: Path, sources: Iterable[Path], functions: dict[str, Function]) -> int:
+def seed(
+    mutants: Path,
+    root: Path,
+    sources: Iterable[Path],
+    functions: dict[str, Function],
+    accepted: Collection[str] = (),
+) -> int:
     """Write the kills of `functions` into mutmut's meta files, and clear every other verdict
     there, so that mutmut skips what is known killed and retests survivors and the rest. mutmut
     keeps a verdict while generating only when the function's hash in the meta file equals the
-    current one, so the current hash goes in too. Returns how many kills were written."""
+    current one, so the current hash goes in too. Returns how many kills were written.
+
+    `accepted` names survivors judged equivalent (tests/mutation-equivalents.md): where the
+    stored verdict of an unchanged function says one survived, it is written as survived, so
+    mutmut does not spend a full test run on it again (a changed function has no stored
+    verdicts, so its listed names are tested afresh)."""
     from mutmut.mutation.file_mutation import compute_function_hashes
     from mutmut.utils.format_utils import get_mutant_name
 
@@ -222,6 +239,9 @@ def seed(mutants: Path, root: Path, sources: Iterable[Path], functions: dict[str
                 if fresh and key not in codes:
                     continue
                 verdict = record.verdicts.get(number)
+                if verdict == "survived" and key in accepted:
+                    codes[key] = SURVIVED_EXIT_CODE
+                    continue
                 codes[key] = EXIT_CODE.get(verdict) if verdict in KILLS else None
                 written += verdict in KILLS
         meta_path.parent.mkdir(parents=True, exist_ok=True)

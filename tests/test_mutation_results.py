@@ -204,3 +204,29 @@ def test_seeding_a_generated_copy_only_sets_the_names_mutmut_lists(tmp_path: Pat
     assert results.seed(mutants, root, [source], functions) == 1
     meta = json.loads((mutants / "checkers/typos.py.meta").read_text())
     assert meta["exit_code_by_key"] == {f"{search}__mutmut_1": 1, f"{search}__mutmut_2": None}
+
+
+def test_survivors_listed_as_equivalent_are_not_retested_while_unchanged(tmp_path: Path) -> None:
+    root, mutants, source = _project(tmp_path)
+    now = results.source_hashes(root, [source])
+    search, describe = "checkers.typos.x_search", "checkers.typos.xǁCorrectionǁdescribe"
+    functions = {
+        search: Function(now[search], 4, {1: "killed", 2: "survived", 3: "survived"}),
+        describe: Function(now[describe], 1, {}, recount=True),
+    }
+    # 2 is listed and survived: kept. 3 survived but is not listed, 4 has no verdict, and the
+    # changed function's listed mutant has none either: all three are tested (again).
+    accepted = {f"{search}__mutmut_2", f"{search}__mutmut_4", f"{describe}__mutmut_1"}
+    assert results.seed(mutants, root, [source], functions, accepted) == 1
+    meta = json.loads((mutants / "checkers/typos.py.meta").read_text())
+    assert meta["exit_code_by_key"] == {f"{search}__mutmut_1": 1, f"{search}__mutmut_2": 0,
+                                        f"{search}__mutmut_3": None,
+                                        f"{search}__mutmut_4": None}  # fmt: skip
+    assert results.open_names(functions, ["checkers.typos"], accepted) == [
+        f"{search}__mutmut_3", f"{search}__mutmut_4", f"{describe}__mutmut_*"
+    ]  # fmt: skip
+    # Without the list (mutate.py --again) every survivor is retested.
+    assert results.open_names(functions, ["checkers.typos"]) == [
+        f"{search}__mutmut_2", f"{search}__mutmut_3", f"{search}__mutmut_4",
+        f"{describe}__mutmut_*",
+    ]  # fmt: skip
