@@ -61,6 +61,11 @@ def length(count: int, detail, position: int | None = None) -> Problem:
             length(8, message("length.detail.whole-groups", whole=18, count=2, groups=20)),
             id="2 groups of four",
         ),
+        pytest.param(
+            GROUPS[0] + "-",
+            length(4, message("length.detail.none")),
+            id="1 group of four and a dash: one piece, no groups to count",
+        ),
     ],
 )
 def test_the_length_problem_says_what_it_can_tell(text: str, problem: Problem) -> None:
