@@ -229,10 +229,8 @@ def main() -> int:
         # Listed equivalents that survived before are not retested: --again retests them.
         accepted = set() if args.again else set(equivalents())
         kills = results_file.seed(MUTANTS, ROOT, sources, functions, accepted)
-        print(
-            f"mutate: {kills} mutants known killed (tests/mutation-results.json) and the "
-            f"survivors listed as equivalent are skipped"
-        )
+        skipped = "" if args.again else " and the survivors listed as equivalent"
+        print(f"mutate: {kills} known kills (tests/mutation-results.json){skipped} are skipped")
         if args.again:
             patterns = [f"{module}.*" for module in args.module]
         else:

@@ -5,7 +5,8 @@ worktree is lost to the others. This file is the committed record: per mutated f
 (`checkers.typos.x_search`) the hash of its source (mutmut's own, of the function's syntax tree),
 its number of mutants, and the mutant numbers per verdict. A verdict counts only while the
 function's current hash is the one it was found for: a changed function's verdicts are dropped
-and its mutants retested. Survivors are kept (for the report) but retested on every run.
+and its mutants retested. Survivors are kept (for the report) and retested on every run,
+except those listed as equivalent while their function is unchanged (`seed`'s `accepted`).
 """
 
 from __future__ import annotations
