@@ -1,0 +1,36 @@
+"""Which words next to a damaged export (not an exact candidate: a character short) are taken as
+more of it when its length is diagnosed: words of 3 to 5 letters and digits in its case are
+(a group typed with one too many or too few), a word of 6 is not (it is text around it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checkers.export_find import likeliest_export
+
+GROUPS = (
+    "FAC6-TYRH-56RX-5WNG-7DKL-ZLY4-GVQ6-BQL6-TC3Q-FWMC-LL3E-I2GP-3PC5-Y6H4-RUTB-JQJI-QCZ5-"
+    "IXHE-GKEC-OU5P"
+)
+SHORT = GROUPS[:-1]  # 79 characters: no exact candidate
+COMPACT = SHORT.replace("-", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "compact"),
+    [
+        ("EXPORT " + SHORT, 7, 105, COMPACT),
+        ("BACKUP\n" + SHORT, 7, 105, COMPACT),
+        ("HELLO " + SHORT, 0, 104, "HELLO" + COMPACT),
+        ("ABC " + SHORT, 0, 102, "ABC" + COMPACT),
+        (SHORT + " THANKS", 0, 98, COMPACT),
+        (SHORT + " CIAO", 0, 103, COMPACT + "CIAO"),
+    ],
+)
+def test_words_of_six_are_text_around_the_export(
+    text: str, start: int, end: int, compact: str
+) -> None:
+    assert len(SHORT) == 98
+    span = likeliest_export(text)
+    assert span is not None
+    assert (span.start, span.end, span.compact) == (start, end, compact)
