@@ -34,3 +34,20 @@ def test_words_of_six_are_text_around_the_export(
     span = likeliest_export(text)
     assert span is not None
     assert (span.start, span.end, span.compact) == (start, end, compact)
+
+
+@pytest.mark.parametrize("case", [str.upper, str.lower])
+def test_a_group_of_digits_first_is_part_of_the_export(case) -> None:
+    """Digits alone fit either case: a first group of digits does not set the run's case."""
+    text = "2345" + case(SHORT[4:])
+    span = likeliest_export(text)
+    assert span is not None
+    assert (span.start, span.end, span.compact) == (0, 98, "2345" + COMPACT[4:])  # read upper
+
+
+def test_a_word_in_mixed_case_is_never_part_of_the_export() -> None:
+    """Not even after groups of digits alone, which fit any case."""
+    digits = "-".join(["2345", "6723", "4567"] * 5)  # 15 groups
+    span = likeliest_export(digits + " Love")
+    assert span is not None
+    assert (span.start, span.end, span.compact) == (0, 74, digits.replace("-", ""))
