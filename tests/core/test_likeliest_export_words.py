@@ -51,3 +51,15 @@ def test_a_word_in_mixed_case_is_never_part_of_the_export() -> None:
     span = likeliest_export(digits + " Love")
     assert span is not None
     assert (span.start, span.end, span.compact) == (0, 74, digits.replace("-", ""))
+
+
+@pytest.mark.parametrize(("odd", "found"), [(3, True), (4, False)])
+def test_four_in_five_groups_of_four_at_least(odd: int, found: bool) -> None:
+    """A run of 15 words is read as a damaged export when 12 of them (80 %) have four
+    characters; with 11 it is not."""
+    groups = GROUPS.split("-")[:15]
+    words = [group + "A" if n < odd else group for n, group in enumerate(groups)]
+    span = likeliest_export("-".join(words))
+    assert (span is not None) is found
+    if found:
+        assert span.compact == "".join(words)
