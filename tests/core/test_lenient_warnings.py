@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import pytest
 from english import say
+from quality import validator_case
 
 from checkers.idexport import check_export
 
-# A valid version 0 export as the app shows it (no other warning to mix in).
-V0 = (
-    "FAC6-TYRH-56RX-5WNG-7DKL-ZLY4-GVQ6-BQL6-TC3Q-FWMC-LL3E-I2GP-3PC5-Y6H4-RUTB-JQJI-QCZ5-"
-    "IXHE-GKEC-OU5P"
-)
+# The "v0 basic" vector (tests/data/id-export.json): 20 dashed groups, a valid export.
+V0 = validator_case("v0 basic")["input"]
 ZERO_WIDTH_SPACE = "\u200b"
 INVISIBLE_REST = (
     "such as the direction marks or zero-width spaces some apps and messengers add. It was "

@@ -5,13 +5,12 @@ more of it when its length is diagnosed: words of 3 to 5 letters and digits in i
 from __future__ import annotations
 
 import pytest
+from quality import validator_case
 
 from checkers.export_find import likeliest_export
 
-GROUPS = (
-    "FAC6-TYRH-56RX-5WNG-7DKL-ZLY4-GVQ6-BQL6-TC3Q-FWMC-LL3E-I2GP-3PC5-Y6H4-RUTB-JQJI-QCZ5-"
-    "IXHE-GKEC-OU5P"
-)
+# The "v0 basic" vector (tests/data/id-export.json): 20 dashed groups, a valid export.
+GROUPS = validator_case("v0 basic")["input"]
 SHORT = GROUPS[:-1]  # 79 characters: no exact candidate
 COMPACT = SHORT.replace("-", "")
 

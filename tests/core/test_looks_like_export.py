@@ -6,13 +6,12 @@ allowed, three are prose), the 16 characters (four groups) a text without a dash
 from __future__ import annotations
 
 import pytest
+from quality import validator_case
 
 from checkers.export_text import ExportText, read_leniently
 
-V0 = (
-    "FAC6-TYRH-56RX-5WNG-7DKL-ZLY4-GVQ6-BQL6-TC3Q-FWMC-LL3E-I2GP-3PC5-Y6H4-RUTB-JQJI-QCZ5-"
-    "IXHE-GKEC-OU5P"
-)
+# The "v0 basic" vector (tests/data/id-export.json): 20 dashed groups, a valid export.
+V0 = validator_case("v0 basic")["input"]
 
 
 def reading(text: str) -> str:
