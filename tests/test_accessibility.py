@@ -1,10 +1,10 @@
 """A tour of every built page in Chromium: WCAG 2.x A/AA (axe-core) in both color schemes and at
 two widths, including the widgets' states that appear only after use (the validator's results and
 problems, each of the wizard's questions and its "choose one" error); on the same visits, that
-nothing sticks out of a 390 px screen, that every request stays on the site's origin and no
-cookie is set, and that no page logs an error or breaks its content security policy (one visit
-of a page serves all these checks); and keyboard use of both widgets:
-tab order, visible focus and announced results."""
+the first page follows the system's color scheme, that nothing sticks out of a 390 px screen,
+that every request stays on the site's origin and no cookie is set, and that no page logs an
+error or breaks its content security policy (one visit of a page serves all these checks); and
+keyboard use of both widgets: tab order, visible focus and announced results."""
 
 from __future__ import annotations
 
@@ -52,6 +52,10 @@ PRIVACY_RUN = ("light", "desktop")
 # After the network has been quiet for 0.5 s (Playwright's "networkidle": a tool page's runtime
 # downloads end there), this long for stragglers.
 PRIVACY_SETTLE_MS = 300
+# The system's color scheme (prefers-color-scheme) of each width's browser: the first page of a
+# run shows it untouched, the palette toggle shows the other. Each "more" run's pages are
+# scanned in just this one (German: dark mobile; print: light desktop).
+SYSTEM_SCHEMES = {"desktop": "light", "mobile": "dark"}
 # Enough Tab presses to walk past the header, navigation and intro to the widget's last control.
 MAX_TABS = 120
 
@@ -70,23 +74,29 @@ def expected_scheme(scheme: str) -> str:
     return dark[0]
 
 
-def open_in_scheme(page, url: str, scheme: str) -> None:
-    """Load `url` and make sure Material shows the wanted scheme (system preference first, then
-    the palette toggle, as a visitor would)."""
-    page.goto(url, wait_until="load")
+def shown_scheme(page) -> str:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme') || 'default'")
+
+
+def show_scheme(page, scheme: str) -> None:
+    """Switch the open page to the wanted scheme with the palette toggle, as a visitor would
+    (Material keeps the choice for the next pages), and wait for the colours to settle."""
     wanted = expected_scheme(scheme)
     for _ in range(len(color_palettes()) + 1):
-        shown = page.evaluate("document.body.getAttribute('data-md-color-scheme') || 'default'")
-        if shown == wanted:
+        if shown_scheme(page) == wanted:
             break
         toggle = page.locator("[data-md-component=palette] label:visible").first
         if not toggle.count():
             break
         toggle.click()
         page.wait_for_timeout(PALETTE_SETTLE_MS)
-    shown = page.evaluate("document.body.getAttribute('data-md-color-scheme') || 'default'")
-    assert shown == wanted, f"{url}: wanted color scheme {wanted!r}, the page shows {shown!r}"
-    page.evaluate("document.fonts.ready.then(() => true)")
+    shown = shown_scheme(page)
+    assert shown == wanted, f"{page.url}: wanted color scheme {wanted!r}, the page shows {shown!r}"
+
+
+def shown_first(page, schemes: tuple[str, ...]) -> list[str]:
+    """`schemes` with the one the page shows now first: one toggle per page, not two."""
+    return sorted(schemes, key=lambda scheme: expected_scheme(scheme) != shown_scheme(page))
 
 
 def describe(violations, where: str) -> list[str]:
@@ -97,6 +107,15 @@ def scan(page, where: str) -> list[str]:
     """axe's violations on the page as it is now, once transitions have ended."""
     settle(page)
     return describe(run_axe(page), where)
+
+
+def scan_in_schemes(page, where: str, viewport: str) -> list[str]:
+    """Scans of the page as it is now in both schemes (`where` gets "[scheme, viewport]")."""
+    report: list[str] = []
+    for scheme in shown_first(page, SCHEMES):
+        show_scheme(page, scheme)
+        report += scan(page, f"{where} [{scheme}, {viewport}]")
+    return report
 
 
 @dataclass(frozen=True)
@@ -135,27 +154,28 @@ def validator_states() -> list[ValidatorState]:
     ]
 
 
-def validator_reports(page, url: str, scheme: str, viewport: str) -> list[str]:
-    """Scans of the validator with a result, a typo, a wrong character and warnings."""
+def validator_reports(page, url: str, viewport: str) -> list[str]:
+    """Scans of the validator with a result, a typo, a wrong character and warnings, each state
+    reached once and scanned in both schemes."""
     report: list[str] = []
     sample = validator_sample()
     try:
-        open_in_scheme(page, url, scheme)
+        page.goto(url, wait_until="load")
         wait_for_validator_ready(page)
     except (AssertionError, PlaywrightError) as error:
-        return [f"{VALIDATOR_PATH} [{scheme}, {viewport}]: the validator did not start: {error}"]
+        return [f"{VALIDATOR_PATH} [{viewport}]: the validator did not start: {error}"]
     export, password, button = validator_controls(page)
-    where = f"{VALIDATOR_PATH} with a result [{scheme}, {viewport}]"
+    where = f"{VALIDATOR_PATH} with a result"
     try:
         export.fill(sample.export)
         password.fill(sample.password)
         button.click()
         wait_for_validator_result(page, sample.identity)
-        report += scan(page, where)
+        report += scan_in_schemes(page, where, viewport)
     except (AssertionError, PlaywrightError) as error:
-        report.append(f"{where}: could not get a result to check: {error}")
+        report.append(f"{where} [{viewport}]: could not get a result to check: {error}")
     for state in validator_states():
-        where = f"{VALIDATOR_PATH} with {state.name} [{scheme}, {viewport}]"
+        where = f"{VALIDATOR_PATH} with {state.name}"
         try:
             export.fill(state.export)
             password.fill(state.password)
@@ -164,9 +184,9 @@ def validator_reports(page, url: str, scheme: str, viewport: str) -> list[str]:
             page.locator(f"#id-export-result {state.shows}").first.wait_for()
             if "in-place" in state.shows:  # the live check flags the group above the field
                 page.locator("#id-export-groups .hc-group--flagged").wait_for()
-            report += scan(page, where)
+            report += scan_in_schemes(page, where, viewport)
         except (AssertionError, PlaywrightError) as error:
-            report.append(f"{where}: could not get this state to check: {error}")
+            report.append(f"{where} [{viewport}]: could not get this state to check: {error}")
     return report
 
 
@@ -180,29 +200,29 @@ WIZARD_STEPS = [
 ]
 
 
-def wizard_reports(page, url: str, scheme: str, viewport: str) -> list[str]:
+def wizard_reports(page, url: str, viewport: str) -> list[str]:
     """Scans of the wizard's "choose one" error, of questions 2 to 5 and of its answer (reached
-    by answering, in the same page: one Pyodide start fewer than opening the answer's link)."""
+    by answering, in the same page: one Pyodide start fewer than opening the answer's link),
+    each in both schemes."""
     report: list[str] = []
-    where = f"{WIZARD_PATH} [{scheme}, {viewport}]"
     try:
-        open_in_scheme(page, url, scheme)
+        page.goto(url, wait_until="load")
         page.locator(".hc-step[data-step='from']:not([hidden])").wait_for()
         page.click("#backup-choice-next")  # nothing chosen yet
         page.locator("#backup-choice-error-from:not(:empty)").wait_for()
-        report += scan(page, f"{WIZARD_PATH} 'choose one' error [{scheme}, {viewport}]")
+        report += scan_in_schemes(page, f"{WIZARD_PATH} 'choose one' error", viewport)
         for (name, value), (following, _) in zip(WIZARD_STEPS, WIZARD_STEPS[1:], strict=False):
             if value is not None:
                 page.check(f"#backup-choice-{name}-{value}")
             page.click("#backup-choice-next")
             page.locator(f".hc-step[data-step='{following}']:not([hidden])").wait_for()
-            report += scan(page, f"{WIZARD_PATH} question '{following}' [{scheme}, {viewport}]")
+            report += scan_in_schemes(page, f"{WIZARD_PATH} question '{following}'", viewport)
         page.check(f"#backup-choice-have-{WIZARD_FIRST_OPTION}")
         page.click("#backup-choice-next")
         page.locator("#backup-choice-result[data-state='done']").wait_for()
-        report += scan(page, f"{WIZARD_PATH} answer [{scheme}, {viewport}]")
+        report += scan_in_schemes(page, f"{WIZARD_PATH} answer", viewport)
     except (AssertionError, PlaywrightError) as error:
-        report.append(f"{where}: could not step through the questions: {error}")
+        report.append(f"{WIZARD_PATH} [{viewport}]: could not step through the questions: {error}")
     return report
 
 
@@ -217,10 +237,10 @@ def scanned_in(site_page, scheme: str, viewport: str) -> bool:
 
 
 def tour_part(site_page) -> str:
-    """Which test of a run visits the page: "main" (the English edition's pages and every tool
-    page, then the widgets' states), "more" (the other German pages and the print pages: only
-    some runs show them). The tool pages and the widgets stay together: the first tool page a
-    context opens starts its checker bare and fills the offline cache, which a second context
+    """Which test of a width visits the page: "main" (the English edition's pages and every
+    tool page, then the widgets' states), "more" (the other German pages and the print pages:
+    only some runs show them). The tool pages and the widgets stay together: the first tool page
+    a context opens starts its checker bare and fills the offline cache, which a second context
     would do again."""
     german = site_page.url_path.startswith("/de/")
     tool = site_page.url_path.removeprefix("/de").startswith("/tools/")
@@ -233,57 +253,68 @@ def waits_for_late_requests(site_page, scheme: str, viewport: str) -> bool:
 
 
 def page_reports(
-    page, recorder: Recorder, built_site: Path, site_url: str, scheme: str, viewport: str,
-    part: str,
+    page, recorder: Recorder, built_site: Path, site_url: str, viewport: str, part: str
 ) -> list[str]:
-    """Scans of the run's built pages of `part` as they load; overflow at 390 px and late
+    """Scans of the width's built pages of `part`, each loaded once and scanned in the schemes
+    it is checked in; the first page in the system's scheme; overflow at 390 px and late
     requests once."""
     report: list[str] = []
+    first = True
     for site_page in list_pages(built_site):
-        if not scanned_in(site_page, scheme, viewport) or tour_part(site_page) != part:
+        schemes = tuple(s for s in SCHEMES if scanned_in(site_page, s, viewport))
+        if not schemes or tour_part(site_page) != part:
             continue
         recorder.current_page = site_page.url_path
-        where = f"{site_page.url_path} [{scheme}, {viewport}]"
-        open_in_scheme(page, site_url + site_page.url_path, scheme)
-        report += scan(page, where)
-        if (scheme, viewport) in OVERFLOW_RUNS:
-            report += [f"{where}: sticks out: {fault}" for fault in page.evaluate(OVERFLOW_JS)]
-        if waits_for_late_requests(site_page, scheme, viewport):
+        page.goto(site_url + site_page.url_path, wait_until="load")
+        if first:  # nothing toggled yet: Material follows the system (prefers-color-scheme)
+            system = expected_scheme(SYSTEM_SCHEMES[viewport])
+            if shown_scheme(page) != system:
+                report.append(f"{site_page.url_path} [{viewport}]: the system asks for "
+                              f"{system!r}, the page shows {shown_scheme(page)!r}")  # fmt: skip
+            first = False
+        for scheme in shown_first(page, schemes):
+            where = f"{site_page.url_path} [{scheme}, {viewport}]"
+            show_scheme(page, scheme)
+            report += scan(page, where)
+            if (scheme, viewport) in OVERFLOW_RUNS:
+                report += [f"{where}: sticks out: {fault}" for fault in page.evaluate(OVERFLOW_JS)]
+        if any(waits_for_late_requests(site_page, s, viewport) for s in schemes):
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(PRIVACY_SETTLE_MS)
     return report
 
 
-def widget_reports(page, site_url: str, scheme: str, viewport: str) -> list[str]:
+def widget_reports(page, site_url: str, viewport: str) -> list[str]:
     """Scans of the widgets' states that appear only after use."""
-    report = validator_reports(page, site_url + VALIDATOR_PATH, scheme, viewport)
-    report += wizard_reports(page, site_url + WIZARD_PATH, scheme, viewport)
+    report = validator_reports(page, site_url + VALIDATOR_PATH, viewport)
+    report += wizard_reports(page, site_url + WIZARD_PATH, viewport)
     return report
 
 
-# The runs that also show German or print pages visit most of those in a test of their own
-# ("more"), so that parallel workers share the load evenly and no single test is much longer
-# than the others (the longest test is the least time the whole suite can take, however many
-# workers share it). The widgets' states are scanned in the "main" test, after its tool pages:
-# in the same context their checkers start from the offline cache the tool pages filled (a
-# fresh context would start them bare again, which the tool pages have just checked).
+# One test per width shows every page and widget state in both schemes, switched with the
+# palette toggle on the loaded page (a page load, a checker start and each widget state serve
+# both). The widths that also show German or print pages visit most of those in a test of
+# their own ("more"), so that parallel workers share the load evenly and no single test is much
+# longer than the others (the longest test is the least time the whole suite can take, however
+# many workers share it). The widgets' states are scanned in the "main" test, after its tool
+# pages: in the same context their checkers start from the offline cache the tool pages filled
+# (a fresh context would start them bare again, which the tool pages have just checked).
 TOUR = [
-    pytest.param(scheme, viewport, part, id=f"{scheme}-{viewport}-{part}")
-    for scheme in SCHEMES
+    pytest.param(viewport, part, id=f"{viewport}-{part}")
     for viewport in VIEWPORTS
     for part in ("main", "more")
-    if part != "more" or (scheme, viewport) in GERMAN_RUNS | PRINT_RUNS
+    if part != "more" or any(run[1] == viewport for run in GERMAN_RUNS | PRINT_RUNS)
 ]
 
 
-@pytest.mark.parametrize(("scheme", "viewport", "part"), TOUR)
+@pytest.mark.parametrize(("viewport", "part"), TOUR)
 def test_every_page_passes_axe_fits_and_stays_on_its_origin(
-    built_site: Path, site_url: str, chromium, scheme, viewport, part
+    built_site: Path, site_url: str, chromium, viewport, part
 ):
     # Reduced motion: fewer transitions to wait for before colours can be measured.
     context = chromium.new_context(
         viewport=VIEWPORTS[viewport],
-        color_scheme=scheme,
+        color_scheme=SYSTEM_SCHEMES[viewport],
         is_mobile=viewport == "mobile",
         reduced_motion="reduce",
     )
@@ -291,10 +322,10 @@ def test_every_page_passes_axe_fits_and_stays_on_its_origin(
     page = context.new_page()
     recorder.watch(page)
     try:
-        report = page_reports(page, recorder, built_site, site_url, scheme, viewport, part)
+        report = page_reports(page, recorder, built_site, site_url, viewport, part)
         if part == "main":
             recorder.current_page = f"{VALIDATOR_PATH} and {WIZARD_PATH}, used"
-            report += widget_reports(page, site_url, scheme, viewport)
+            report += widget_reports(page, site_url, viewport)
         cookies = context.cookies()
     finally:
         context.close()
