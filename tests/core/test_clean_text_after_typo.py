@@ -27,3 +27,9 @@ def test_without_a_password_the_clean_text_is_the_text_as_pasted_without_the_cha
     found = suggestions(WITH_INVISIBLE, None)
     assert found.get("invisible") == TYPO["input"]
     assert "typo" not in found
+
+
+def test_only_the_invisible_characters_warning_takes_the_correction() -> None:
+    # '=' padding at the end: a warning with no text to paste, before and after the typo is found.
+    found = suggestions(WITH_INVISIBLE + "=", TYPO["password"])
+    assert found == {"typo": CORRECTED, "invisible": CORRECTED, "padding": None}
