@@ -186,5 +186,8 @@ def _fastest_first(items: list) -> list:
     stats = Path("mutmut-stats.json")  # mutmut runs the tests inside mutants/
     if not stats.is_file():
         return items
-    durations = json.loads(stats.read_text(encoding="utf-8")).get("duration_by_test", {})
+    try:  # a failure here would fail every run, which mutmut counts as a kill
+        durations = json.loads(stats.read_text(encoding="utf-8")).get("duration_by_test", {})
+    except (OSError, ValueError):
+        return items
     return sorted(items, key=lambda item: durations.get(item.nodeid, 0.0))

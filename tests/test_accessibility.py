@@ -36,25 +36,30 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390,
 SCHEMES = ("light", "dark")
 # Material's palette transition is 0.25 s; contrast is measured after it has settled.
 PALETTE_SETTLE_MS = 400
-# The German edition (/de/) has the English pages' layout and styles with other words: each of its
-# pages is checked in the run that differs most from the default (dark, narrow), where longer
-# words would overflow and every colour is the other scheme's.
+# Which (scheme, width) pairs each kind of page is scanned in; the English pages and every tool
+# page in all four. The German edition (/de/) has the English pages' layout and styles with other
+# words: each of its pages is checked in the pair that differs most from the default (dark,
+# narrow), where longer words would overflow and every colour is the other scheme's.
 GERMAN_RUNS = {("dark", "mobile")}
 # Print pages (both editions) are laid out for paper: scanned once, on a desktop.
 PRINT_RUNS = {("light", "desktop")}
-# Narrow-screen faults (tests/js/overflow.js) are measured in the 390 px run that shows every page
-# of both editions; tests/test_reading.py measures 320 px.
+# Narrow-screen faults (tests/js/overflow.js) are measured in the 390 px pair that shows every
+# page of both editions; tests/test_reading.py measures 320 px.
 OVERFLOW_RUNS = {("dark", "mobile")}
 OVERFLOW_JS = (Path(__file__).resolve().parent / "js" / "overflow.js").read_text(encoding="utf-8")
-# Where a page's late requests are waited for (the privacy check): the one run that scans each
-# German or print page, the light desktop run for the others. Requests are recorded in every run.
+# Where a page's late requests are waited for (the privacy check), once its scans are done: the
+# one pair that scans each German or print page, light desktop for the others. Requests are
+# recorded all the time.
 PRIVACY_RUN = ("light", "desktop")
 # After the network has been quiet for 0.5 s (Playwright's "networkidle": a tool page's runtime
 # downloads end there), this long for stragglers.
 PRIVACY_SETTLE_MS = 300
 # The system's color scheme (prefers-color-scheme) of each width's browser: the first page of a
-# run shows it untouched, the palette toggle shows the other. Each "more" run's pages are
-# scanned in just this one (German: dark mobile; print: light desktop).
+# test shows it untouched, the palette toggle shows the other (each width's test reaches one
+# scheme through the system, the other through the toggle). Each "more" test's pages are
+# scanned in just this one (German: dark mobile; print: light desktop). Nothing of the site
+# reads prefers-color-scheme but Material's palette: were a style or script to, its other
+# pairing would go unseen here.
 SYSTEM_SCHEMES = {"desktop": "light", "mobile": "dark"}
 # Enough Tab presses to walk past the header, navigation and intro to the widget's last control.
 MAX_TABS = 120
@@ -110,12 +115,27 @@ def scan(page, where: str) -> list[str]:
 
 
 def scan_in_schemes(page, where: str, viewport: str) -> list[str]:
-    """Scans of the page as it is now in both schemes (`where` gets "[scheme, viewport]")."""
+    """Scans of the page as it is now in both schemes (`where` gets "[scheme, viewport]"); a
+    scheme that cannot be shown or scanned is a fault of its own, the other is still scanned."""
     report: list[str] = []
     for scheme in shown_first(page, SCHEMES):
-        show_scheme(page, scheme)
-        report += scan(page, f"{where} [{scheme}, {viewport}]")
+        report += scan_in_scheme(page, f"{where} [{scheme}, {viewport}]", scheme)
     return report
+
+
+def scan_in_scheme(page, where: str, scheme: str) -> list[str]:
+    """axe's violations on the open page in `scheme` (switched with the toggle if need be)."""
+    try:
+        show_scheme(page, scheme)
+        return scan(page, where)
+    except (AssertionError, PlaywrightError) as error:
+        return [f"{where}: could not show or scan the page in this scheme: {error}"]
+
+
+def scheme_name(material_scheme: str) -> str:
+    """'light' or 'dark' for Material's scheme name ('default', 'slate'), else that name."""
+    names = {expected_scheme(scheme): scheme for scheme in SCHEMES}
+    return names.get(material_scheme, material_scheme)
 
 
 @dataclass(frozen=True)
@@ -227,8 +247,8 @@ def wizard_reports(page, url: str, viewport: str) -> list[str]:
 
 
 def scanned_in(site_page, scheme: str, viewport: str) -> bool:
-    """Print pages (both editions) are laid out for paper: scanned once, in the light desktop
-    run; the German edition's other pages in GERMAN_RUNS; the English ones in every run."""
+    """Print pages (both editions) are laid out for paper: scanned once, light on a desktop; the
+    German edition's other pages in GERMAN_RUNS; the English ones in every pair."""
     if site_page.is_print:
         return (scheme, viewport) in PRINT_RUNS
     if site_page.url_path.startswith("/de/"):
@@ -239,7 +259,7 @@ def scanned_in(site_page, scheme: str, viewport: str) -> bool:
 def tour_part(site_page) -> str:
     """Which test of a width visits the page: "main" (the English edition's pages and every
     tool page, then the widgets' states), "more" (the other German pages and the print pages:
-    only some runs show them). The tool pages and the widgets stay together: the first tool page
+    only one pair each shows them). The tool pages and the widgets stay together: the first tool page
     a context opens starts its checker bare and fills the offline cache, which a second context
     would do again."""
     german = site_page.url_path.startswith("/de/")
@@ -265,17 +285,21 @@ def page_reports(
         if not schemes or tour_part(site_page) != part:
             continue
         recorder.current_page = site_page.url_path
-        page.goto(site_url + site_page.url_path, wait_until="load")
+        try:
+            page.goto(site_url + site_page.url_path, wait_until="load")
+        except PlaywrightError as error:
+            report.append(f"{site_page.url_path} [{viewport}]: did not load: {error}")
+            continue
         if first:  # nothing toggled yet: Material follows the system (prefers-color-scheme)
-            system = expected_scheme(SYSTEM_SCHEMES[viewport])
-            if shown_scheme(page) != system:
-                report.append(f"{site_page.url_path} [{viewport}]: the system asks for "
-                              f"{system!r}, the page shows {shown_scheme(page)!r}")  # fmt: skip
+            # Material's HTML comes with the light scheme: only a dark system tells here.
+            system, shown = SYSTEM_SCHEMES[viewport], scheme_name(shown_scheme(page))
+            if shown != system:
+                report.append(f"{site_page.url_path} [{viewport}]: the system asks for the "
+                              f"{system} color scheme, the page opened in {shown}")  # fmt: skip
             first = False
         for scheme in shown_first(page, schemes):
             where = f"{site_page.url_path} [{scheme}, {viewport}]"
-            show_scheme(page, scheme)
-            report += scan(page, where)
+            report += scan_in_scheme(page, where, scheme)
             if (scheme, viewport) in OVERFLOW_RUNS:
                 report += [f"{where}: sticks out: {fault}" for fault in page.evaluate(OVERFLOW_JS)]
         if any(waits_for_late_requests(site_page, s, viewport) for s in schemes):
@@ -339,7 +363,8 @@ def test_every_page_passes_axe_fits_and_stays_on_its_origin(
         pytest.fail("console errors (a CSP violation among them?):\n" + "\n".join(errors), False)
     if report:
         tags = ", ".join(WCAG_TAGS)
-        pytest.fail(f"axe ({tags}) or the 390 px screen found {len(report)} faults:\n"
+        pytest.fail(f"axe ({tags}), the 390 px screen or the system's color scheme found "
+                    f"{len(report)} faults:\n"
                     + "\n".join(report), False)  # fmt: skip
 
 

@@ -157,7 +157,7 @@ OVERFLOW_JS = (JS / "overflow.js").read_text(encoding="utf-8")
 
 
 # 390 px is measured on every page of both editions during the page tour of
-# tests/test_accessibility.py (its dark 390 px run).
+# tests/test_accessibility.py (dark, 390 px).
 @pytest.mark.parametrize("width", [320])
 def test_no_element_overflows_on_narrow_screens(chromium, site_url: str, width: int) -> None:
     context = chromium.new_context(viewport={"width": width, "height": 800})
