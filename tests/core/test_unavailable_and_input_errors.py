@@ -39,6 +39,18 @@ def test_a_password_that_cannot_be_checked_here_says_why_and_that_the_text_is_fi
     )
 
 
+def test_a_refusal_without_words_is_named_by_its_kind() -> None:
+    def wordless(request):
+        raise KdfUnavailable()
+
+    verdict = run(check_steps(BASIC["input"], BASIC["password"]), wordless)
+    [problem] = [p for p in verdict.problems if p.code == "kdf-unavailable"]
+    assert Wording()(problem.text) == (
+        "The password could not be checked here (KdfUnavailable); the text itself is a "
+        "well-formed export."
+    )
+
+
 @pytest.mark.parametrize(
     ("inputs", "name", "english"),
     [
