@@ -234,7 +234,7 @@ def _version_problem(blob: bytes) -> Problem | None:
     if blob[0] == 0:
         text = message("unsupported-version.zero")
     else:
-        text = message("unsupported-version.newer", byte=blob[0])
+        text = message("unsupported-version.newer")
     return Problem("unsupported-version", ERROR, text, position=0)
 
 

@@ -1,0 +1,27 @@
+"""A 104-character text whose first characters make no version byte the apps write points at the
+first character: `position` 0 is in the verdict's JSON, for version byte 0 and for a newer one."""
+
+from __future__ import annotations
+
+import pytest
+from quality import validator_case
+
+from checkers.idexport import check_export
+
+# tests/data/id-export.json: a valid version 1 export ("AE…": version byte 1).
+V1 = validator_case("v1 basic")["input"]
+
+
+@pytest.mark.parametrize(
+    ("start", "words"),
+    [
+        ("AA", "it starts like an export of the usual kind"),  # version byte 0
+        ("AQ", "no export the apps make starts like this"),  # version byte 4
+        ("BE", "no export the apps make starts like this"),  # version byte 9
+    ],
+)
+def test_an_unknown_version_points_at_the_first_character(start: str, words: str) -> None:
+    [problem, *_] = check_export(start + V1[2:], None).problems
+    found = problem.to_dict()
+    assert (found["code"], found["position"]) == ("unsupported-version", 0)
+    assert words in found["message"]
