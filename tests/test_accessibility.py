@@ -259,9 +259,9 @@ def scanned_in(site_page, scheme: str, viewport: str) -> bool:
 def tour_part(site_page) -> str:
     """Which test of a width visits the page: "main" (the English edition's pages and every
     tool page, then the widgets' states), "more" (the other German pages and the print pages:
-    only one pair each shows them). The tool pages and the widgets stay together: the first tool page
-    a context opens starts its checker bare and fills the offline cache, which a second context
-    would do again."""
+    only one pair each shows them). The tool pages and the widgets stay together: the first
+    tool page a context opens starts its checker bare and fills the offline cache, which a
+    second context would do again."""
     german = site_page.url_path.startswith("/de/")
     tool = site_page.url_path.removeprefix("/de").startswith("/tools/")
     return "more" if (site_page.is_print or german) and not tool else "main"
