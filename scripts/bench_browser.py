@@ -97,6 +97,8 @@ def verdict_latency(page, text: str, password: str | None, checks: int) -> float
     samples = []
     for _ in range(checks):
         page.fill("#id-export-input", text)
+        # The live reading's groups move the button: click once they are shown.
+        page.wait_for_selector('#id-export-live[data-state="done"]', state="attached")
         page.fill("#id-export-password", password or "")
         page.evaluate("window.__states = []")
         page.click("#id-export-check")

@@ -259,6 +259,18 @@ def validator_controls(page):
     )
 
 
+def enter_export(page, text: str, password: str | None = None) -> None:
+    """Type `text` into the validator (and `password`, when given) as a reader does: the groups
+    the live reading shows under the field appear before the next control is used. They move the
+    controls below them, so a click sent while they appear can miss its button."""
+    page.fill("#id-export-input", text)
+    page.locator("#id-export-live[data-state=done]").wait_for(
+        state="attached", timeout=WIDGET_TIMEOUT_MS
+    )
+    if password is not None:
+        page.fill("#id-export-password", password)
+
+
 # Resolves once no animation or transition with an end is running, after the next frame is
 # drawn; a transition that starts meanwhile (Material's header slides in its page title when
 # the page scrolls, e.g. to a focused result) is waited for too, a few rounds at most.

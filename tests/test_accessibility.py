@@ -18,6 +18,7 @@ from quality import (
     WIZARD_FIRST_OPTION,
     WIZARD_PATH,
     color_palettes,
+    enter_export,
     list_pages,
     settle,
     validator_case,
@@ -184,11 +185,10 @@ def validator_reports(page, url: str, viewport: str) -> list[str]:
         wait_for_validator_ready(page)
     except (AssertionError, PlaywrightError) as error:
         return [f"{VALIDATOR_PATH} [{viewport}]: the validator did not start: {error}"]
-    export, password, button = validator_controls(page)
+    button = validator_controls(page)[2]
     where = f"{VALIDATOR_PATH} with a result"
     try:
-        export.fill(sample.export)
-        password.fill(sample.password)
+        enter_export(page, sample.export, sample.password)
         button.click()
         wait_for_validator_result(page, sample.identity)
         report += scan_in_schemes(page, where, viewport)
@@ -197,8 +197,7 @@ def validator_reports(page, url: str, viewport: str) -> list[str]:
     for state in validator_states():
         where = f"{VALIDATOR_PATH} with {state.name}"
         try:
-            export.fill(state.export)
-            password.fill(state.password)
+            enter_export(page, state.export, state.password)
             button.click()
             wait_for_validator_verdict(page)
             page.locator(f"#id-export-result {state.shows}").first.wait_for()

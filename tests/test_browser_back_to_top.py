@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from quality import enter_export
 
 VIEWPORT = {"width": 390, "height": 844}
 LOAD_TIMEOUT_MS = 120_000
@@ -57,8 +58,7 @@ def check_export(page, text: str, password: str) -> None:
     page.wait_for_selector(
         '#id-export-result[data-state="ready"]', state="attached", timeout=LOAD_TIMEOUT_MS
     )
-    page.fill("#id-export-input", text)
-    page.fill("#id-export-password", password)
+    enter_export(page, text, password)
     page.click("#id-export-check")
     page.wait_for_selector(
         '#id-export-result[data-state="done"]', state="attached", timeout=LOAD_TIMEOUT_MS

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from held_requests import wait_until_held
+from quality import enter_export
 
 from helpcenter.csp_plugin import SCRIPT, is_executable_inline, parse_attributes
 from helpcenter.security import CONTENT_SECURITY_POLICY
@@ -133,8 +134,7 @@ def test_without_argon2id_a_version_1_export_is_not_called_broken(chromium, site
         page.goto(f"{site_url}/tools/id-export/")
         result = "#id-export-result"
         page.wait_for_selector(f'{result}[data-state="ready"]', timeout=LOAD_TIMEOUT_MS)
-        page.fill("#id-export-input", case["input"])
-        page.fill("#id-export-password", case["password"])
+        enter_export(page, case["input"], case["password"])
         page.click("#id-export-check")
         page.wait_for_selector(f'{result}[data-state="done"]', timeout=LOAD_TIMEOUT_MS)
         assert page.get_attribute(result, "data-problems").split() == ["kdf-unavailable"]

@@ -16,6 +16,7 @@ from quality import (
     VALIDATOR_PATH,
     WIZARD_ANSWER_QUERY,
     WIZARD_PATH,
+    enter_export,
     validator_controls,
     validator_sample,
     wait_for_validator_ready,
@@ -63,9 +64,8 @@ def check_validator(page, site_url: str) -> None:
     page.goto(site_url + VALIDATOR_PATH, wait_until="load")
     wait_for_validator_ready(page)
     sample = validator_sample()
-    export, password, button = validator_controls(page)
-    export.fill(sample.export)
-    password.fill(sample.password)
+    _export, password, button = validator_controls(page)
+    enter_export(page, sample.export, sample.password)
     button.click()
     wait_for_validator_result(page, sample.identity)
     password.fill(sample.password + "!")  # the error paths too

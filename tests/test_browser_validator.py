@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
+from quality import enter_export
 
 CASES = {
     case["name"]: case
@@ -72,8 +73,7 @@ def assert_shows_vector(shown: dict[str, str], expect: dict) -> None:
 
 
 def run_check(page, text: str, password: str | None) -> dict[str, str]:
-    page.fill("#id-export-input", text)
-    page.fill("#id-export-password", password or "")
+    enter_export(page, text, password or "")
     page.click("#id-export-check")
     assert wait_for_state(page, "done", "error") == "done", page.inner_text(RESULT)
     return shown_verdict(page)
@@ -293,8 +293,7 @@ def test_the_answer_is_brought_into_sight_when_check_is_at_the_screens_edge(
     case = CASES["v0 basic"]
     page.set_viewport_size({"width": 1280, "height": 800})
     try:
-        page.fill("#id-export-input", case["input"])
-        page.fill("#id-export-password", case["password"])
+        enter_export(page, case["input"], case["password"])
         page.evaluate("document.getElementById('id-export-check').scrollIntoView(false)")
         top = f"document.querySelector('{RESULT}').getBoundingClientRect().top"
         assert page.evaluate(top) > 800 - 100  # the premise: its start not in sight
@@ -330,8 +329,7 @@ def test_enter_in_the_password_field_keeps_the_field_and_the_answer_in_sight(
     case = CASES["v0 basic"]
     page.set_viewport_size({"width": 390, "height": 844})
     try:
-        page.fill("#id-export-input", case["input"])
-        page.fill("#id-export-password", case["password"])
+        enter_export(page, case["input"], case["password"])
         page.evaluate("document.getElementById('id-export-password').scrollIntoView(false)")
         top = f"document.querySelector('{RESULT}').getBoundingClientRect().top"
         assert page.evaluate(top) > 844 - 100  # the premise: its start not in sight

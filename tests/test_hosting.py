@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 import pytest
 from httpfetch import POLICY, fetch
+from quality import enter_export
 
 from helpcenter.hosting import PLACEHOLDER_HOST, PLACEHOLDER_ROOT
 
@@ -192,8 +193,7 @@ def test_validator_works_through_nginx(chromium, nginx: str) -> None:
         page.goto(f"{nginx}/tools/id-export/")
         result = "#id-export-result"
         page.wait_for_selector(f'{result}[data-state="ready"]', timeout=LOAD_TIMEOUT_MS)
-        page.fill("#id-export-input", text)
-        page.fill("#id-export-password", password)
+        enter_export(page, text, password)
         page.click("#id-export-check")
         page.wait_for_selector(f'{result}[data-state="done"]', timeout=LOAD_TIMEOUT_MS)
         assert page.get_attribute(result, "data-ok") == "true"

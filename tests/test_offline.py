@@ -17,6 +17,7 @@ from quality import (
     VALIDATOR_PATH,
     WIZARD_ANSWER_QUERY,
     WIZARD_PATH,
+    enter_export,
     validator_controls,
     validator_sample,
     wait_for_validator_ready,
@@ -82,9 +83,8 @@ def first_visit(page, url: str) -> None:
 def check_export(page) -> None:
     sample = validator_sample()
     wait_for_validator_ready(page)
-    export, password, button = validator_controls(page)
-    export.fill(sample.export)
-    password.fill(sample.password)
+    button = validator_controls(page)[2]
+    enter_export(page, sample.export, sample.password)
     button.click()
     wait_for_validator_result(page, sample.identity)
 

@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 from quality import (
     VALIDATOR_PATH,
+    enter_export,
     validator_controls,
     validator_sample,
     wait_for_validator_ready,
@@ -52,9 +53,8 @@ def test_typed_export_and_password_never_leave_the_page(site_url: str, chromium)
     try:
         page.goto(site_url + VALIDATOR_PATH, wait_until="load")
         wait_for_validator_ready(page)
-        export, password, button = validator_controls(page)
-        export.fill(sample.export)
-        password.fill(sample.password)
+        _export, password, button = validator_controls(page)
+        enter_export(page, sample.export, sample.password)
         button.click()
         wait_for_validator_result(page, sample.identity)
         # The same again with the password wrong, so the error paths run too.

@@ -101,6 +101,9 @@ class IdExportWidget {
   textChanged() {
     this.clearVerdict();
     clearTimeout(this.liveTimer);
+    // data-state on the live line says whether it answers for the text in the field (tests
+    // wait for it: the groups it shows move the controls below).
+    this.live.dataset.state = "pending";
     this.liveTimer = setTimeout(() => this.liveCheck(), LIVE_DELAY_MS);
   }
 
@@ -111,6 +114,7 @@ class IdExportWidget {
     if (!text.trim()) {
       this.groups.replaceChildren();
       this.live.textContent = "";
+      this.live.dataset.state = "done";
       return;
     }
     try {
@@ -119,8 +123,10 @@ class IdExportWidget {
       this.groups.replaceChildren(...this.groupChips(report.groups));
       this.live.textContent = report.summary || "";
     } catch (error) {
+      if (token !== this.liveToken) return;
       if (!(error instanceof CheckerUnavailable)) this.live.textContent = "";
     }
+    this.live.dataset.state = "done";
   }
 
   groupChips(groups) {
