@@ -274,6 +274,16 @@ def test_the_longest_input_is_read_and_one_more_character_is_refused(check) -> N
     assert [(p.code, say(p)) for p in refused.problems] == [("too-long", TOO_LONG)]
 
 
+def test_an_export_among_words_at_the_input_limit_is_found_in_them() -> None:
+    words = "My ID export:\n"
+    text = words + " " * (4000 - len(words) - 99) + group(V0)  # 4000 characters
+    assert len(text) == 4000
+    verdict = check_export(text)
+    assert verdict.kind == "id-export" and verdict.normalized == group(V0)
+    assert [(p.code, p.severity) for p in verdict.problems] == [("surrounded", "warning")]
+    assert check_export(text + " ").problem("too-long") is not None
+
+
 LABELS = {
     "my_profile": {"android": "My Profile", "ios": "Profile"},
     "backups": {"android": "Backups", "ios": "Backups"},

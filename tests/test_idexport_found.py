@@ -282,7 +282,8 @@ def test_a_broken_export_inside_other_text_is_diagnosed_on_its_own(
     verdict = check_export(text, PASSWORD)
     problem = verdict.problem(code)
     assert problem is not None and said in say(problem)
-    assert verdict.problem("surrounded") is not None
+    found = verdict.problem("surrounded")
+    assert found is not None and found.severity == "warning"
     typo = verdict.problem("typo")
     assert typo is not None and typo.suggestion == EXPORT
     report = build_report(text, verdict).to_dict()
