@@ -24,6 +24,11 @@ C0, C1 = V0.replace("-", ""), V1.replace("-", "")
 GROUPS = V0.split("-")
 
 
+def joined(groups: list[str], joins: list[str]) -> str:
+    """`groups` with `joins[n]` between group n and group n + 1."""
+    return groups[0] + "".join(j + g for j, g in zip(joins, groups[1:], strict=True))
+
+
 def test_the_vectors_are_what_the_texts_assume() -> None:
     assert (len(V0), len(V1), C1[0], V1[0]) == (99, 129, "A", "A")
 
@@ -52,7 +57,53 @@ def test_a_word_above_is_not_a_group_when_dashes_and_line_breaks_join_as_many() 
     # line break: nine line breaks, nine dashes and one space. The word, in small letters and
     # joined unlike the dashes, is the text around, not the missing group.
     joins = ["-", "\n"] * 8 + ["-", " "]
-    nineteen = GROUPS[0] + "".join(join + group for join, group in zip(joins, GROUPS[1:19]))
-    text = "love\n" + nineteen
+    text = "love\n" + joined(GROUPS[:19], joins)
     assert (text.count("-"), text.count("\n"), text.count(" ")) == (9, 9, 1)
     assert find_exports(text) == []
+
+
+def test_the_whole_newer_export_wins_a_tie_with_its_end_and_the_next_word() -> None:
+    # In small letters, broken after its 7th group, then a word: the last 19 groups and "sent"
+    # make 80 characters joined as unevenly (one space) as the 104 are (one line break).
+    groups = V1.lower().split("-")
+    text = "-".join(groups[:7]) + "\n" + "-".join(groups[7:]) + " sent from my phone"
+    assert find_exports(text) == [Span(0, 129, C1)]
+
+
+def test_the_newer_export_is_judged_whole_where_its_end_is_continued() -> None:
+    # Seven groups as the app shows them, the rest in pairs: its last 20 groups, mostly joined
+    # by spaces, would go on into the words after it; all 26 are mostly joined by dashes.
+    groups = V1.split("-")
+    joins = ["-"] * 6 + [" " if n % 2 == 0 else "-" for n in range(19)]
+    export = joined(groups, joins)
+    assert find_exports(export + " SENT FROM MY PHONE") == [Span(0, 129, C1)]
+
+
+def test_one_group_in_small_letters_before_a_space_is_still_the_newer_exports() -> None:
+    # Its last 20 groups would start with that group, unlike the rest in both ways.
+    groups = V1.split("-")
+    text = "-".join(groups[:6]) + "-" + groups[6].lower() + " " + "-".join(groups[7:])
+    assert find_exports(text) == [Span(0, 129, C1)]
+
+
+def test_a_number_before_or_after_is_not_a_group() -> None:
+    # Not base32 (a 1), though joined by a dash and with no letters in the other case.
+    assert find_exports("1- " + V0) == [Span(3, 102, C0)]
+    assert find_exports(V0 + " -1") == [Span(0, 99, C0)]
+
+
+def test_a_word_before_in_the_other_case_does_not_continue_it() -> None:
+    assert find_exports("export-" + V0) == [Span(7, 106, C0)]
+
+
+def test_a_group_is_read_as_part_of_one_export_only() -> None:
+    # Two runs of 20 groups that share one: the run written like an export keeps it; the
+    # other, in small letters but for that group, has 19 left and is no export.
+    other = GROUPS[:19]
+    shared = GROUPS[19]  # ends the run in capitals, starts the other
+    upper = V1.split("-")[6:25]  # 19 more groups in capitals
+    after = "-".join(GROUPS) + "-" + "-".join(other).lower()
+    assert find_exports(after) == [Span(0, 99, C0)]
+    before = "-".join(other).lower() + "-" + shared + "-" + "-".join(upper)
+    start = 19 * 5
+    assert find_exports(before) == [Span(start, start + 99, shared + "".join(upper))]
