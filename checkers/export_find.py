@@ -92,11 +92,17 @@ def _shape(words: list[_Word], text: str) -> tuple[int, str | None, str] | None:
     elif len(set(sizes[:-1])) > 1 or sizes[-1] > sizes[0]:
         return None
     kinds = [_kind(word.before) for word in words[1:]]
-    dominant = max(sorted(set(kinds)), key=kinds.count) if kinds else None
+    dominant = _most_common(kinds, "dash") if kinds else None
     cases = [_case(text, word.start, word.end) for word in words]
-    case = max(sorted(set(cases)), key=cases.count)
+    case = _most_common(cases, "upper")
     score = sum(kind != dominant for kind in kinds) + sum(c != case for c in cases)
     return score, dominant, case
+
+
+def _most_common(values: list[str], apps_form: str) -> str:
+    """The value most of `values` have; of values as common, the apps' own form (`apps_form`:
+    dashes, capitals), else the first in alphabetical order (a fixed choice)."""
+    return max(sorted(set(values)), key=lambda value: (values.count(value), value == apps_form))
 
 
 def _continues(window: list[_Word], neighbour: _Word, join: str, shape: tuple, text: str) -> bool:

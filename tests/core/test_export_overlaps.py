@@ -1,7 +1,9 @@
 """Where two possible exports overlap in a pasted text (checkers.export_find.find_exports), the
 one written most like an export wins: the fewest groups joined unlike the rest (dash, line break,
-space) and the fewest in another case; only then the longer. And where a text's groups are joined
-as often by dashes as by line breaks, the dashes (the apps' own form) are the export's joins.
+space) and the fewest in another case; only then the longer. Where as many groups are joined by
+dashes as by line breaks, or as many are in capitals as in small letters, the apps' own form
+(dashes, capitals) is the export's. What stands next to an export without being base32, or in
+the other case, is no group of it, and no group is read as part of two exports.
 Exports from the test vectors (tests/data/id-export.json: "v0 basic", "v1 basic"); the spans
 written out from how each text is made here."""
 
@@ -107,3 +109,11 @@ def test_a_group_is_read_as_part_of_one_export_only() -> None:
     before = "-".join(other).lower() + "-" + shared + "-" + "-".join(upper)
     start = 19 * 5
     assert find_exports(before) == [Span(start, start + 99, shared + "".join(upper))]
+
+
+def test_capitals_are_the_exports_case_where_as_many_groups_are_in_small_letters() -> None:
+    # 19 groups (one is missing), 9 in small letters and 10 in capitals, under a word in small
+    # letters on a line of its own: ten words in each case. The word, joined unlike the dashes
+    # and not in capitals, is the text around, not the missing group.
+    groups = [group.lower() for group in GROUPS[:9]] + GROUPS[9:19]
+    assert find_exports("love\n" + "-".join(groups)) == []
