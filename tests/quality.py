@@ -264,11 +264,17 @@ def enter_export(page, text: str, password: str | None = None) -> None:
     the live reading shows under the field appear before the next control is used. They move the
     controls below them, so a click sent while they appear can miss its button."""
     page.fill("#id-export-input", text)
+    wait_for_live_reading(page)
+    if password is not None:
+        page.fill("#id-export-password", password)
+
+
+def wait_for_live_reading(page) -> None:
+    """Block until the validator's live reading answers for the text now in its field (typed,
+    or read from a picture): its groups are shown and the controls below have stopped moving."""
     page.locator("#id-export-live[data-state=done]").wait_for(
         state="attached", timeout=WIDGET_TIMEOUT_MS
     )
-    if password is not None:
-        page.fill("#id-export-password", password)
 
 
 # Resolves once no animation or transition with an end is running, after the next frame is

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 from qr_photos import Photo, draw
+from quality import wait_for_live_reading
 from test_browser_validator import LOAD_TIMEOUT_MS, RESULT, wait_for_state
 
 CASES = json.loads((Path(__file__).parent / "data" / "id-export.json").read_text("utf-8"))["cases"]
@@ -73,6 +74,7 @@ def test_a_contact_code_in_a_picture_gets_the_same_checks_as_typed_text(
         offline_page, tmp_path, "contact", contact, width=800, height=600, side=420, grain=20
     )
     assert "Read the QR code" in read(offline_page, picture)
+    wait_for_live_reading(offline_page)
     offline_page.click("#id-export-check")
     wait_for_state(offline_page, "done")
     assert offline_page.get_attribute(RESULT, "data-kind") == "contact-qr"

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
-from quality import enter_export
+from quality import enter_export, wait_for_live_reading
 
 CASES = {
     case["name"]: case
@@ -230,6 +230,7 @@ def test_qr_code_picture_is_decoded_in_the_browser(session: dict, tmp_path: Path
     page.set_input_files("#id-export-picture", str(picture))
     expect(page.locator("#id-export-input")).to_have_value(case["input"])
     assert "Read the QR code" in page.inner_text("#id-export-picture-status")
+    wait_for_live_reading(page)
     page.fill("#id-export-password", case["password"])
     page.click("#id-export-check")
     wait_for_state(page, "done")

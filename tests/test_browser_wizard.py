@@ -16,6 +16,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from quality import enter_export
 
 from checkers.backup_choice import INPUTS
 from checkers.cli import main as checkers_cli
@@ -369,7 +370,7 @@ def test_a_renamed_label_reaches_the_browsers_answer(
         note = page.inner_text(f'{RESULT} li[data-code="delete-old-id"]')
         assert "(“Me & My ID” → “Delete ID”)" in note
         page.goto(f"{url}/tools/id-export/")
-        page.fill("#id-export-input", "3HGAZYX9")
+        enter_export(page, "3HGAZYX9")
         page.click("#id-export-check")
         page.wait_for_selector('#id-export-result[data-state="done"]', timeout=120_000)
         said = page.inner_text("#id-export-result .hc-problem[data-code='threema-id']")

@@ -17,6 +17,7 @@ import pytest
 import yaml
 from quality import (
     VALIDATOR_PATH,
+    enter_export,
     list_pages,
     validator_case,
     validator_controls,
@@ -208,8 +209,8 @@ def test_german_search_finds_inflected_words(german_url: str, page) -> None:
 def test_german_validator_names_the_typo_in_german(german_url: str, page) -> None:
     page.goto(german_url + VALIDATOR_PATH, wait_until="load")
     wait_for_validator_ready(page)
-    text, _password, check = validator_controls(page)
-    text.fill(validator_case("v0 digit typed for a letter")["input"])
+    check = validator_controls(page)[2]
+    enter_export(page, validator_case("v0 digit typed for a letter")["input"])
     check.click()
     wait_for_validator_verdict(page)
     result = page.locator("#id-export-result").inner_text()
