@@ -1,9 +1,11 @@
 """A 104-character text whose first characters make no version byte the apps write points at the
-first character: `position` 0 is in the verdict's JSON, for version byte 0 and for a newer one."""
+first character: `position` 0 is in the verdict's JSON, for version byte 0 and for a newer one;
+with a password, the verdict says the password was not tried, and why."""
 
 from __future__ import annotations
 
 import pytest
+from english import say
 from quality import validator_case
 
 from checkers.idexport import check_export
@@ -25,3 +27,17 @@ def test_an_unknown_version_points_at_the_first_character(start: str, words: str
     found = problem.to_dict()
     assert (found["code"], found["position"]) == ("unsupported-version", 0)
     assert words in found["message"]
+
+
+def test_with_a_password_the_verdict_says_why_it_was_not_tried() -> None:
+    case = validator_case("v1 basic")
+    text = "AQ" + V1[2:]  # version byte 4, already in the apps' form
+    verdict = check_export(text, case["password"])
+    assert (verdict.version, verdict.normalized, verdict.identity) == (None, text, None)
+    assert [(p.code, p.severity) for p in verdict.problems] == [
+        ("unsupported-version", "error"), ("password-unchecked", "warning")
+    ]
+    assert say(verdict.problems[1]) == (
+        "The password could not be checked: this validator cannot open such a version. Fix "
+        "the problems above, then check again with the password."
+    )
