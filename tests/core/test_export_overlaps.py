@@ -117,3 +117,12 @@ def test_capitals_are_the_exports_case_where_as_many_groups_are_in_small_letters
     # and not in capitals, is the text around, not the missing group.
     groups = [group.lower() for group in GROUPS[:9]] + GROUPS[9:19]
     assert find_exports("love\n" + "-".join(groups)) == []
+
+
+def test_the_case_and_joins_of_most_groups_are_the_exports_not_the_apps_form() -> None:
+    # Typed in small letters with spaces; one group in capitals and one dash do not make the
+    # capitals and dashes the export's form (against which every other group would be odd).
+    groups = [group.lower() for group in GROUPS[:9]] + [GROUPS[9]]
+    groups += [group.lower() for group in GROUPS[10:]]
+    text = " ".join(groups[:15]) + "-" + " ".join(groups[15:])
+    assert find_exports(text) == [Span(0, 99, C0)]
