@@ -55,8 +55,8 @@ def test_words_in_small_letters_after_do_not_take_the_end_of_a_longer_export() -
 
 
 def test_a_word_above_is_not_a_group_when_dashes_and_line_breaks_join_as_many() -> None:
-    # 19 groups (one is missing), two to a line; the word on the line above joins them by a
-    # line break: nine line breaks, nine dashes and one space. The word, in small letters and
+    # 19 groups (one is missing), mostly two to a line; the word on the line above joins them
+    # by a line break: nine line breaks, nine dashes and one space. The word, in small letters and
     # joined unlike the dashes, is the text around, not the missing group.
     joins = ["-", "\n"] * 8 + ["-", " "]
     text = "love\n" + joined(GROUPS[:19], joins)
@@ -102,7 +102,7 @@ def test_a_group_is_read_as_part_of_one_export_only() -> None:
     # Two runs of 20 groups that share one: the run written like an export keeps it; the
     # other, in small letters but for that group, has 19 left and is no export.
     other = GROUPS[:19]
-    shared = GROUPS[19]  # ends the run in capitals, starts the other
+    shared = GROUPS[19]  # the group both runs would hold, in capitals
     upper = V1.split("-")[6:25]  # 19 more groups in capitals
     after = "-".join(GROUPS) + "-" + "-".join(other).lower()
     assert find_exports(after) == [Span(0, 99, C0)]
