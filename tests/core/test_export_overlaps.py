@@ -9,19 +9,12 @@ written out from how each text is made here."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from quality import validator_case
 
 from checkers.export_find import Span, find_exports
 
-CASES = {
-    case["name"]: case
-    for case in json.loads(
-        (Path(__file__).parent.parent / "data" / "id-export.json").read_text("utf-8")
-    )["cases"]
-}
-V0 = CASES["v0 basic"]["input"]  # 20 groups of four, dashed, in capitals: 99 characters
-V1 = CASES["v1 basic"]["input"]  # 26 groups, dashed, in capitals, starting with A: 129
+V0 = validator_case("v0 basic")["input"]  # 20 groups of four, dashed, in capitals: 99 characters
+V1 = validator_case("v1 basic")["input"]  # 26 groups, dashed, in capitals, starting with A: 129
 C0, C1 = V0.replace("-", ""), V1.replace("-", "")
 GROUPS = V0.split("-")
 

@@ -7,22 +7,16 @@ tests/data/id-export.json); accented exports made with tests/idexport_encoder.py
 
 from __future__ import annotations
 
-import json
 import unicodedata
-from pathlib import Path
+
+from quality import validator_case
 
 from checkers import idexport
 from checkers.driver import run as drive
 from checkers.kdf import KdfRequest, derive
 from tests.idexport_encoder import encode_export
 
-CASES = {
-    case["name"]: case
-    for case in json.loads(
-        (Path(__file__).parent.parent / "data" / "id-export.json").read_text("utf-8")
-    )["cases"]
-}
-V0 = CASES["v0 basic"]
+V0 = validator_case("v0 basic")
 EXPORT, PASSWORD, EXPECT = V0["input"], V0["password"], V0["expect"]
 
 
