@@ -5,7 +5,8 @@ argon2-cffi, so `derive_key` answers the checks' KdfRequests with WebCrypto (`cr
 for PBKDF2-SHA256 and with hash-wasm's WebAssembly build for Argon2id, which the Web Worker
 exposes as the global function named by ARGON2_HOST_FUNCTION. The data-backup check's byte
 ranges come from the chosen File (`file.slice`), its keys from WebCrypto, its AES blocks from
-WebCrypto too (checkers.databackup.aes_blocks, pure Python, for a few), all through the File's
+@noble/ciphers on the worker's thread (checkers.databackup.aes_blocks, pure Python, where that
+did not load), all through the File's
 host that BACKUP_HOST_FUNCTION makes (checkers-host.mjs), which keeps the promises on the
 JavaScript side and calls Python back as each settles (_drive). Everything else is the
 pure core: the reports and their words (checkers.wording). The worker talks to this module
@@ -37,7 +38,7 @@ from checkers.databackup.requests import (
     ReadKeyedAesRequest,
     ReadRequest,
 )
-from checkers.databackup.stages import Prepared, early_dict, keyed_steps, open_steps
+from checkers.databackup.stages import Prepared, early_dict, keyed_steps, open_steps, planned_keys
 from checkers.driver import HostUnavailable, run_async
 from checkers.idexport import check_steps, check_typing
 from checkers.idexport_report import build_report
@@ -52,7 +53,7 @@ __all__ = [
 # Set by the worker (and the Node test runner): async (password, salt, iterations, memoryKib,
 # parallelism, length) -> Uint8Array.
 ARGON2_HOST_FUNCTION = "checkersArgon2id"
-# Set likewise: async (key, blocks) -> Uint8Array, each 16-byte block AES-encrypted (WebCrypto).
+# Set likewise: (key, blocks) -> Uint8Array, each 16-byte block AES-encrypted (@noble/ciphers).
 AES_HOST_FUNCTION = "checkersAesBlocks"
 # Set likewise: (file) -> the data-backup check's requests on that File (checkers-host.mjs).
 BACKUP_HOST_FUNCTION = "checkersBackupHost"
@@ -138,11 +139,6 @@ async def check_json(text: str, password: str | None = None) -> str:
     return json.dumps(build_report(text, verdict).to_dict(_wording))
 
 
-# Up to this many bytes of AES blocks (settings, identity, a short list), Python's AES (well
-# under a millisecond) beats two more calls queued on WebCrypto's one-at-a-time thread.
-_PYTHON_AES_BYTES = 256
-
-
 class FileUnreadable(Exception):
     """The browser could not read the chosen file (moved, deleted or changed meanwhile)."""
 
@@ -171,9 +167,9 @@ class _FileHost:
     The promises live in JavaScript (checkers-host.mjs, BACKUP_HOST_FUNCTION): Python starts
     each request with plain data, gets its number, and is called back once the numbers it
     waits for have settled, in their own microtask. A key and its AES blocks are one promise
-    chain there (WebCrypto's AES right after the key); Python's own AES (aes_blocks, several
-    times slower in WebAssembly) only for a few blocks (_PYTHON_AES_BYTES) and where the host
-    lacks WebCrypto's."""
+    chain there (the host's AES, @noble/ciphers on the worker's thread, right after the key);
+    Python's own AES (aes_blocks, several times slower in WebAssembly) only where the host has
+    none."""
 
     def __init__(self, file: Any) -> None:
         make_host = getattr(js, BACKUP_HOST_FUNCTION, None)
@@ -185,9 +181,21 @@ class _FileHost:
 
     def prepare(self, password: bytes) -> None:
         """Starts importing `password` as a PBKDF2 key now, so that the first derivation (on
-        the check's critical path) does not wait for the import. Keys of an earlier check of
-        the same file are dropped: each check imports its password once."""
+        the check's critical path) does not wait for the import, and begins the planned keys
+        (plan) with it. Keys of an earlier check of the same file are dropped: each check
+        imports its password once."""
         self.js.prepare(to_js(password))
+
+    def plan(self, requests: tuple[KeyedAesRequest, ...]) -> None:
+        """The keyed AES requests (without their password) that the check will make first:
+        the JS host begins them as soon as it is given the password (prepare), and answers
+        the check's own requests that match one with it, instead of Python's first steps
+        coming between the password and WebCrypto's first derivation."""
+        plans = []
+        for request in requests:
+            _, *kdf = self._kdf_args(request.kdf)
+            plans.append([*kdf, request.key_bytes, to_js(request.blocks)])
+        self.js.plan(to_js(plans))
 
     async def perform(self, request: Any) -> Any:
         """The answer to `request` (checkers.driver.run_async's host, for tests; the checks
@@ -207,7 +215,7 @@ class _FileHost:
         numbers = []
         for index, r in enumerate(requests):
             if isinstance(r, Begin):
-                begun[index] = _Ticket(r.request, self._start(r.request, begun=True))
+                begun[index] = _Ticket(r.request, self._start(r.request))
             else:
                 numbers.append(self._start(r))
         return _Pending(request, begun, tuple(numbers))
@@ -245,10 +253,8 @@ class _FileHost:
             raise answer
         return answer
 
-    def _start(self, request: Any, begun: bool = False) -> int:
-        """Starts `request` in the JS host; its number there. A `begun` request's AES blocks
-        all go to WebCrypto (they run beside the check's critical path: Python, the worker's
-        one thread, stays free); an awaited one's few blocks are Python's (_PYTHON_AES_BYTES)."""
+    def _start(self, request: Any) -> int:
+        """Starts `request` in the JS host; its number there."""
         host = self.js
         if isinstance(request, ReadRequest):
             return host.read(request.offset, request.length)
@@ -257,14 +263,14 @@ class _FileHost:
         if isinstance(request, ReadKeyedAesRequest):
             read, keyed = request.read, request.keyed
             return host.readKeyed(read.offset, read.length, request.salt_at, request.salt_bytes,
-                                  *self._keyed_args(keyed, begun))  # fmt: skip
+                                  *self._keyed_args(keyed))  # fmt: skip
         if isinstance(request, KdfRequest) and request.algorithm not in _WEBCRYPTO_HASHES:
             return host.refuse(f"no {request.algorithm} for backups")
         if isinstance(request, KdfRequest):
             return host.derive(*self._kdf_args(request))
         if isinstance(request, KeyedAesRequest):
-            return host.keyed(*self._kdf_args(request.kdf), *self._keyed_args(request, begun)[4:])
-        if isinstance(request, AesRequest):  # null without WebCrypto's AES: Python's, in _answer
+            return host.keyed(*self._kdf_args(request.kdf), *self._keyed_args(request)[4:])
+        if isinstance(request, AesRequest):  # null without the host's AES: Python's, in _answer
             return host.aes(to_js(request.key), to_js(request.blocks))
         raise TypeError(f"unknown request {type(request).__name__}")
 
@@ -276,15 +282,12 @@ class _FileHost:
                 request.length)  # fmt: skip
 
     @staticmethod
-    def _keyed_args(request: KeyedAesRequest, begun: bool) -> tuple[Any, ...]:
-        """(password, hash, iterations, length, key bytes, blocks or None) of a keyed AES: the
-        blocks only where WebCrypto's AES is worth its calls (_PYTHON_AES_BYTES)."""
+    def _keyed_args(request: KeyedAesRequest) -> tuple[Any, ...]:
+        """(password, hash, iterations, length, key bytes, blocks) of a keyed AES."""
         kdf = request.kdf
         hashing = _WEBCRYPTO_HASHES.get(kdf.algorithm, kdf.algorithm)
-        many = begun or len(request.blocks) > _PYTHON_AES_BYTES
-        blocks = to_js(request.blocks) if many else None
         return (to_js(kdf.password), hashing, kdf.iterations, kdf.length, request.key_bytes,
-                blocks)  # fmt: skip
+                to_js(request.blocks))  # fmt: skip
 
     def _answer(self, request: Any, settled: Any) -> Any:
         """The Python answer to `request` from its settled promise."""
@@ -352,6 +355,7 @@ def data_backup_open_json(file: Any, generation: int) -> Any:
         if generation < _newest:
             return json.dumps({"error": {"code": "stale"}})
         _opened = {generation: (host, prepared)}
+        host.plan(planned_keys(prepared))
         data = early_dict(prepared, _wording, host.bytes_read)
         data["read"] = {"bytes": host.bytes_read, "ranges": host.ranges}
         return json.dumps(data)

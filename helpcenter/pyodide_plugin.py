@@ -1,11 +1,12 @@
-"""MkDocs plugin: ships the browser runtime (Pyodide core, Argon2id, QR decoder, checkers wheel,
-the memory snapshot) and the service worker that keeps the tool pages working offline.
+"""MkDocs plugin: ships the browser runtime (Pyodide core, Argon2id, AES, QR decoder, checkers
+wheel, the memory snapshot) and the service worker that keeps the tool pages working offline.
 
 Nothing is copied into docs/: each file is added to the site's file list straight from
 node_modules/ (installed by `npm ci` from package-lock.json) or from the folders that
 helpcenter.wheel and helpcenter.snapshot fill. Pyodide goes under /assets/runtime/pyodide-<digest>/
 and the wheel and snapshot under /assets/checkers/ with their digest in the name, so hosts may
-cache them forever; Argon2id and the QR decoder (zxing-wasm) under /assets/vendor/<package>/.
+cache them forever; Argon2id, the data-backup check's AES (@noble/ciphers) and the QR decoder
+(zxing-wasm) under /assets/vendor/<package>/.
 The shipped
 /assets/checkers/manifest.json is the wheel's manifest plus the SHA-384 (SRI form) of every
 vendored and runtime file and the snapshot's name, key and integrity, so the worker fetches only
@@ -51,6 +52,8 @@ RUNTIME_FILES: tuple[str, ...] = (
 # Licences travel with the third-party files that have one in their package.
 VENDORED_FILES: dict[str, tuple[str, ...]] = {
     "hash-wasm": ("dist/argon2.umd.min.js", "LICENSE"),
+    # AES for the data-backup check's counter blocks: an ES module and the two it imports.
+    "@noble/ciphers": ("aes.js", "_polyval.js", "utils.js", "LICENSE"),
     # ZXing-C++ in WebAssembly, the QR decoder (reader only): its module imports "../share.js"
     # and is told to fetch its .wasm from here, so these keep their place in the package.
     "zxing-wasm": (

@@ -168,6 +168,22 @@ def test_nothing_leaves_the_page(session: dict, backups: dict[str, Path]) -> Non
         assert secret not in stored
 
 
+def test_the_aes_comes_from_the_site_and_is_the_checks(
+    session: dict, backups: dict[str, Path]
+) -> None:
+    """The worker loads @noble/ciphers' aes.js from the site (with the two modules it imports)
+    and installs it as the check's AES; were it missing, Python's own AES would answer alike
+    and no test of the verdicts would notice."""
+    page = session["page"]
+    run_check(page, backups["right password"], PASSWORD)
+    vendor = f"{session['site_url']}/assets/vendor/@noble/ciphers/"
+    urls = [url for _, url, _ in session["requests"]]
+    fetched = {url.removeprefix(vendor) for url in urls if url.startswith(vendor)}
+    assert fetched == {"aes.js", "_polyval.js", "utils.js"}
+    (worker,) = [w for w in page.workers if w.url.endswith("/checkers-worker.mjs")]
+    assert worker.evaluate("typeof globalThis.checkersAesBlocks") == "function"
+
+
 def axe_findings(page, backups: dict[str, Path]) -> list[str]:
     """axe's WCAG A/AA violations on the result of an ok, a failed and a warned-about check."""
     from helpcenter.axe import run_axe
@@ -222,7 +238,8 @@ def test_works_from_the_keyboard(session: dict, backups: dict[str, Path]) -> Non
     assert page.get_attribute(RESULT, "aria-live") == "polite"
 
 
-# Each state the result takes, in order, from now on (a check shows "working" once).
+# Each state the result takes, in order, from now on (each check ends in "done" once; a quick
+# one shows no "working" before it).
 _RECORD_STATES = """() => {
   const result = document.getElementById("data-backup-result");
   window.statesSeen = [];
@@ -243,9 +260,57 @@ def test_enter_in_the_password_field_checks_once(session: dict, backups: dict[st
     page.keyboard.press("Enter")
     assert wait_for_state(page, "done") == "done"
     assert page.get_attribute(RESULT, "data-ok") == "true"
-    page.wait_for_timeout(300)  # a second check, if there were one, would have begun by now
-    assert page.evaluate("window.statesSeen").count("working") == 1
+    page.wait_for_timeout(300)  # a second check, if there were one, would have ended by now
+    assert page.evaluate("window.statesSeen").count("done") == 1
     assert urlsplit(page.url).query == ""  # nothing submitted: the password is in no address
+
+
+# The check begun, then every state and aria-busy the result takes until its answer.
+_RECORD_A_CHECK = """(delay) => {
+  const root = document.getElementById("data-backup-widget");
+  const result = document.getElementById("data-backup-result");
+  root.dataset.workingDelay = String(delay);
+  if (window.stateRecorder) window.stateRecorder.disconnect(); // an earlier case's
+  const seen = (window.checkRecord = []);
+  window.stateRecorder = new MutationObserver(() => seen.push(
+    [result.dataset.state, result.getAttribute("aria-busy"), result.textContent.trim()]));
+  window.stateRecorder.observe(result, { attributes: true, attributeFilter: ["data-state"] });
+  document.getElementById("data-backup-check").click();
+  return [result.dataset.state, result.getAttribute("aria-busy")];
+}"""
+
+
+@pytest.mark.parametrize(
+    ("delay_ms", "shown"),
+    [
+        # Far longer than any check: the answer comes first, with no "Checking" line before it.
+        (600_000, ["done"]),
+        # At once: "Checking" shows (busy) before the answer, which needs 100,000 rounds first.
+        (0, ["working", "done"]),
+    ],
+)
+def test_checking_shows_only_when_the_answer_takes_longer_than_the_delay(
+    session: dict, backups: dict[str, Path], delay_ms: int, shown: list[str], tmp_path: Path
+) -> None:
+    page = session["page"]
+    chosen = tmp_path / FILE_NAME  # a file not chosen before: it is read anew
+    chosen.write_bytes(backups["right password"].read_bytes())
+    page.set_input_files("#data-backup-file", str(chosen))
+    assert wait_for_state(page, "read") == "read"
+    page.fill("#data-backup-password", PASSWORD)
+    try:
+        after_click = page.evaluate(_RECORD_A_CHECK, delay_ms)
+        assert wait_for_state(page, "done") == "done"
+    finally:
+        page.evaluate("delete document.getElementById('data-backup-widget').dataset.workingDelay")
+    # The screen unchanged at the click; the status region marked busy for assistive technology.
+    assert after_click == ["read", "true"]
+    seen = page.evaluate("window.checkRecord")
+    assert [state for state, _, _ in seen] == shown
+    if "working" in shown:
+        checking = "Checking. Opening the backup with the password takes a moment."
+        assert seen[0][1:] == ["true", checking]
+    assert seen[-1][1] == "false" and "ECHOECHO" in seen[-1][2]
 
 
 def test_what_is_wrong_comes_right_under_the_headline(
@@ -290,7 +355,7 @@ def test_the_answer_is_brought_into_sight_on_a_wide_screen(
         page.set_viewport_size({"width": 1280, "height": 720})
 
 
-# --- A list long enough for WebCrypto's AES (the bridge keeps Python's for a few blocks) ---
+# --- A list long enough that the AES counter carries into its second byte ---
 def _many_contacts(count: int) -> str:
     """A contacts.csv of `count` contacts that compresses to several kB: its AES counter runs
     past 255 blocks, so the little-endian counter carries into its second byte."""

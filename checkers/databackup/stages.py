@@ -16,9 +16,18 @@ from typing import Any
 
 from checkers.databackup import check
 from checkers.databackup import entries as names
+from checkers.databackup import winzip_aes as aes
 from checkers.databackup.check import MAX_LIST_BYTES, MAX_SMALL_ENTRY
 from checkers.databackup.report import BackupReport, Finding, backup_wording, size_message
-from checkers.databackup.requests import Batch, Begin, Finish, finish, relay, together
+from checkers.databackup.requests import (
+    Batch,
+    Begin,
+    Finish,
+    KeyedAesRequest,
+    finish,
+    relay,
+    together,
+)
 from checkers.databackup.winzip_aes import entry_range
 from checkers.databackup.ziprange import ByteCache, Entry, read_directory
 from checkers.driver import HostUnavailable
@@ -120,6 +129,27 @@ def keyed_steps(
         check.judge_opened(report, listing, prepared.facts, settings, None, counts).to_dict(words)
     opened = (yield from identity.result()) if identity is not None else None
     return check.judge_opened(report, listing, prepared.facts, settings, opened, counts)
+
+
+def planned_keys(prepared: Prepared) -> tuple[KeyedAesRequest, ...]:
+    """The keyed AES requests that `keyed_steps` will make first, in its order (the identity's,
+    then settings' and the lists'), with an empty password: what a host can begin the moment
+    the password is given, before the check's Python runs. Each entry read early and opened
+    with a key; none for a file no password opens. A host that begins these must still answer
+    keyed_steps' own requests, which say the same with the password (a plan, not a promise)."""
+    planned = []
+    for entry in (names.IDENTITY, names.SETTINGS, *names.LISTS):
+        info = prepared.listing.get(entry)  # none at all when the file is final
+        if info is None:
+            continue
+        steps = aes.open_entry(info, b"", prepared.size, _LIMITS[entry], prepared.cache)
+        try:
+            request = next(steps)
+        except StopIteration:  # nothing to derive: unencrypted, too large or damaged
+            continue
+        if isinstance(request, KeyedAesRequest):  # not a read: its bytes came early
+            planned.append(request)
+    return tuple(planned)
 
 
 def early_dict(prepared: Prepared, wording: Wording | None, read_bytes: int) -> dict[str, Any]:

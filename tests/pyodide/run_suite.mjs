@@ -17,6 +17,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import * as nobleAes from "../../node_modules/@noble/ciphers/aes.js";
 import { installAesBlocks, installArgon2id } from "../../docs/assets/js/checkers-host.mjs";
 import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
 
@@ -99,7 +100,7 @@ await pyodide.loadPackage(
 );
 await pyodide.loadPackage(path.resolve(args.wheel), quiet);
 installArgon2id(globalThis, require("../../node_modules/hash-wasm/dist/argon2.umd.min.js"));
-installAesBlocks(globalThis);
+installAesBlocks(globalThis, nobleAes); // as the worker does once aes.js has loaded
 // Pure-Python packages of the project's environment with no Pyodide wheel (PyYAML, whose
 // compiled accelerator is optional): their .py files only.
 const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");

@@ -1,6 +1,6 @@
 """The bridge's driver of the data-backup steps (bridge._drive): Python is called back in the
-microtask that settles each answer, where an await would resume a task later; a begun key's
-AES goes to WebCrypto.
+microtask that settles each answer, where an await would resume a task later; a keyed step's
+AES is the JS host's.
 
 Under Node, Pyodide's event loop resumes an awaiting coroutine through setImmediate: a task
 queued before runs first. A refused key (Argon2id, which a backup never uses) is an answer
@@ -88,11 +88,11 @@ def test_a_failure_in_the_steps_rejects_the_promise_with_its_reason() -> None:
     assert "ValueError: the steps broke" in run_sync(outcome())
 
 
-def test_a_begun_keys_few_blocks_go_to_webcrypto_an_awaited_ones_stay_in_python() -> None:
-    """Begun requests run beside the check's critical path (the lists, while the ID export's
-    key is derived): their AES leaves Python, the worker's one thread, free. The expected
-    answer is RFC 6070's PBKDF2-HMAC-SHA1 key (c=4096, dkLen=20) and AES-128 of the WinZip
-    counter blocks 1 and 2 under it."""
+def test_a_begun_key_and_an_awaited_one_get_their_blocks_from_the_hosts_aes() -> None:
+    """Begun or awaited, a keyed step's AES is the JS host's, chained to its key (Python's,
+    slower in WebAssembly, only without it). The expected answer is RFC 6070's
+    PBKDF2-HMAC-SHA1 key (c=4096, dkLen=20) and AES-128 of the WinZip counter blocks 1 and 2
+    under it."""
     rfc_6070_key = bytes.fromhex("4b007901b765489abead49d926f721d065a429c1")
     counters_1_2 = bytes.fromhex("f407f9efbb7286bcdd6f979192cc21bfa3fd4a5d39560739ed1b13c378292641")
     real, asked = getattr(js, bridge.AES_HOST_FUNCTION), []
@@ -118,7 +118,7 @@ def test_a_begun_keys_few_blocks_go_to_webcrypto_an_awaited_ones_stay_in_python(
         setattr(js, bridge.AES_HOST_FUNCTION, real)
         counter.destroy()
     assert json.loads(text) == [(rfc_6070_key + counters_1_2).hex()] * 2
-    assert asked == [32]  # the begun one's two blocks only
+    assert asked == [32, 32]  # two blocks for each
 
 
 def test_a_begun_key_is_handed_to_webcrypto_before_python_goes_on() -> None:

@@ -31,34 +31,22 @@ export function installArgon2id(scope, hashwasm) {
 // --- AES blocks for the data-backup check (checkers/bridge.py, AES_HOST_FUNCTION there) ---
 export const AES_HOST_FUNCTION = "checkersAesBlocks";
 
-// Each 16-byte block of `blocks` encrypted with AES under `keyBytes` (as ECB), by WebCrypto:
-// WinZip AES's CTR mode counts little-endian, WebCrypto's big-endian, so each counter block is
-// one AES-CTR call on 16 zero bytes with that block as its counter. All calls are issued at
-// once (WebCrypto works through them in order); resolves to a Uint8Array as long as `blocks`.
-export function makeAesBlocks(subtle) {
-  const zeros = new Uint8Array(16);
-  return async (keyBytes, blocks) => {
-    const key = await subtle.importKey("raw", keyBytes, "AES-CTR", false, ["encrypt"]);
-    const calls = [];
-    for (let at = 0; at < blocks.length; at += 16) {
-      const counter = blocks.subarray(at, at + 16);
-      calls.push(subtle.encrypt({ name: "AES-CTR", counter, length: 128 }, key, zeros));
-    }
-    const out = new Uint8Array(blocks.length);
-    const encrypted = await Promise.all(calls);
-    encrypted.forEach((block, index) => out.set(new Uint8Array(block), 16 * index));
-    return out;
-  };
+// Each 16-byte block of `blocks` encrypted with AES under `keyBytes` (ECB: the blocks are
+// WinZip AES's little-endian counter blocks, which WebCrypto's big-endian AES-CTR cannot
+// count), by @noble/ciphers' AES (`aes`: its aes.js module) on this thread, at once: a
+// Uint8Array as long as `blocks`. Not WebCrypto's AES, whose one call per block would queue
+// on the one thread where the same renderer's key derivations run one at a time.
+export function makeAesBlocks(aes) {
+  return (keyBytes, blocks) => aes.ecb(keyBytes, { disablePadding: true }).encrypt(blocks);
 }
 
-// Make WebCrypto's AES available to Python where there is WebCrypto (https:// or localhost
-// pages); without it the data-backup check says its keys cannot be derived here anyway. The
-// data-backup check's requests (BACKUP_HOST_FUNCTION) are installed either way.
-export function installAesBlocks(scope) {
+// Make the AES blocks available to Python, if @noble/ciphers' aes.js loaded; without it
+// Python's own AES (checkers/databackup/aes_blocks.py, slower) does them. The data-backup
+// check's requests (BACKUP_HOST_FUNCTION) are installed either way.
+export function installAesBlocks(scope, aes) {
   scope[BACKUP_HOST_FUNCTION] = (file) => makeBackupHost(scope, file);
-  const subtle = scope.crypto && scope.crypto.subtle;
-  if (subtle && typeof subtle.encrypt === "function") {
-    scope[AES_HOST_FUNCTION] = makeAesBlocks(subtle);
+  if (aes && typeof aes.ecb === "function") {
+    scope[AES_HOST_FUNCTION] = makeAesBlocks(aes);
     return true;
   }
   return false;
@@ -88,8 +76,14 @@ class BackupHost {
     // microtask that runs only once Python returns to JavaScript (handedOver).
     this.handing = [];
     this.count = 0;
-    // How many key imports this host has begun (one a check and password).
+    // How many key imports and derivations this host has begun (one import a check and
+    // password; a derivation for each key, each begun once).
     this.importsBegun = 0;
+    this.derivationsBegun = 0;
+    // The keyed AES steps the check will ask for first, without the password (plan), and
+    // those begun with it (prepare), by what they derive (planKey), until asked for.
+    this.planned = [];
+    this.early = new Map();
   }
 
   keep(promise) {
@@ -115,6 +109,7 @@ class BackupHost {
     if (!this.subtle) return Promise.reject(new Error("this browser offers no WebCrypto here"));
     const subtle = this.subtle;
     const params = { name: "PBKDF2", hash, salt, iterations };
+    this.derivationsBegun += 1;
     const handed = this.imported(password).then((key) => [
       subtle.deriveBits(params, key, 8 * length),
     ]);
@@ -123,21 +118,32 @@ class BackupHost {
   }
 
   // [PBKDF2's bits, the AES blocks under its first keyBytes bytes] (the blocks undefined, None
-  // in Python, when there are none to do here: Python's AES does a few blocks quicker than
-  // WebCrypto's queue).
+  // in Python, without the AES blocks here: then Python's own AES does them).
   keyedBits(password, hash, salt, iterations, length, keyBytes, blocks) {
     const derived = this.bits(password, hash, salt, iterations, length);
     const aes = this.scope[AES_HOST_FUNCTION];
-    if (!blocks || !aes) return Promise.all([derived, undefined]);
-    return derived.then((buffer) =>
-      Promise.all([buffer, aes(new Uint8Array(buffer, 0, keyBytes), blocks)]),
-    );
+    if (!aes) return derived.then((buffer) => [buffer, undefined]);
+    return derived.then((buffer) => [buffer, aes(new Uint8Array(buffer, 0, keyBytes), blocks)]);
   }
 
-  // Starts the password's key import now: the first derivation need not wait for it.
+  // Starts the password's key import now, and the planned keyed steps with it in the order
+  // planned: the first derivation need not wait for the check's Python to ask for it.
   prepare(password) {
     this.imports.clear(); // each check imports its password once
-    if (this.subtle) this.imported(password);
+    this.early.clear();
+    if (!this.subtle) return;
+    this.imported(password);
+    for (const [hash, salt, iterations, length, keyBytes, blocks] of this.planned) {
+      const chain = this.keyedBits(password, hash, salt, iterations, length, keyBytes, blocks);
+      chain.catch(() => {}); // its outcome goes to Python once asked for (keyed)
+      this.early.set(planKey(password, hash, salt, iterations, length, keyBytes, blocks), chain);
+    }
+  }
+
+  // [[hash, salt, iterations, length, keyBytes, blocks], ...]: keyed steps to begin at
+  // prepare (checkers/bridge.py _FileHost.plan).
+  plan(keyed) {
+    this.planned = keyed;
   }
 
   read(offset, length) {
@@ -148,9 +154,14 @@ class BackupHost {
     return this.keep(this.bits(password, hash, salt, iterations, length));
   }
 
+  // A keyed step: the one begun at prepare if it derives the same, else begun now.
   keyed(password, hash, salt, iterations, length, keyBytes, blocks) {
-    const chain = this.keyedBits(password, hash, salt, iterations, length, keyBytes, blocks);
-    return this.keep(chain);
+    const key = planKey(password, hash, salt, iterations, length, keyBytes, blocks);
+    const begun = this.early.get(key);
+    this.early.delete(key);
+    return this.keep(
+      begun || this.keyedBits(password, hash, salt, iterations, length, keyBytes, blocks),
+    );
   }
 
   // [the bytes, the keyed promise's settled outcome] once the bytes are read and their
@@ -171,10 +182,10 @@ class BackupHost {
     );
   }
 
-  // The blocks under `key`; undefined without WebCrypto's AES (then Python's own does it).
+  // The blocks under `key`; undefined without the AES blocks here (then Python's own does it).
   aes(key, blocks) {
     const aes = this.scope[AES_HOST_FUNCTION];
-    return this.keep(aes ? aes(key, blocks) : Promise.resolve(undefined));
+    return this.keep(new Promise((resolve) => resolve(aes ? aes(key, blocks) : undefined)));
   }
 
   refuse(message) {
@@ -193,6 +204,12 @@ class BackupHost {
     numbers.forEach((number) => this.started.delete(number));
     Promise.allSettled(promises).then(back);
   }
+}
+
+// What a keyed step derives and encrypts, as one string (its inputs' bytes and numbers).
+function planKey(password, hash, salt, iterations, length, keyBytes, blocks) {
+  return [password.join(","), hash, salt.join(","), iterations, length, keyBytes,
+          blocks.join(",")].join("|");  // prettier-ignore
 }
 
 export function makeBackupHost(scope, file) {

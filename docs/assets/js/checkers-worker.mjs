@@ -15,6 +15,7 @@
 import { installAesBlocks, installArgon2id } from "./checkers-host.mjs";
 
 const ARGON2_SCRIPT = new URL("../vendor/hash-wasm/argon2.umd.min.js", import.meta.url);
+const AES_SCRIPT = new URL("../vendor/@noble/ciphers/aes.js", import.meta.url);
 const CHECKERS_DIR = new URL("../checkers/", import.meta.url);
 
 // What loadPyodide() fetches besides pyodide.mjs (from the runtime's folder; the standard
@@ -30,7 +31,21 @@ const FULL_STDLIB_PATH = "/lib/python_stdlib_full.zip";
 const SNAPSHOT_MARKER =
   "import sys\ngetattr(sys.modules.get('_helpcenter_snapshot'), 'KEY', '')";
 
-installAesBlocks(globalThis); // WebCrypto's AES for the data-backup check's counter blocks
+installAesBlocks(globalThis, null); // the data-backup check's requests; its AES below
+
+// @noble/ciphers' AES for the data-backup check's counter blocks, loaded once (on the
+// data-backup page while Python starts); where it does not load, Python's own AES does them
+// (slower, the same answers).
+let aesLoad = null;
+function loadAes() {
+  if (aesLoad === null) {
+    aesLoad = import(AES_SCRIPT.href).then(
+      (aes) => installAesBlocks(globalThis, aes),
+      () => false,
+    );
+  }
+  return aesLoad;
+}
 
 // The folder of the page's edition's words (labels.json, messages.json, the wizard's
 // backup-options.json and guide-titles.json) and the page's checkers: the page says which in
@@ -40,6 +55,7 @@ const configured = new Promise((resolve) => {
   configure = resolve;
 });
 const wordsDir = configured.then(({ words }) => words);
+configured.then(({ tools }) => tools.includes("data-backup") && loadAes());
 
 // The wizard's catalog set in Python (a promise), once: on the wizard's page (tools says so)
 // while Python starts, elsewhere at the first answer asked for.
@@ -351,10 +367,12 @@ async function handle(op, args) {
       }
       return JSON.parse(choice.backup_choice_json(JSON.stringify(args.inputs)));
     case "data-backup": // a File: Python reads only the slices it needs, nothing is sent
+      await loadAes();
       return JSON.parse(await bridge.data_backup_json(args.file, args.password ?? null));
     case "data-backup-open": // the file read without the password, kept as its generation
       return JSON.parse(await bridge.data_backup_open_json(args.file, Number(args.generation)));
     case "data-backup-check": // only the password's part, on that generation's file
+      await loadAes();
       return JSON.parse(
         await bridge.data_backup_check_json(Number(args.generation), args.password ?? null),
       );

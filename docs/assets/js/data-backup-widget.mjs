@@ -12,6 +12,13 @@
 import { CheckerUnavailable, checkersClient } from "./checkers-client.mjs";
 import { disableKeepingFocus, h, pageWords, revealStart } from "./dom.mjs";
 
+// How long a check of a file read already may take before the page says it is checking: one
+// that answers sooner goes straight to its answer, without a "Checking" line flashing past (a
+// screen reader waits for the answer alone) and without a repaint that, on a phone's few cores,
+// would share the CPU with the key derivations the answer waits for. The widget's
+// data-working-delay (milliseconds) sets another.
+const WORKING_DELAY_MS = 200;
+
 class DataBackupWidget {
   constructor(root) {
     this.root = root;
@@ -65,9 +72,14 @@ class DataBackupWidget {
   setState(state, ...content) {
     this.state = state;
     this.result.dataset.state = state;
-    const busy = state === "working" || state === "loading" || state === "reading";
-    this.result.setAttribute("aria-busy", String(busy));
+    this.markBusy();
     this.result.replaceChildren(...content);
+  }
+
+  // aria-busy as the state says (a check begun marks it busy before its state shows: check).
+  markBusy() {
+    const busy = ["working", "loading", "reading"].includes(this.state);
+    this.result.setAttribute("aria-busy", String(busy));
   }
 
   setReportData(report) {
@@ -101,6 +113,7 @@ class DataBackupWidget {
   passwordChanged() {
     this.checkToken += 1; // a check still running answers for the password typed before
     if (this.state === "done" || this.state === "working") this.showOpening();
+    else this.markBusy(); // a check begun, not yet showing, is dropped
   }
 
   // Reads `file` without its password in the worker, as a new generation; shows what it found
@@ -171,10 +184,20 @@ class DataBackupWidget {
     const ask = () => this.client.send("data-backup-check", { generation, password });
     const asked = readWell ? ask() : null;
     if (asked) asked.catch(() => {}); // awaited below, unless another check starts first
-    this.setReportData(null);
-    const working = this.t(password ? "checking-password" : "checking");
-    this.setState("working", h("p", {}, working));
-    revealStart(this.result); // below the screen's edge, a check would seem to do nothing
+    let working = false;
+    const showWorking = () => {
+      if (token !== this.checkToken) return;
+      working = true;
+      this.setReportData(null);
+      this.setState("working", h("p", {}, this.t(password ? "checking-password" : "checking")));
+      revealStart(this.result); // below the screen's edge, a check would seem to do nothing
+    };
+    // A file still being read says so at once: its check waits for that read. Otherwise the
+    // status region is only marked busy (assistive technology waits for the answer; nothing
+    // on the screen changes).
+    if (asked) this.result.setAttribute("aria-busy", "true");
+    const delay = Number(this.root.dataset.workingDelay ?? WORKING_DELAY_MS);
+    const timer = asked ? setTimeout(showWorking, delay) : showWorking();
     try {
       await opening.promise; // the file's read, begun when it was chosen
       if (token !== this.checkToken) return;
@@ -190,7 +213,12 @@ class DataBackupWidget {
     } catch (error) {
       if (token !== this.checkToken) return;
       this.stopped(error);
+    } finally {
+      clearTimeout(timer);
     }
+    // Answered without the "Checking" line: the answer is brought into sight instead, in the
+    // frame that lays it out.
+    if (!working) requestAnimationFrame(() => revealStart(this.result));
   }
 
   stopped(error) {
