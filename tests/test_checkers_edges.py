@@ -37,7 +37,7 @@ def said(verdict: Verdict, code: str) -> str | None:
     ("password", "expected"),
     [
         ("abc", "The password has 3 characters; the apps never allowed fewer than 4 (and require 8 "
-                "today), so it is probably not the export's password. It was tried anyway."),
+                "today), so it is probably not the export's password."),
         ("abcd", "The password has 4 characters; the apps require at least 8 to create an export. "
                  "Only very old versions allowed 4, and restoring still accepts it."),
         ("abcdefg", "The password has 7 characters; the apps require at least 8 to create an "

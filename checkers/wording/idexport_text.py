@@ -191,11 +191,13 @@ MESSAGES: dict[str, str | tuple[str, str, str]] = {
         "app newer than this checker, which cannot read it yet."
     ),
     # The password.
+    # Whether the password was then tried, the verdict says (it is not, for an export of an
+    # unknown version): this sentence only says what its length means.
     "short-password.never": NP_(
         "The password has {count} character; the apps never allowed fewer than 4 (and require 8 "
-        "today), so it is probably not the export's password. It was tried anyway.",
+        "today), so it is probably not the export's password.",
         "The password has {count} characters; the apps never allowed fewer than 4 (and require "
-        "8 today), so it is probably not the export's password. It was tried anyway.",
+        "8 today), so it is probably not the export's password.",
         "count",
     ),
     "short-password.old": N_(

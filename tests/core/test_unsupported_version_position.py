@@ -41,3 +41,20 @@ def test_with_a_password_the_verdict_says_why_it_was_not_tried() -> None:
         "The password could not be checked: this validator cannot open such a version. Fix "
         "the problems above, then check again with the password."
     )
+
+
+@pytest.mark.parametrize("password", ["abc", "x"])
+def test_a_short_password_not_tried_is_not_said_to_be_tried(password: str) -> None:
+    """The short-password warning only says what the length means; that the password was not
+    tried is the verdict's (it once ended "It was tried anyway." here too)."""
+    verdict = check_export("AQ" + V1[2:], password)
+    assert [p.code for p in verdict.problems] == [
+        "unsupported-version", "short-password", "password-unchecked"
+    ]
+    words = [say(problem) for problem in verdict.problems]
+    assert words[1] == (
+        f"The password has {len(password)} character{'s' if len(password) > 1 else ''}; the "
+        "apps never allowed fewer than 4 (and require 8 today), so it is probably not the "
+        "export's password."
+    )
+    assert not any("tried" in text for text in words)
