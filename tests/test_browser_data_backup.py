@@ -184,6 +184,39 @@ def test_the_aes_comes_from_the_site_and_is_the_checks(
     assert worker.evaluate("typeof globalThis.checkersAesBlocks") == "function"
 
 
+_COUNT_DERIVATIONS = """() => {
+  const subtle = crypto.subtle;
+  if (!globalThis.derivationsSeen) {
+    const derive = subtle.deriveBits.bind(subtle);
+    subtle.deriveBits = (...args) => {
+      globalThis.derivationsSeen.push(args[0].hash);
+      return derive(...args);
+    };
+  }
+  globalThis.derivationsSeen = [];
+}"""
+
+
+def test_each_key_is_derived_once(
+    session: dict, backups: dict[str, Path], tmp_path: Path
+) -> None:
+    """The planned keys begun with the password answer the check's own requests: five
+    PBKDF2-SHA1 (settings, identity, three lists) and the ID export's PBKDF2-SHA256, each
+    derived once (a plan that did not match them would derive the five again)."""
+    page = session["page"]
+    chosen = tmp_path / FILE_NAME  # a file not chosen before: read, and planned, anew
+    chosen.write_bytes(backups["right password"].read_bytes())
+    page.set_input_files("#data-backup-file", str(chosen))
+    assert wait_for_state(page, "read") == "read"
+    (worker,) = [w for w in page.workers if w.url.endswith("/checkers-worker.mjs")]
+    worker.evaluate(_COUNT_DERIVATIONS)
+    page.fill("#data-backup-password", PASSWORD)
+    page.click("#data-backup-check")
+    assert wait_for_state(page, "done") == "done"
+    assert page.get_attribute(RESULT, "data-identity") == "ECHOECHO"
+    assert sorted(worker.evaluate("globalThis.derivationsSeen")) == ["SHA-1"] * 5 + ["SHA-256"]
+
+
 def axe_findings(page, backups: dict[str, Path]) -> list[str]:
     """axe's WCAG A/AA violations on the result of an ok, a failed and a warned-about check."""
     from helpcenter.axe import run_axe

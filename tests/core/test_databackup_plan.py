@@ -23,7 +23,7 @@ from checkers.databackup.requests import Batch, KeyedAesRequest, answer_batch
 from checkers.databackup.stages import Prepared, planned_keys
 from checkers.driver import run as drive
 from checkers.kdf import PBKDF2_SHA1
-from tests.databackup_maker import FILE_NAME, IDENTITY, PASSWORD, Backup, entry_data_range
+from tests.databackup_maker import FILE_NAME, IDENTITY, PASSWORD, Backup, entry_data_range, zip_end
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "emscripten", reason="this runtime has no pyzipper or hashlib pbkdf2_hmac"
@@ -114,3 +114,19 @@ def test_an_entry_missing_or_not_opened_leaves_only_its_own_key_out(
     data = backup.zip_bytes()
     salts = [data[entry_data_range(data, name)[0] :][:16] for name in expected]
     assert [request.kdf.salt for request in planned_keys(read(data))] == salts, case
+
+
+def test_every_cut_and_flip_gives_a_plan_and_no_error() -> None:
+    """Planning runs inside the read without the password: a damaged file must never make it
+    raise (its early report would be lost), whatever the plan then holds."""
+    data = Backup().zip_bytes()
+    for cut in range(0, len(data), len(data) // 37):
+        assert isinstance(planned_keys(read(data[:cut])), tuple)
+    # The local headers of `settings` and `identity` (the file's start), then the directory
+    # and its end record: what planning reads of the file's structure.
+    flips = [*range(0, 160, 3), *range(zip_end(data)["offset"], len(data), 7)]
+    for offset in flips:
+        damaged = bytearray(data)
+        damaged[offset] ^= 0xFF
+        for request in planned_keys(read(bytes(damaged))):
+            assert isinstance(request, KeyedAesRequest) and request.kdf.password == b""

@@ -206,10 +206,13 @@ class BackupHost {
   }
 }
 
-// What a keyed step derives and encrypts, as one string (its inputs' bytes and numbers).
+// What a keyed step derives and encrypts, as one string: its inputs' bytes and numbers, and of
+// its blocks (the counter blocks 1, 2, ... of checkers/databackup/winzip_aes.py, up to 16,384
+// of them for a 256 KiB list) their length and the first and last, not all of them.
 function planKey(password, hash, salt, iterations, length, keyBytes, blocks) {
-  return [password.join(","), hash, salt.join(","), iterations, length, keyBytes,
-          blocks.join(",")].join("|");  // prettier-ignore
+  const ends = [blocks.subarray(0, 16), blocks.subarray(Math.max(0, blocks.length - 16))];
+  return [password.join(","), hash, salt.join(","), iterations, length, keyBytes, blocks.length,
+          ...ends.map((block) => block.join(","))].join("|");  // prettier-ignore
 }
 
 export function makeBackupHost(scope, file) {

@@ -32,6 +32,7 @@ class DataBackupWidget {
     this.checkQueued = false;
     this.generation = 0; // files read so far; the worker keeps the newest under its number
     this.opening = null; // the read of the file chosen last: {generation, file, promise, ...}
+    this.passwordSeen = this.password.value; // the field's value at the last change seen
   }
 
   start() {
@@ -52,7 +53,9 @@ class DataBackupWidget {
       (error) => this.fail(error),
     );
     this.file.addEventListener("change", () => this.fileChanged());
+    // Typed, pasted or filled in by a password manager that says so only on "change".
     this.password.addEventListener("input", () => this.passwordChanged());
+    this.password.addEventListener("change", () => this.passwordChanged());
     // The Check button's click (also what Enter in a field gives) starts the check before the
     // click reaches the theme's listeners on the document; cancelled, it submits nothing.
     this.form.querySelector("#data-backup-check").addEventListener("click", (event) => {
@@ -111,6 +114,9 @@ class DataBackupWidget {
   }
 
   passwordChanged() {
+    // "change" after "input" (the field left) is the same password: a check it started runs on.
+    if (this.password.value === this.passwordSeen) return;
+    this.passwordSeen = this.password.value;
     this.checkToken += 1; // a check still running answers for the password typed before
     if (this.state === "done" || this.state === "working") this.showOpening();
     else this.markBusy(); // a check begun, not yet showing, is dropped
